@@ -1,0 +1,28 @@
+//! The `specwright` command line.
+
+mod validate;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "specwright", version, about = "Turn OpenAPI and AsyncAPI contracts into working Rust")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Load and check specs; a folder means every spec in it.
+    Validate(validate::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Validate(args) => validate::run(args),
+    };
+    ExitCode::from(code)
+}

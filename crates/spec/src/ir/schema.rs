@@ -1,0 +1,187 @@
+//! JSON Schema 2020-12, as OpenAPI 3.1 and AsyncAPI use it, with OpenAPI 3.0's
+//! and draft-07's differences normalized on the way in:
+//! `nullable: true` and `type: [.., "null"]` both become [`Schema::nullable`],
+//! boolean `exclusiveMinimum` becomes a number, `items: [..]` becomes `prefix_items`.
+
+use indexmap::IndexMap;
+use serde::Serialize;
+use serde_json::Value;
+
+use super::Extensions;
+use crate::diagnostic::Location;
+
+/// Index of a schema in [`Schemas`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct SchemaId(pub u32);
+
+/// Every schema of an API, inline or named; edges between them are [`SchemaId`]s.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Schemas {
+    entries: Vec<SchemaEntry>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct SchemaEntry {
+    pub schema: Schema,
+    /// Where the schema is written.
+    pub origin: Location,
+    /// The name the document gives it: the key under `components/schemas`,
+    /// `definitions` or `$defs`, or the file name of a whole-file reference.
+    pub name: Option<String>,
+}
+
+impl Schemas {
+    pub fn add(&mut self, entry: SchemaEntry) -> SchemaId {
+        self.entries.push(entry);
+        SchemaId(self.entries.len() as u32 - 1)
+    }
+
+    pub fn get(&self, id: SchemaId) -> &Schema {
+        &self.entries[id.0 as usize].schema
+    }
+
+    pub fn entry(&self, id: SchemaId) -> &SchemaEntry {
+        &self.entries[id.0 as usize]
+    }
+
+    pub(crate) fn entry_mut(&mut self, id: SchemaId) -> &mut SchemaEntry {
+        &mut self.entries[id.0 as usize]
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (SchemaId, &SchemaEntry)> {
+        self.entries.iter().enumerate().map(|(i, e)| (SchemaId(i as u32), e))
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum JsonType {
+    Null,
+    Boolean,
+    Object,
+    Array,
+    Number,
+    String,
+    Integer,
+}
+
+impl JsonType {
+    pub fn parse(name: &str) -> Option<JsonType> {
+        Some(match name {
+            "null" => JsonType::Null,
+            "boolean" => JsonType::Boolean,
+            "object" => JsonType::Object,
+            "array" => JsonType::Array,
+            "number" => JsonType::Number,
+            "string" => JsonType::String,
+            "integer" => JsonType::Integer,
+            _ => return None,
+        })
+    }
+
+    /// Whether a JSON value is of this type (an integral number is also a number).
+    pub fn matches(self, value: &Value) -> bool {
+        match (self, value) {
+            (JsonType::Null, Value::Null) | (JsonType::Boolean, Value::Bool(_)) => true,
+            (JsonType::Object, Value::Object(_)) | (JsonType::Array, Value::Array(_)) => true,
+            (JsonType::String, Value::String(_)) | (JsonType::Number, Value::Number(_)) => true,
+            (JsonType::Integer, Value::Number(n)) => n.is_i64() || n.is_u64() || n.as_f64().is_some_and(|f| f.fract() == 0.0),
+            _ => false,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Schema {
+    /// `false` as a schema: no value is valid.
+    pub accepts_nothing: bool,
+    /// A `$ref` with sibling keywords: the referenced schema, which this one
+    /// narrows or annotates. (A bare `$ref` is not a schema of its own: it is
+    /// the referenced [`SchemaId`] itself.)
+    pub reference: Option<SchemaId>,
+
+    // Annotations.
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub default: Option<Value>,
+    pub examples: Vec<Value>,
+    pub deprecated: bool,
+    pub read_only: bool,
+    pub write_only: bool,
+
+    /// The types allowed, without `null`; empty means any type.
+    pub types: Vec<JsonType>,
+    /// `null` is valid besides what the rest of the schema allows.
+    pub nullable: bool,
+    pub format: Option<String>,
+    pub enum_values: Option<Vec<Value>>,
+    pub const_value: Option<Value>,
+
+    // Numbers.
+    pub minimum: Option<f64>,
+    pub maximum: Option<f64>,
+    pub exclusive_minimum: Option<f64>,
+    pub exclusive_maximum: Option<f64>,
+    pub multiple_of: Option<f64>,
+
+    // Strings.
+    pub min_length: Option<u64>,
+    pub max_length: Option<u64>,
+    pub pattern: Option<String>,
+    pub content_media_type: Option<String>,
+    pub content_encoding: Option<String>,
+
+    // Arrays.
+    pub items: Option<SchemaId>,
+    pub prefix_items: Vec<SchemaId>,
+    pub contains: Option<SchemaId>,
+    pub min_items: Option<u64>,
+    pub max_items: Option<u64>,
+    pub unique_items: bool,
+
+    // Objects.
+    pub properties: IndexMap<String, SchemaId>,
+    pub required: Vec<String>,
+    /// `None` when absent (any extra property is allowed).
+    pub additional_properties: Option<SchemaId>,
+    pub pattern_properties: IndexMap<String, SchemaId>,
+    pub property_names: Option<SchemaId>,
+    pub min_properties: Option<u64>,
+    pub max_properties: Option<u64>,
+    pub dependent_required: IndexMap<String, Vec<String>>,
+
+    // Composition.
+    pub all_of: Vec<SchemaId>,
+    pub one_of: Vec<SchemaId>,
+    pub any_of: Vec<SchemaId>,
+    pub not: Option<SchemaId>,
+    pub if_then_else: Option<Box<[Option<SchemaId>; 3]>>,
+    pub discriminator: Option<Discriminator>,
+
+    pub xml: Option<Value>,
+    /// Keywords this model does not know (such as `summary` in a schema), kept as written.
+    pub unknown: IndexMap<String, Value>,
+    pub extensions: Extensions,
+}
+
+impl Schema {
+    /// Whether this schema allows the given type (with no types listed, it allows all).
+    pub fn allows(&self, ty: JsonType) -> bool {
+        self.types.is_empty() || self.types.contains(&ty) || (ty == JsonType::Null && self.nullable)
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Discriminator {
+    pub property_name: String,
+    /// Value of the property to the schema it selects.
+    pub mapping: IndexMap<String, SchemaId>,
+}

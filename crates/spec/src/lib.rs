@@ -1,0 +1,144 @@
+//! Loads OpenAPI (Swagger 2.0, 3.0, 3.1) and AsyncAPI (2.x, 3.x) documents,
+//! resolves their references across files, and lowers them into one model,
+//! the [`ir`], that code generation and diffing read.
+//!
+//! ```no_run
+//! let loaded = specwright_spec::Loader::new().load_file("specs/orders.yaml")?;
+//! for d in &loaded.diagnostics {
+//!     eprintln!("{}: {d}", d.place(&loaded.sources));
+//! }
+//! if let Some(api) = &loaded.api {
+//!     println!("{} operations", api.operations.len());
+//! }
+//! # Ok::<(), specwright_spec::LoadError>(())
+//! ```
+
+mod diagnostic;
+pub mod ir;
+mod locate;
+mod lower;
+pub mod parse;
+pub mod pointer;
+mod source;
+mod workspace;
+
+use std::path::{Path, PathBuf};
+
+pub use diagnostic::{Diagnostic, Location, Severity};
+pub use locate::locate;
+pub use source::{FileId, Format, Pos, SourceFile, Sources};
+pub use workspace::{LoadOptions, Target};
+
+/// A failure to read the root document at all (as opposed to a problem in it,
+/// which is a [`Diagnostic`]).
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{0}")]
+    Io(String),
+}
+
+/// What loading a document gave.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The model, unless errors left nothing to build it from. With errors
+    /// that affect only part of the document, the rest is still here.
+    pub api: Option<ir::Api>,
+    /// Errors and warnings, located, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Every file read: the root first, then what references reached.
+    pub sources: Sources,
+}
+
+impl Loaded {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.is_error())
+    }
+
+    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| !d.is_error())
+    }
+}
+
+/// Reads documents with a set of [`LoadOptions`].
+#[derive(Clone, Debug, Default)]
+pub struct Loader {
+    options: LoadOptions,
+}
+
+impl Loader {
+    pub fn new() -> Self {
+        Loader::default()
+    }
+
+    pub fn with_options(options: LoadOptions) -> Self {
+        Loader { options }
+    }
+
+    /// References to URLs under `prefix` are read from `dir` instead of the network.
+    pub fn map_url(mut self, prefix: impl Into<String>, dir: impl Into<PathBuf>) -> Self {
+        self.options.url_map.push((prefix.into(), dir.into()));
+        self
+    }
+
+    /// Refuses files larger than this many bytes.
+    pub fn max_bytes(mut self, max: u64) -> Self {
+        self.options.max_bytes = max;
+        self
+    }
+
+    /// Loads a document from disk, with the files its references reach.
+    pub fn load_file(&self, path: impl AsRef<Path>) -> Result<Loaded, LoadError> {
+        let path = path.as_ref();
+        let mut ws = workspace::Workspace::new(self.options.clone());
+        let root = ws.read(path, path.display().to_string()).map_err(LoadError::Io)?;
+        ws.load_referenced(root);
+        Ok(finish(ws, root))
+    }
+
+    /// Loads a document from text; `name` is used in messages, picks the
+    /// format by its extension, and is the base for relative references.
+    pub fn load_str(&self, name: &str, text: &str) -> Loaded {
+        let mut ws = workspace::Workspace::new(self.options.clone());
+        let path = Path::new(name);
+        let base = path.is_absolute().then(|| path.to_path_buf());
+        let root = ws.add_root(name.to_string(), base, text.to_string());
+        finish(ws, root)
+    }
+}
+
+fn finish(mut ws: workspace::Workspace, root: FileId) -> Loaded {
+    let (api, lowered) = lower::lower(&ws, root);
+    let mut diagnostics = std::mem::take(&mut ws.diagnostics);
+    diagnostics.extend(lowered);
+    locate_all(&ws.sources, &mut diagnostics);
+    diagnostics.sort_by(|a, b| {
+        (a.location.file, a.location.pos.map(|p| p.offset)).cmp(&(b.location.file, b.location.pos.map(|p| p.offset)))
+    });
+    Loaded { api, diagnostics, sources: ws.sources }
+}
+
+/// Gives every diagnostic without a position one, with one pass over each file.
+fn locate_all(sources: &Sources, diagnostics: &mut [Diagnostic]) {
+    for (id, file) in sources.iter() {
+        let wanted: Vec<usize> = (0..diagnostics.len())
+            .filter(|&i| diagnostics[i].location.file == id && diagnostics[i].location.pos.is_none())
+            .collect();
+        if wanted.is_empty() {
+            continue;
+        }
+        let pointers: Vec<&str> = wanted.iter().map(|&i| diagnostics[i].location.pointer.as_str()).collect();
+        let found = locate(file, &pointers);
+        for (i, pos) in wanted.into_iter().zip(found) {
+            diagnostics[i].location.pos = Some(pos);
+        }
+    }
+}
+
+/// Loads a document from disk with default options.
+pub fn load_file(path: impl AsRef<Path>) -> Result<Loaded, LoadError> {
+    Loader::new().load_file(path)
+}
