@@ -114,7 +114,7 @@ fn finish(mut ws: workspace::Workspace, root: FileId) -> Loaded {
     let (api, lowered) = lower::lower(&ws, root);
     let mut diagnostics = std::mem::take(&mut ws.diagnostics);
     diagnostics.extend(lowered);
-    locate_all(&ws.sources, &mut diagnostics);
+    locate_all(&ws, &mut diagnostics);
     diagnostics.sort_by(|a, b| {
         (a.location.file, a.location.pos.map(|p| p.offset)).cmp(&(b.location.file, b.location.pos.map(|p| p.offset)))
     });
@@ -122,8 +122,8 @@ fn finish(mut ws: workspace::Workspace, root: FileId) -> Loaded {
 }
 
 /// Gives every diagnostic without a position one, with one pass over each file.
-fn locate_all(sources: &Sources, diagnostics: &mut [Diagnostic]) {
-    for (id, file) in sources.iter() {
+fn locate_all(ws: &workspace::Workspace, diagnostics: &mut [Diagnostic]) {
+    for (id, file) in ws.sources.iter() {
         let wanted: Vec<usize> = (0..diagnostics.len())
             .filter(|&i| diagnostics[i].location.file == id && diagnostics[i].location.pos.is_none())
             .collect();
@@ -131,7 +131,7 @@ fn locate_all(sources: &Sources, diagnostics: &mut [Diagnostic]) {
             continue;
         }
         let pointers: Vec<&str> = wanted.iter().map(|&i| diagnostics[i].location.pointer.as_str()).collect();
-        let found = locate(file, &pointers);
+        let found = locate(file, ws.value(id), &pointers);
         for (i, pos) in wanted.into_iter().zip(found) {
             diagnostics[i].location.pos = Some(pos);
         }

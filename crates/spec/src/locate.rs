@@ -5,19 +5,31 @@
 
 use std::collections::HashMap;
 
-use indexmap::IndexMap;
-
 use saphyr_parser::{Event, Parser};
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
+use serde_json::Value;
 
 use crate::pointer;
 use crate::source::{Format, Pos, SourceFile};
 
 /// Positions of the given pointers, in the same order. A pointer that names
-/// nothing in the text gets the position of its nearest ancestor that does.
-pub fn locate(file: &SourceFile, pointers: &[&str]) -> Vec<Pos> {
+/// nothing in the text gets the position of its nearest ancestor that does;
+/// `root`, the parsed text, lets that ancestor be found without a second pass.
+pub fn locate(file: &SourceFile, root: Option<&Value>, pointers: &[&str]) -> Vec<Pos> {
     let mut trie = Trie::default();
-    let ends: Vec<Vec<usize>> = pointers.iter().map(|p| trie.insert(p)).collect();
+    let ends: Vec<Vec<usize>> = pointers
+        .iter()
+        .map(|p| {
+            let mut tokens = pointer::tokens(p).unwrap_or_default();
+            if let Some(root) = root {
+                while !tokens.is_empty() && pointer::get(root, &tokens).is_none() {
+                    tokens.pop();
+                }
+            }
+            trie.insert(tokens)
+        })
+        .collect();
     match file.format {
         Format::Json => {
             let text = &file.text;
@@ -41,17 +53,19 @@ struct Trie {
 #[derive(Default)]
 struct TrieNode {
     children: HashMap<String, usize>,
+    /// A pointer ends here (other nodes are only on the way to one).
+    wanted: bool,
     offset: Option<usize>,
 }
 
 impl Trie {
-    /// Adds a pointer; returns the trie nodes along it, root first.
-    fn insert(&mut self, ptr: &str) -> Vec<usize> {
+    /// Adds a pointer's tokens; returns the trie nodes along it, root first.
+    fn insert(&mut self, tokens: Vec<String>) -> Vec<usize> {
         if self.nodes.is_empty() {
             self.nodes.push(TrieNode::default());
         }
         let mut path = vec![0];
-        for token in pointer::tokens(ptr).unwrap_or_default() {
+        for token in tokens {
             let at = *path.last().unwrap();
             let next = match self.nodes[at].children.get(&token) {
                 Some(&n) => n,
@@ -64,31 +78,113 @@ impl Trie {
             };
             path.push(next);
         }
+        self.nodes[*path.last().unwrap()].wanted = true;
         path
     }
 }
 
+/// Walks a JSON text once, descending only into values on the way to a
+/// wanted pointer and skipping the rest without building anything.
 fn json_walk(trie: &mut Trie, node: usize, text: &str, offset: usize) {
     let start = text.len() - text.trim_start().len();
     trie.nodes[node].offset = Some(offset + start);
     if trie.nodes[node].children.is_empty() {
         return;
     }
-    let entries: Vec<(String, &RawValue)> = match text[start..].as_bytes().first() {
-        Some(b'{') => serde_json::from_str::<IndexMap<String, &RawValue>>(text)
-            .map(|m| m.into_iter().collect())
-            .unwrap_or_default(),
-        Some(b'[') => serde_json::from_str::<Vec<&RawValue>>(text)
-            .map(|items| items.into_iter().enumerate().map(|(i, v)| (i.to_string(), v)).collect())
-            .unwrap_or_default(),
-        _ => Vec::new(),
-    };
-    for (key, raw) in entries {
-        if let Some(&child) = trie.nodes[node].children.get(&key) {
-            let inner = raw.get();
-            let at = offset + (inner.as_ptr() as usize - text.as_ptr() as usize);
-            json_walk(trie, child, inner, at);
+    let mut de = serde_json::Deserializer::from_str(text);
+    let base = text.as_ptr() as usize - offset;
+    // A malformed text was reported when it was parsed; positions found before
+    // the fault are still good.
+    let _ = Walk { trie, node, base }.deserialize(&mut de);
+}
+
+/// Where in the trie a value being read belongs; `base` turns a slice of
+/// the text back into an offset.
+struct Walk<'t> {
+    trie: &'t mut Trie,
+    node: usize,
+    base: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for Walk<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Walk<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            match self.trie.nodes[self.node].children.get(key.as_ref()).copied() {
+                None => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+                Some(child) if self.trie.nodes[child].wanted => {
+                    let raw: &'de RawValue = map.next_value()?;
+                    self.trie.visit(child, raw.get(), self.base);
+                }
+                Some(child) => map.next_value_seed(Walk { trie: &mut *self.trie, node: child, base: self.base })?,
+            }
         }
+        Ok(())
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mut index = 0usize;
+        loop {
+            let child = self.trie.nodes[self.node].children.get(index.to_string().as_str()).copied();
+            match child {
+                None => {
+                    if seq.next_element::<IgnoredAny>()?.is_none() {
+                        break;
+                    }
+                }
+                Some(child) if self.trie.nodes[child].wanted => match seq.next_element::<&'de RawValue>()? {
+                    Some(raw) => self.trie.visit(child, raw.get(), self.base),
+                    None => break,
+                },
+                Some(child) => {
+                    let walk = Walk { trie: &mut *self.trie, node: child, base: self.base };
+                    if seq.next_element_seed(walk)?.is_none() {
+                        break;
+                    }
+                }
+            }
+            index += 1;
+        }
+        Ok(())
+    }
+}
+
+impl Trie {
+    /// Records where a wanted value starts, then walks into it (a second
+    /// pass over that value alone) if more is wanted there.
+    fn visit(&mut self, node: usize, raw: &str, base: usize) {
+        let offset = raw.as_ptr() as usize - base;
+        json_walk(self, node, raw, offset);
     }
 }
 
@@ -158,7 +254,8 @@ mod tests {
 
     fn find(format: Format, text: &str, pointers: &[&str]) -> Vec<(u32, u32)> {
         let file = SourceFile::new("t".into(), None, text.into(), format);
-        locate(&file, pointers).into_iter().map(|p| (p.line, p.column)).collect()
+        let root = crate::parse::parse(&file).unwrap().value;
+        locate(&file, Some(&root), pointers).into_iter().map(|p| (p.line, p.column)).collect()
     }
 
     #[test]

@@ -153,7 +153,9 @@ impl Workspace {
         while let Some(file) = queue.pop() {
             let mut refs = Vec::new();
             if let Some(v) = self.value(file) {
-                collect_refs(v, &mut refs);
+                if may_refer_to_other_files(&self.sources.get(file).text) {
+                    collect_refs(v, &mut refs);
+                }
             }
             for r in refs {
                 let Some((path, name)) = self.file_part(file, &r) else { continue };
@@ -254,6 +256,15 @@ impl Workspace {
         let tokens = pointer::tokens(&target.pointer)?;
         pointer::get(self.value(target.file)?, &tokens)
     }
+}
+
+/// Whether the text may hold a `$ref` to another file: a cheap scan that lets
+/// big single-file specs skip walking their whole tree.
+fn may_refer_to_other_files(text: &str) -> bool {
+    text.match_indices("$ref").any(|(i, _)| {
+        let after = text[i + 4..].trim_start_matches(|c: char| c == '"' || c == '\'' || c == ':' || c.is_whitespace());
+        !after.starts_with('#')
+    })
 }
 
 fn collect_refs(value: &Value, out: &mut Vec<String>) {

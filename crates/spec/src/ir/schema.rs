@@ -22,7 +22,9 @@ pub struct Schemas {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct SchemaEntry {
-    pub schema: Schema,
+    /// Boxed: a spec can hold tens of thousands of schemas, and the arena
+    /// grows without moving them.
+    pub schema: Box<Schema>,
     /// Where the schema is written.
     pub origin: Location,
     /// The name the document gives it: the key under `components/schemas`,
@@ -74,6 +76,16 @@ pub enum JsonType {
 }
 
 impl JsonType {
+    pub const ALL: [JsonType; 7] = [
+        JsonType::Null,
+        JsonType::Boolean,
+        JsonType::Object,
+        JsonType::Array,
+        JsonType::Number,
+        JsonType::String,
+        JsonType::Integer,
+    ];
+
     pub fn parse(name: &str) -> Option<JsonType> {
         Some(match name {
             "null" => JsonType::Null,
@@ -99,6 +111,60 @@ impl JsonType {
     }
 }
 
+/// A set of JSON types, in [`JsonType::ALL`] order.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Types(u8);
+
+impl Types {
+    pub fn contains(self, t: JsonType) -> bool {
+        self.0 & Self::bit(t) != 0
+    }
+
+    pub fn insert(&mut self, t: JsonType) {
+        self.0 |= Self::bit(t);
+    }
+
+    pub fn remove(&mut self, t: JsonType) {
+        self.0 &= !Self::bit(t);
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    pub fn len(self) -> usize {
+        self.0.count_ones() as usize
+    }
+
+    pub fn iter(self) -> impl Iterator<Item = JsonType> {
+        JsonType::ALL.into_iter().filter(move |t| self.contains(*t))
+    }
+
+    fn bit(t: JsonType) -> u8 {
+        1 << t as u8
+    }
+}
+
+impl FromIterator<JsonType> for Types {
+    fn from_iter<I: IntoIterator<Item = JsonType>>(iter: I) -> Self {
+        let mut out = Types::default();
+        iter.into_iter().for_each(|t| out.insert(t));
+        out
+    }
+}
+
+impl std::fmt::Debug for Types {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_set().entries(self.iter()).finish()
+    }
+}
+
+impl Serialize for Types {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Schema {
     /// `false` as a schema: no value is valid.
@@ -111,19 +177,20 @@ pub struct Schema {
     // Annotations.
     pub title: Option<String>,
     pub description: Option<String>,
-    pub default: Option<Value>,
+    pub default: Option<Box<Value>>,
     pub examples: Vec<Value>,
     pub deprecated: bool,
     pub read_only: bool,
     pub write_only: bool,
 
-    /// The types allowed, without `null`; empty means any type.
-    pub types: Vec<JsonType>,
+    /// The types allowed; empty means any type. `null` appears here only
+    /// when it is the only type; otherwise [`Schema::nullable`] says it.
+    pub types: Types,
     /// `null` is valid besides what the rest of the schema allows.
     pub nullable: bool,
     pub format: Option<String>,
     pub enum_values: Option<Vec<Value>>,
-    pub const_value: Option<Value>,
+    pub const_value: Option<Box<Value>>,
 
     // Numbers.
     pub minimum: Option<f64>,
@@ -164,9 +231,9 @@ pub struct Schema {
     pub any_of: Vec<SchemaId>,
     pub not: Option<SchemaId>,
     pub if_then_else: Option<Box<[Option<SchemaId>; 3]>>,
-    pub discriminator: Option<Discriminator>,
+    pub discriminator: Option<Box<Discriminator>>,
 
-    pub xml: Option<Value>,
+    pub xml: Option<Box<Value>>,
     /// Keywords this model does not know (such as `summary` in a schema), kept as written.
     pub unknown: IndexMap<String, Value>,
     pub extensions: Extensions,
@@ -175,7 +242,20 @@ pub struct Schema {
 impl Schema {
     /// Whether this schema allows the given type (with no types listed, it allows all).
     pub fn allows(&self, ty: JsonType) -> bool {
-        self.types.is_empty() || self.types.contains(&ty) || (ty == JsonType::Null && self.nullable)
+        self.types.is_empty() || self.types.contains(ty) || (ty == JsonType::Null && self.nullable)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn type_sets_keep_a_fixed_order() {
+        let set: Types = [JsonType::String, JsonType::Null].into_iter().collect();
+        assert_eq!(set.iter().collect::<Vec<_>>(), [JsonType::Null, JsonType::String]);
+        assert_eq!(serde_json::to_value(set).unwrap(), serde_json::json!(["null", "string"]));
+        assert!(set.contains(JsonType::String) && !set.contains(JsonType::Integer));
     }
 }
 
@@ -185,3 +265,4 @@ pub struct Discriminator {
     /// Value of the property to the schema it selects.
     pub mapping: IndexMap<String, SchemaId>,
 }
+

@@ -150,6 +150,8 @@ impl<'w> Events<'_, 'w> {
         let tokens = pointer::tokens(&target.pointer).unwrap_or_default();
         let base = match tokens.as_slice() {
             [.., container, name] if container == "messages" => name.clone(),
+            // A top-level key of a file of shared messages.
+            [name] => name.clone(),
             _ => m.str("messageId").or(m.str("name")).unwrap_or(suggested).to_string(),
         };
         let id = unique(&base, |c| api.messages.contains_key(c));

@@ -126,7 +126,13 @@ impl<'w> Cx<'w> {
 
     /// A string field; warns when present with another type.
     pub fn text(&mut self, node: &Node<'_>, key: &str) -> Option<String> {
-        match node.value.get(key)? {
+        let value = node.value.get(key)?;
+        self.text_of(node, key, value)
+    }
+
+    /// The string value of `node`'s field `key`; warns when it has another type.
+    pub fn text_of(&mut self, node: &Node<'_>, key: &str, value: &Value) -> Option<String> {
+        match value {
             Value::String(s) => Some(s.clone()),
             Value::Null => None,
             Value::Number(n) => {
@@ -142,7 +148,13 @@ impl<'w> Cx<'w> {
 
     /// A boolean field; warns when present with another type.
     pub fn flag(&mut self, node: &Node<'_>, key: &str) -> Option<bool> {
-        match node.value.get(key)? {
+        let value = node.value.get(key)?;
+        self.flag_of(node, key, value)
+    }
+
+    /// The boolean value of `node`'s field `key`; warns when it has another type.
+    pub fn flag_of(&mut self, node: &Node<'_>, key: &str, value: &Value) -> Option<bool> {
+        match value {
             Value::Bool(b) => Some(*b),
             Value::Null => None,
             _ => {

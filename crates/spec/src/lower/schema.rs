@@ -10,20 +10,6 @@ use crate::ir::{Discriminator, JsonType, Schema, SchemaEntry, SchemaId};
 use crate::pointer;
 use crate::workspace::Target;
 
-/// Keywords read into [`Schema`] fields, or that only hold other schemas
-/// reached by reference; anything else is kept in `Schema::unknown`.
-const KNOWN: &[&str] = &[
-    "$ref", "$schema", "$id", "$anchor", "$dynamicAnchor", "$comment", "$defs", "definitions",
-    "title", "description", "default", "example", "examples", "deprecated", "readOnly", "writeOnly",
-    "type", "nullable", "x-nullable", "format", "enum", "const",
-    "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
-    "minLength", "maxLength", "pattern", "contentMediaType", "contentEncoding",
-    "items", "prefixItems", "additionalItems", "contains", "minItems", "maxItems", "uniqueItems",
-    "properties", "required", "additionalProperties", "patternProperties", "propertyNames",
-    "minProperties", "maxProperties", "dependentRequired", "dependencies",
-    "allOf", "oneOf", "anyOf", "not", "if", "then", "else", "discriminator", "xml", "externalDocs",
-];
-
 impl<'w> Cx<'w> {
     /// Lowers the schema at `node`: a bare `$ref` gives the id of the schema
     /// it names, anything else a new entry.
@@ -33,10 +19,11 @@ impl<'w> Cx<'w> {
                 return self.schema_ref(&node);
             }
         }
-        let id = self.schemas.add(SchemaEntry { schema: Schema::default(), origin: node.loc(), name: None });
+        // An inline schema can't be reached again while it is lowered, so it
+        // gets its id after its children.
         let schema = self.schema_body(&node);
-        self.schemas.entry_mut(id).schema = schema;
-        id
+        let origin = Location::new(node.file, node.ptr);
+        self.schemas.add(SchemaEntry { schema: Box::new(schema), origin, name: None })
     }
 
     /// OpenAPI 3.0, Swagger 2.0 and draft-07 ignore keywords beside `$ref`.
@@ -86,7 +73,7 @@ impl<'w> Cx<'w> {
             };
             let Some(next) = next else {
                 let id = self.schemas.add(SchemaEntry {
-                    schema: Schema::default(),
+                    schema: Box::default(),
                     origin: Location::new(target.file, target.pointer.clone()),
                     name: self.name_for(&target),
                 });
@@ -115,7 +102,7 @@ impl<'w> Cx<'w> {
     pub fn drain_pending(&mut self) {
         while let Some((id, node)) = self.pending.pop() {
             let schema = self.schema_body(&node);
-            self.schemas.entry_mut(id).schema = schema;
+            *self.schemas.entry_mut(id).schema = schema;
         }
     }
 
@@ -129,14 +116,14 @@ impl<'w> Cx<'w> {
         if let Some(&id) = self.schema_ids.get(&target) {
             return id;
         }
-        let id = self.schemas.add(SchemaEntry { schema: Schema::default(), origin: node.loc(), name: self.name_for(&target) });
+        let id = self.schemas.add(SchemaEntry { schema: Box::default(), origin: node.loc(), name: self.name_for(&target) });
         self.schema_ids.insert(target, id);
         self.pending.push((id, node.clone()));
         id
     }
 
     fn any_schema(&mut self, origin: Location) -> SchemaId {
-        self.schemas.add(SchemaEntry { schema: Schema::default(), origin, name: None })
+        self.schemas.add(SchemaEntry { schema: Box::default(), origin, name: None })
     }
 
     /// The name a document gives the schema at a place: the key under
@@ -154,6 +141,8 @@ impl<'w> Cx<'w> {
         }
     }
 
+    /// Reads a schema object's keywords in one pass over its entries (a
+    /// lookup per known keyword would cost more on large specs).
     fn schema_body(&mut self, node: &Node<'_>) -> Schema {
         let mut s = Schema::default();
         let map = match node.value {
@@ -168,76 +157,146 @@ impl<'w> Cx<'w> {
                 return s;
             }
         };
-        if node.has("$ref") {
-            s.reference = Some(self.schema_ref(node));
-        }
-        s.title = self.text(node, "title");
-        s.description = self.text(node, "description");
-        s.default = map.get("default").cloned();
-        s.deprecated = self.flag(node, "deprecated").unwrap_or(false);
-        s.read_only = self.flag(node, "readOnly").unwrap_or(false);
-        s.write_only = self.flag(node, "writeOnly").unwrap_or(false);
-        if let Some(example) = map.get("example") {
-            s.examples.push(example.clone());
-        }
-        match map.get("examples") {
-            Some(Value::Array(items)) => s.examples.extend(items.iter().cloned()),
-            Some(Value::Object(named)) => s.examples.extend(named.values().cloned()),
-            _ => {}
-        }
-        self.types(node, &mut s);
-        s.format = self.text(node, "format");
-        if s.format.as_deref() == Some("file") || map.get("type").and_then(Value::as_str) == Some("file") {
-            // Swagger 2.0's `type: file` is binary data.
-            s.types = vec![JsonType::String];
-            s.format = Some("binary".into());
-        }
-        match map.get("enum") {
-            Some(Value::Array(values)) => s.enum_values = Some(values.clone()),
-            Some(_) => self.warn("field-type", node.child_loc("enum"), "`enum` should be a list; ignoring it"),
-            None => {}
-        }
-        s.const_value = map.get("const").cloned();
-        self.numbers(node, &mut s);
-        s.min_length = self.count(node, "minLength");
-        s.max_length = self.count(node, "maxLength");
-        s.pattern = self.text(node, "pattern");
-        if let Some(pattern) = &s.pattern {
-            self.check_pattern(node, pattern);
-        }
-        s.content_media_type = self.text(node, "contentMediaType");
-        s.content_encoding = self.text(node, "contentEncoding");
-        self.arrays(node, &mut s);
-        self.objects(node, &mut s);
-        s.all_of = self.schema_list(node, "allOf");
-        s.one_of = self.schema_list(node, "oneOf");
-        s.any_of = self.schema_list(node, "anyOf");
-        s.not = node.get("not").map(|n| self.schema(n));
-        if map.contains_key("if") || map.contains_key("then") || map.contains_key("else") {
-            let [i, t, e] = ["if", "then", "else"].map(|k| node.get(k).map(|n| self.schema(n)));
-            s.if_then_else = Some(Box::new([i, t, e]));
-        }
-        if let Some(d) = node.get("discriminator") {
-            s.discriminator = self.discriminator(&d);
-        }
-        s.xml = map.get("xml").cloned();
-        for (k, v) in map {
+        let nullable_key = if self.dialect == Dialect::Swagger2 { "x-nullable" } else { "nullable" };
+        let mut type_value = None;
+        let mut example = None;
+        let (mut exclusive_minimum, mut exclusive_maximum) = (false, false);
+        let (mut items, mut additional_items) = (None, None);
+        let mut if_then_else: [Option<SchemaId>; 3] = [None; 3];
+        for (key, value) in map {
+            let k = key.as_str();
+            let child = || Node { file: node.file, ptr: pointer::push(&node.ptr, k), value };
             if k.starts_with("x-") {
-                s.extensions.insert(k.clone(), v.clone());
-            } else if !KNOWN.contains(&k.as_str()) {
-                s.unknown.insert(k.clone(), v.clone());
+                s.extensions.insert(key.clone(), value.clone());
+                if k == nullable_key {
+                    s.nullable |= self.flag_of(node, k, value).unwrap_or(false);
+                }
+                continue;
             }
+            match k {
+                "$ref" => s.reference = Some(self.schema_ref(node)),
+                "title" => s.title = self.text_of(node, k, value),
+                "description" => s.description = self.text_of(node, k, value),
+                "default" => s.default = Some(Box::new(value.clone())),
+                "deprecated" => s.deprecated = self.flag_of(node, k, value).unwrap_or(false),
+                "readOnly" => s.read_only = self.flag_of(node, k, value).unwrap_or(false),
+                "writeOnly" => s.write_only = self.flag_of(node, k, value).unwrap_or(false),
+                "example" => example = Some(value.clone()),
+                "examples" => match value {
+                    Value::Array(items) => s.examples.extend(items.iter().cloned()),
+                    Value::Object(named) => s.examples.extend(named.values().cloned()),
+                    _ => {}
+                },
+                "type" => type_value = Some(value),
+                "nullable" => {
+                    if k == nullable_key {
+                        s.nullable |= self.flag_of(node, k, value).unwrap_or(false);
+                    }
+                }
+                "format" => s.format = self.text_of(node, k, value),
+                "enum" => match value {
+                    Value::Array(values) => s.enum_values = Some(values.clone()),
+                    _ => self.warn("field-type", node.child_loc(k), "`enum` should be a list; ignoring it"),
+                },
+                "const" => s.const_value = Some(Box::new(value.clone())),
+                "minimum" => s.minimum = self.number_of(node, k, value),
+                "maximum" => s.maximum = self.number_of(node, k, value),
+                "multipleOf" => s.multiple_of = self.number_of(node, k, value),
+                // Draft 4 and OpenAPI 3.0 make `minimum`/`maximum` exclusive with a boolean.
+                "exclusiveMinimum" => match value {
+                    Value::Bool(b) => exclusive_minimum = *b,
+                    _ => s.exclusive_minimum = self.number_of(node, k, value),
+                },
+                "exclusiveMaximum" => match value {
+                    Value::Bool(b) => exclusive_maximum = *b,
+                    _ => s.exclusive_maximum = self.number_of(node, k, value),
+                },
+                "minLength" => s.min_length = self.count_of(node, k, value),
+                "maxLength" => s.max_length = self.count_of(node, k, value),
+                "pattern" => {
+                    s.pattern = self.text_of(node, k, value);
+                    if let Some(pattern) = &s.pattern {
+                        self.check_pattern(node, pattern);
+                    }
+                }
+                "contentMediaType" => s.content_media_type = self.text_of(node, k, value),
+                "contentEncoding" => s.content_encoding = self.text_of(node, k, value),
+                "items" => items = Some(child()),
+                "additionalItems" => additional_items = Some(child()),
+                "prefixItems" => s.prefix_items = self.schema_list(&child(), k),
+                "contains" => s.contains = Some(self.schema(child())),
+                "minItems" => s.min_items = self.count_of(node, k, value),
+                "maxItems" => s.max_items = self.count_of(node, k, value),
+                "uniqueItems" => s.unique_items = self.flag_of(node, k, value).unwrap_or(false),
+                "properties" => self.properties(&child(), &mut s),
+                "required" => self.required(node, value, &mut s),
+                "additionalProperties" => s.additional_properties = Some(self.schema(child())),
+                "patternProperties" => {
+                    for (pattern, prop) in child().entries() {
+                        self.check_pattern(&prop, pattern);
+                        let id = self.schema(prop);
+                        s.pattern_properties.insert(pattern.to_string(), id);
+                    }
+                }
+                "propertyNames" => s.property_names = Some(self.schema(child())),
+                "minProperties" => s.min_properties = self.count_of(node, k, value),
+                "maxProperties" => s.max_properties = self.count_of(node, k, value),
+                "dependentRequired" | "dependencies" => self.dependencies(&child(), &mut s),
+                "allOf" => s.all_of = self.schema_list(&child(), k),
+                "oneOf" => s.one_of = self.schema_list(&child(), k),
+                "anyOf" => s.any_of = self.schema_list(&child(), k),
+                "not" => s.not = Some(self.schema(child())),
+                "if" => if_then_else[0] = Some(self.schema(child())),
+                "then" => if_then_else[1] = Some(self.schema(child())),
+                "else" => if_then_else[2] = Some(self.schema(child())),
+                "discriminator" => s.discriminator = self.discriminator(&child()).map(Box::new),
+                "xml" => s.xml = Some(Box::new(value.clone())),
+                // Identifiers and containers of schemas reached only by reference.
+                "$schema" | "$id" | "$anchor" | "$dynamicAnchor" | "$comment" | "$defs" | "definitions"
+                | "externalDocs" => {}
+                _ => {
+                    s.unknown.insert(key.clone(), value.clone());
+                }
+            }
+        }
+        if let Some(example) = example {
+            s.examples.insert(0, example);
+        }
+        if let Some(t) = type_value {
+            self.types(node, t, &mut s);
+        }
+        if exclusive_minimum {
+            s.exclusive_minimum = s.minimum.take();
+        }
+        if exclusive_maximum {
+            s.exclusive_maximum = s.maximum.take();
+        }
+        match (items, additional_items) {
+            // Draft-07's tuple form.
+            (Some(tuple), rest) if tuple.value.is_array() => {
+                s.prefix_items = self.schema_list(&tuple, "items");
+                s.items = rest.map(|n| self.schema(n));
+            }
+            (Some(items), _) => s.items = Some(self.schema(items)),
+            (None, _) => {}
+        }
+        if if_then_else.iter().any(Option::is_some) {
+            s.if_then_else = Some(Box::new(if_then_else));
+        }
+        if s.format.as_deref() == Some("file") || matches!(type_value, Some(Value::String(t)) if t == "file") {
+            // Swagger 2.0's `type: file` is binary data.
+            s.types = [JsonType::String].into_iter().collect();
+            s.format = Some("binary".into());
         }
         self.check_default(node, &s);
         s
     }
 
-    fn types(&mut self, node: &Node<'_>, s: &mut Schema) {
+    fn types(&mut self, node: &Node<'_>, value: &Value, s: &mut Schema) {
         let mut names = Vec::new();
-        match node.value.get("type") {
-            None => {}
-            Some(Value::String(t)) => names.push(t.as_str()),
-            Some(Value::Array(items)) => {
+        match value {
+            Value::String(t) => names.push(t.as_str()),
+            Value::Array(items) => {
                 for item in items {
                     match item.as_str() {
                         Some(t) => names.push(t),
@@ -245,7 +304,7 @@ impl<'w> Cx<'w> {
                     }
                 }
             }
-            Some(other) => self.warn(
+            other => self.warn(
                 "schema-type",
                 node.child_loc("type"),
                 format!("`type` should be a type name or a list of them, found {}; allowing any type", super::kind_of(other)),
@@ -253,47 +312,62 @@ impl<'w> Cx<'w> {
         }
         for name in names {
             match JsonType::parse(name) {
-                Some(t) if !s.types.contains(&t) => s.types.push(t),
-                Some(_) => {}
+                Some(t) => s.types.insert(t),
                 None if name == "file" => {}
                 None => self.warn("schema-type", node.child_loc("type"), format!("unknown type `{name}`; ignoring it")),
             }
         }
-        if s.types.len() > 1 && s.types.contains(&JsonType::Null) {
-            s.types.retain(|t| *t != JsonType::Null);
-            s.nullable = true;
-        }
-        let nullable_key = if self.dialect == Dialect::Swagger2 { "x-nullable" } else { "nullable" };
-        if self.flag(node, nullable_key) == Some(true) {
+        if s.types.len() > 1 && s.types.contains(JsonType::Null) {
+            s.types.remove(JsonType::Null);
             s.nullable = true;
         }
     }
 
-    fn numbers(&mut self, node: &Node<'_>, s: &mut Schema) {
-        let number = |cx: &mut Self, key: &str| match node.value.get(key)? {
+    fn number_of(&mut self, node: &Node<'_>, key: &str, value: &Value) -> Option<f64> {
+        match value {
             Value::Number(n) => n.as_f64(),
-            Value::Bool(_) => None,
             _ => {
-                cx.warn("field-type", node.child_loc(key), format!("`{key}` should be a number; ignoring it"));
+                self.warn("field-type", node.child_loc(key), format!("`{key}` should be a number; ignoring it"));
                 None
             }
-        };
-        s.minimum = number(self, "minimum");
-        s.maximum = number(self, "maximum");
-        s.multiple_of = number(self, "multipleOf");
-        s.exclusive_minimum = number(self, "exclusiveMinimum");
-        s.exclusive_maximum = number(self, "exclusiveMaximum");
-        // Draft 4 and OpenAPI 3.0: a boolean that makes `minimum`/`maximum` exclusive.
-        if node.bool("exclusiveMinimum") == Some(true) {
-            s.exclusive_minimum = s.minimum.take();
-        }
-        if node.bool("exclusiveMaximum") == Some(true) {
-            s.exclusive_maximum = s.maximum.take();
         }
     }
 
-    fn count(&mut self, node: &Node<'_>, key: &str) -> Option<u64> {
-        let v = node.value.get(key)?;
+    fn properties(&mut self, props: &Node<'_>, s: &mut Schema) {
+        if !self.expect_object(props, "`properties`") {
+            return;
+        }
+        for (name, prop) in props.entries() {
+            let id = self.schema(prop);
+            s.properties.insert(name.to_string(), id);
+        }
+    }
+
+    fn required(&mut self, node: &Node<'_>, value: &Value, s: &mut Schema) {
+        match value {
+            Value::Array(_) => s.required = self.strings(node, "required"),
+            // Draft 3 put `required: true` on the property itself; it is not a list here.
+            Value::Bool(_) => self.warn(
+                "schema-required",
+                node.child_loc("required"),
+                "`required` should list property names on the parent object; ignoring the boolean",
+            ),
+            _ => self.warn("field-type", node.child_loc("required"), "`required` should be a list of property names; ignoring it"),
+        }
+    }
+
+    fn dependencies(&mut self, dependent: &Node<'_>, s: &mut Schema) {
+        for (name, dep) in dependent.entries() {
+            if let Some(list) = dep.value.as_array() {
+                let names = list.iter().filter_map(Value::as_str).map(str::to_string).collect();
+                s.dependent_required.insert(name.to_string(), names);
+            } else {
+                self.warn("schema-unsupported", dep.loc(), "schema dependencies are not modelled; the constraint will not be checked");
+            }
+        }
+    }
+
+    fn count_of(&mut self, node: &Node<'_>, key: &str, v: &Value) -> Option<u64> {
         match v.as_u64().or_else(|| v.as_f64().filter(|f| *f >= 0.0 && f.fract() == 0.0).map(|f| f as u64)) {
             Some(n) => Some(n),
             None => {
@@ -303,77 +377,8 @@ impl<'w> Cx<'w> {
         }
     }
 
-    fn arrays(&mut self, node: &Node<'_>, s: &mut Schema) {
-        match node.get("items") {
-            Some(items) if items.value.is_array() => {
-                // Draft-07 tuple form.
-                s.prefix_items = items.items().map(|n| self.schema(n)).collect();
-                s.items = node.get("additionalItems").map(|n| self.schema(n));
-            }
-            Some(items) => s.items = Some(self.schema(items)),
-            None => {}
-        }
-        if node.has("prefixItems") {
-            s.prefix_items = self.schema_list(node, "prefixItems");
-        }
-        s.contains = node.get("contains").map(|n| self.schema(n));
-        s.min_items = self.count(node, "minItems");
-        s.max_items = self.count(node, "maxItems");
-        s.unique_items = self.flag(node, "uniqueItems").unwrap_or(false);
-    }
-
-    fn objects(&mut self, node: &Node<'_>, s: &mut Schema) {
-        if let Some(props) = node.get("properties") {
-            if self.expect_object(&props, "`properties`") {
-                let entries: Vec<_> = props.entries().map(|(k, n)| (k.to_string(), n)).collect();
-                for (name, prop) in entries {
-                    let id = self.schema(prop);
-                    s.properties.insert(name, id);
-                }
-            }
-        }
-        match node.value.get("required") {
-            Some(Value::Array(_)) => s.required = self.strings(node, "required"),
-            // Draft 3 put `required: true` on the property itself; it is not a list here.
-            Some(Value::Bool(_)) => self.warn(
-                "schema-required",
-                node.child_loc("required"),
-                "`required` should list property names on the parent object; ignoring the boolean",
-            ),
-            Some(_) => self.warn("field-type", node.child_loc("required"), "`required` should be a list of property names; ignoring it"),
-            None => {}
-        }
-        s.additional_properties = node.get("additionalProperties").map(|n| self.schema(n));
-        if let Some(patterns) = node.get("patternProperties") {
-            let entries: Vec<_> = patterns.entries().map(|(k, n)| (k.to_string(), n)).collect();
-            for (pattern, prop) in entries {
-                self.check_pattern(&prop, &pattern);
-                let id = self.schema(prop);
-                s.pattern_properties.insert(pattern, id);
-            }
-        }
-        s.property_names = node.get("propertyNames").map(|n| self.schema(n));
-        s.min_properties = self.count(node, "minProperties");
-        s.max_properties = self.count(node, "maxProperties");
-        let dependent = node.get("dependentRequired").or_else(|| node.get("dependencies"));
-        if let Some(dependent) = dependent {
-            for (name, dep) in dependent.entries() {
-                if let Some(list) = dep.value.as_array() {
-                    let names = list.iter().filter_map(Value::as_str).map(str::to_string).collect();
-                    s.dependent_required.insert(name.to_string(), names);
-                } else {
-                    self.warn(
-                        "schema-unsupported",
-                        dep.loc(),
-                        "schema dependencies are not modelled; the constraint will not be checked",
-                    );
-                }
-            }
-        }
-    }
-
-    fn schema_list(&mut self, node: &Node<'_>, key: &str) -> Vec<SchemaId> {
-        let Some(list) = node.get(key) else { return Vec::new() };
+    /// The schemas of a list keyword such as `allOf`; `list` is the keyword's value.
+    fn schema_list(&mut self, list: &Node<'_>, key: &str) -> Vec<SchemaId> {
         if !list.value.is_array() {
             self.warn("field-type", list.loc(), format!("`{key}` should be a list of schemas; ignoring it"));
             return Vec::new();
@@ -434,11 +439,11 @@ impl<'w> Cx<'w> {
     }
 
     fn check_default(&mut self, node: &Node<'_>, s: &Schema) {
-        let Some(default) = &s.default else { return };
+        let Some(default) = s.default.as_deref() else { return };
         let fits_type = s.types.is_empty()
             || s.types.iter().any(|t| t.matches(default))
             || (default.is_null() && s.nullable)
-            || (s.types.contains(&JsonType::Number) && JsonType::Integer.matches(default));
+            || (s.types.contains(JsonType::Number) && JsonType::Integer.matches(default));
         let fits_enum = s.enum_values.as_ref().is_none_or(|values| values.contains(default) || (default.is_null() && s.nullable));
         if !fits_type || !fits_enum {
             let what = if fits_type { "is not one of the `enum` values" } else { "does not match the schema's type" };

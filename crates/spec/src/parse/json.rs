@@ -84,11 +84,14 @@ impl<'de> Visitor<'de> for StrictVisitor {
         let mut out = Map::new();
         while let Some(key) = map.next_key::<String>()? {
             // Checked before the value is read, so the error points at the key.
-            if out.contains_key(&key) {
-                return Err(de::Error::custom(format_args!("duplicate key `{key}`")));
+            match out.entry(key) {
+                serde_json::map::Entry::Occupied(e) => {
+                    return Err(de::Error::custom(format_args!("duplicate key `{}`", e.key())));
+                }
+                serde_json::map::Entry::Vacant(slot) => {
+                    slot.insert(map.next_value_seed(Strict)?);
+                }
             }
-            let value = map.next_value_seed(Strict)?;
-            out.insert(key, value);
         }
         Ok(Value::Object(out))
     }
