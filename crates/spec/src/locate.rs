@@ -35,7 +35,14 @@ pub fn locate(file: &SourceFile, root: Option<&Value>, pointers: &[&str]) -> Vec
             let text = &file.text;
             json_walk(&mut trie, 0, text, 0);
         }
-        Format::Yaml => yaml_walk(&mut trie, file),
+        Format::Yaml => {
+            // A file that parsed only leniently is walked the way it was parsed.
+            if !yaml_walk(&mut trie, file, &file.text) {
+                if let Some(relaxed) = crate::parse::relax_flow_indentation(&file.text) {
+                    yaml_walk(&mut trie, file, &relaxed);
+                }
+            }
+        }
     }
     ends.iter()
         .map(|path| {
@@ -189,21 +196,22 @@ impl Trie {
 }
 
 /// Walks the YAML events once, keeping the path of keys and indexes, and
-/// records where each node of the trie starts.
-fn yaml_walk(trie: &mut Trie, file: &SourceFile) {
+/// records where each node of the trie starts. Returns whether the text
+/// parsed to its end.
+fn yaml_walk(trie: &mut Trie, file: &SourceFile, text: &str) -> bool {
     enum Frame {
         Seq { trie: Option<usize>, next: usize },
         Map { trie: Option<usize>, key: Option<String> },
     }
     let mut stack: Vec<Frame> = Vec::new();
-    // A file that parsed only leniently is walked the same way it was parsed.
-    let relaxed = if Parser::new_from_str(&file.text).any(|e| e.is_err()) {
-        crate::parse::relax_flow_indentation(&file.text)
-    } else {
-        None
-    };
-    let mut parser = Parser::new_from_str(relaxed.as_deref().unwrap_or(&file.text));
-    while let Some(Ok((event, span))) = parser.next_event() {
+    let mut parser = Parser::new_from_str(text);
+    let mut missing = trie.nodes.iter().filter(|n| n.wanted && n.offset.is_none()).count();
+    while missing > 0 {
+        let (event, span) = match parser.next_event() {
+            None => return true,
+            Some(Err(_)) => return false,
+            Some(Ok(next)) => next,
+        };
         // Which trie node, if any, the value starting here belongs to; `None`
         // when this scalar is a mapping key.
         let here: Option<Option<usize>> = match stack.last_mut() {
@@ -238,6 +246,9 @@ fn yaml_walk(trie: &mut Trie, file: &SourceFile) {
         };
         if let Some(t) = target {
             let pos = file.pos_at_line_col(span.start.line(), span.start.col() + 1);
+            if trie.nodes[t].wanted && trie.nodes[t].offset.is_none() {
+                missing -= 1;
+            }
             trie.nodes[t].offset = Some(pos.offset);
         }
         match event {
@@ -246,6 +257,7 @@ fn yaml_walk(trie: &mut Trie, file: &SourceFile) {
             _ => {}
         }
     }
+    true
 }
 
 #[cfg(test)]

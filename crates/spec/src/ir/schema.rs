@@ -165,6 +165,9 @@ impl Serialize for Types {
     }
 }
 
+/// One schema. The keywords most schemas use are fields here; the rest of
+/// JSON Schema, which few schemas use, is in [`Constraints`], allocated only
+/// when present, so that specs with tens of thousands of schemas stay small.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Schema {
     /// `false` as a schema: no value is valid.
@@ -192,6 +195,25 @@ pub struct Schema {
     pub enum_values: Option<Vec<Value>>,
     pub const_value: Option<Box<Value>>,
 
+    pub items: Option<SchemaId>,
+    pub properties: IndexMap<String, SchemaId>,
+    pub required: Vec<String>,
+    /// `None` when absent (any extra property is allowed).
+    pub additional_properties: Option<SchemaId>,
+
+    pub all_of: Vec<SchemaId>,
+    pub one_of: Vec<SchemaId>,
+    pub any_of: Vec<SchemaId>,
+    pub discriminator: Option<Box<Discriminator>>,
+
+    /// Validation keywords and rarer structure; `None` when the schema has none.
+    pub constraints: Option<Box<Constraints>>,
+    pub extensions: Extensions,
+}
+
+/// The keywords of a schema that most schemas leave out.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Constraints {
     // Numbers.
     pub minimum: Option<f64>,
     pub maximum: Option<f64>,
@@ -207,7 +229,6 @@ pub struct Schema {
     pub content_encoding: Option<String>,
 
     // Arrays.
-    pub items: Option<SchemaId>,
     pub prefix_items: Vec<SchemaId>,
     pub contains: Option<SchemaId>,
     pub min_items: Option<u64>,
@@ -215,31 +236,33 @@ pub struct Schema {
     pub unique_items: bool,
 
     // Objects.
-    pub properties: IndexMap<String, SchemaId>,
-    pub required: Vec<String>,
-    /// `None` when absent (any extra property is allowed).
-    pub additional_properties: Option<SchemaId>,
     pub pattern_properties: IndexMap<String, SchemaId>,
     pub property_names: Option<SchemaId>,
     pub min_properties: Option<u64>,
     pub max_properties: Option<u64>,
     pub dependent_required: IndexMap<String, Vec<String>>,
 
-    // Composition.
-    pub all_of: Vec<SchemaId>,
-    pub one_of: Vec<SchemaId>,
-    pub any_of: Vec<SchemaId>,
     pub not: Option<SchemaId>,
-    pub if_then_else: Option<Box<[Option<SchemaId>; 3]>>,
-    pub discriminator: Option<Box<Discriminator>>,
-
-    pub xml: Option<Box<Value>>,
+    /// `if`, `then` and `else`.
+    pub if_then_else: [Option<SchemaId>; 3],
+    pub xml: Option<Value>,
     /// Keywords this model does not know (such as `summary` in a schema), kept as written.
     pub unknown: IndexMap<String, Value>,
-    pub extensions: Extensions,
+}
+
+impl Constraints {
+    pub fn is_empty(&self) -> bool {
+        *self == Constraints::default()
+    }
 }
 
 impl Schema {
+    /// The schema's [`Constraints`], empty ones when it has none.
+    pub fn constraints(&self) -> &Constraints {
+        static NONE: std::sync::OnceLock<Constraints> = std::sync::OnceLock::new();
+        self.constraints.as_deref().unwrap_or_else(|| NONE.get_or_init(Constraints::default))
+    }
+
     /// Whether this schema allows the given type (with no types listed, it allows all).
     pub fn allows(&self, ty: JsonType) -> bool {
         self.types.is_empty() || self.types.contains(ty) || (ty == JsonType::Null && self.nullable)

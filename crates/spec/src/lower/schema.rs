@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::{Cx, Dialect, Node};
 use crate::diagnostic::Location;
-use crate::ir::{Discriminator, JsonType, Schema, SchemaEntry, SchemaId};
+use crate::ir::{Constraints, Discriminator, JsonType, Schema, SchemaEntry, SchemaId};
 use crate::pointer;
 use crate::workspace::Target;
 
@@ -162,7 +162,7 @@ impl<'w> Cx<'w> {
         let mut example = None;
         let (mut exclusive_minimum, mut exclusive_maximum) = (false, false);
         let (mut items, mut additional_items) = (None, None);
-        let mut if_then_else: [Option<SchemaId>; 3] = [None; 3];
+        let mut c = Constraints::default();
         for (key, value) in map {
             let k = key.as_str();
             let child = || Node { file: node.file, ptr: pointer::push(&node.ptr, k), value };
@@ -199,35 +199,35 @@ impl<'w> Cx<'w> {
                     _ => self.warn("field-type", node.child_loc(k), "`enum` should be a list; ignoring it"),
                 },
                 "const" => s.const_value = Some(Box::new(value.clone())),
-                "minimum" => s.minimum = self.number_of(node, k, value),
-                "maximum" => s.maximum = self.number_of(node, k, value),
-                "multipleOf" => s.multiple_of = self.number_of(node, k, value),
+                "minimum" => c.minimum = self.number_of(node, k, value),
+                "maximum" => c.maximum = self.number_of(node, k, value),
+                "multipleOf" => c.multiple_of = self.number_of(node, k, value),
                 // Draft 4 and OpenAPI 3.0 make `minimum`/`maximum` exclusive with a boolean.
                 "exclusiveMinimum" => match value {
                     Value::Bool(b) => exclusive_minimum = *b,
-                    _ => s.exclusive_minimum = self.number_of(node, k, value),
+                    _ => c.exclusive_minimum = self.number_of(node, k, value),
                 },
                 "exclusiveMaximum" => match value {
                     Value::Bool(b) => exclusive_maximum = *b,
-                    _ => s.exclusive_maximum = self.number_of(node, k, value),
+                    _ => c.exclusive_maximum = self.number_of(node, k, value),
                 },
-                "minLength" => s.min_length = self.count_of(node, k, value),
-                "maxLength" => s.max_length = self.count_of(node, k, value),
+                "minLength" => c.min_length = self.count_of(node, k, value),
+                "maxLength" => c.max_length = self.count_of(node, k, value),
                 "pattern" => {
-                    s.pattern = self.text_of(node, k, value);
-                    if let Some(pattern) = &s.pattern {
+                    c.pattern = self.text_of(node, k, value);
+                    if let Some(pattern) = &c.pattern {
                         self.check_pattern(node, pattern);
                     }
                 }
-                "contentMediaType" => s.content_media_type = self.text_of(node, k, value),
-                "contentEncoding" => s.content_encoding = self.text_of(node, k, value),
+                "contentMediaType" => c.content_media_type = self.text_of(node, k, value),
+                "contentEncoding" => c.content_encoding = self.text_of(node, k, value),
                 "items" => items = Some(child()),
                 "additionalItems" => additional_items = Some(child()),
-                "prefixItems" => s.prefix_items = self.schema_list(&child(), k),
-                "contains" => s.contains = Some(self.schema(child())),
-                "minItems" => s.min_items = self.count_of(node, k, value),
-                "maxItems" => s.max_items = self.count_of(node, k, value),
-                "uniqueItems" => s.unique_items = self.flag_of(node, k, value).unwrap_or(false),
+                "prefixItems" => c.prefix_items = self.schema_list(&child(), k),
+                "contains" => c.contains = Some(self.schema(child())),
+                "minItems" => c.min_items = self.count_of(node, k, value),
+                "maxItems" => c.max_items = self.count_of(node, k, value),
+                "uniqueItems" => c.unique_items = self.flag_of(node, k, value).unwrap_or(false),
                 "properties" => self.properties(&child(), &mut s),
                 "required" => self.required(node, value, &mut s),
                 "additionalProperties" => s.additional_properties = Some(self.schema(child())),
@@ -235,27 +235,27 @@ impl<'w> Cx<'w> {
                     for (pattern, prop) in child().entries() {
                         self.check_pattern(&prop, pattern);
                         let id = self.schema(prop);
-                        s.pattern_properties.insert(pattern.to_string(), id);
+                        c.pattern_properties.insert(pattern.to_string(), id);
                     }
                 }
-                "propertyNames" => s.property_names = Some(self.schema(child())),
-                "minProperties" => s.min_properties = self.count_of(node, k, value),
-                "maxProperties" => s.max_properties = self.count_of(node, k, value),
-                "dependentRequired" | "dependencies" => self.dependencies(&child(), &mut s),
+                "propertyNames" => c.property_names = Some(self.schema(child())),
+                "minProperties" => c.min_properties = self.count_of(node, k, value),
+                "maxProperties" => c.max_properties = self.count_of(node, k, value),
+                "dependentRequired" | "dependencies" => self.dependencies(&child(), &mut c),
                 "allOf" => s.all_of = self.schema_list(&child(), k),
                 "oneOf" => s.one_of = self.schema_list(&child(), k),
                 "anyOf" => s.any_of = self.schema_list(&child(), k),
-                "not" => s.not = Some(self.schema(child())),
-                "if" => if_then_else[0] = Some(self.schema(child())),
-                "then" => if_then_else[1] = Some(self.schema(child())),
-                "else" => if_then_else[2] = Some(self.schema(child())),
+                "not" => c.not = Some(self.schema(child())),
+                "if" => c.if_then_else[0] = Some(self.schema(child())),
+                "then" => c.if_then_else[1] = Some(self.schema(child())),
+                "else" => c.if_then_else[2] = Some(self.schema(child())),
                 "discriminator" => s.discriminator = self.discriminator(&child()).map(Box::new),
-                "xml" => s.xml = Some(Box::new(value.clone())),
+                "xml" => c.xml = Some(value.clone()),
                 // Identifiers and containers of schemas reached only by reference.
                 "$schema" | "$id" | "$anchor" | "$dynamicAnchor" | "$comment" | "$defs" | "definitions"
                 | "externalDocs" => {}
                 _ => {
-                    s.unknown.insert(key.clone(), value.clone());
+                    c.unknown.insert(key.clone(), value.clone());
                 }
             }
         }
@@ -266,22 +266,22 @@ impl<'w> Cx<'w> {
             self.types(node, t, &mut s);
         }
         if exclusive_minimum {
-            s.exclusive_minimum = s.minimum.take();
+            c.exclusive_minimum = c.minimum.take();
         }
         if exclusive_maximum {
-            s.exclusive_maximum = s.maximum.take();
+            c.exclusive_maximum = c.maximum.take();
         }
         match (items, additional_items) {
             // Draft-07's tuple form.
             (Some(tuple), rest) if tuple.value.is_array() => {
-                s.prefix_items = self.schema_list(&tuple, "items");
+                c.prefix_items = self.schema_list(&tuple, "items");
                 s.items = rest.map(|n| self.schema(n));
             }
             (Some(items), _) => s.items = Some(self.schema(items)),
             (None, _) => {}
         }
-        if if_then_else.iter().any(Option::is_some) {
-            s.if_then_else = Some(Box::new(if_then_else));
+        if !c.is_empty() {
+            s.constraints = Some(Box::new(c));
         }
         if s.format.as_deref() == Some("file") || matches!(type_value, Some(Value::String(t)) if t == "file") {
             // Swagger 2.0's `type: file` is binary data.
@@ -356,7 +356,7 @@ impl<'w> Cx<'w> {
         }
     }
 
-    fn dependencies(&mut self, dependent: &Node<'_>, s: &mut Schema) {
+    fn dependencies(&mut self, dependent: &Node<'_>, s: &mut Constraints) {
         for (name, dep) in dependent.entries() {
             if let Some(list) = dep.value.as_array() {
                 let names = list.iter().filter_map(Value::as_str).map(str::to_string).collect();
