@@ -1,1 +1,50 @@
-//! Cross-crate scenarios live in `tests/`.
+//! Helpers shared by the cross-crate scenarios in `tests/tests/`.
+
+use std::path::{Path, PathBuf};
+
+/// The shared corpus of real specs: `$SPECWRIGHT_CORPUS`, or `shared/corpus`
+/// beside the repository.
+pub fn corpus_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("SPECWRIGHT_CORPUS") {
+        return PathBuf::from(dir);
+    }
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus")
+}
+
+/// The repository's own example specs.
+pub fn specs_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs")
+}
+
+/// Every `.json`, `.yaml` and `.yml` file under `dir` whose top level names
+/// an API document (`openapi`, `swagger` or `asyncapi`), sorted. Fragments
+/// that documents reference are left out.
+pub fn api_documents(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let entries = std::fs::read_dir(&d).unwrap_or_else(|e| panic!("{}: {e}", d.display()));
+        for entry in entries {
+            let path = entry.expect("readable folder").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if matches!(path.extension().and_then(|e| e.to_str()), Some("json" | "yaml" | "yml"))
+                && names_an_api(&path)
+            {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn names_an_api(path: &Path) -> bool {
+    let Ok(text) = std::fs::read_to_string(path) else { return false };
+    let head = &text[..text.len().min(4096)];
+    ["openapi", "swagger", "asyncapi"].iter().any(|key| {
+        head.lines().any(|l| l.starts_with(&format!("{key}:")) || l.starts_with(&format!("\"{key}\":")))
+            || head.contains(&format!("{{\"{key}\":"))
+            || text.contains(&format!("\"{key}\":\""))
+    })
+}

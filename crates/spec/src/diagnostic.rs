@@ -106,10 +106,9 @@ impl Diagnostic {
         let pointer = if self.location.pointer.is_empty() { "#".to_string() } else { format!("#{}", self.location.pointer) };
         match self.location.pos {
             Some(p) => {
-                let label = miette::LabeledSpan::new(Some(pointer), p.offset, 0);
-                d = d.with_label(label);
-                let named = miette::NamedSource::new(file.name.clone(), file.text.clone());
-                miette::Report::new(d).with_source_code(named)
+                let excerpt = Excerpt::new(file.name.clone(), &file.text, p);
+                d = d.with_label(miette::LabeledSpan::new(Some(pointer), excerpt.offset, 0));
+                miette::Report::new(d).with_source_code(excerpt)
             }
             None => miette::Report::new(d.with_help(format!("at {}{pointer}", file.name))),
         }
@@ -123,5 +122,112 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
         };
         write!(f, "{level}[{}]: {}", self.code, self.message)
+    }
+}
+
+/// The lines around a position, with long lines cut down around the column,
+/// so that a diagnostic in a minified JSON file of megabytes on one line still
+/// shows a readable snippet. Line and column numbers stay those of the file.
+#[derive(Debug)]
+struct Excerpt {
+    name: String,
+    text: String,
+    /// The file's line (from 0) that the excerpt's first line is.
+    first_line: usize,
+    /// The excerpt's line (from 0) that holds the position, and how many
+    /// characters were cut from its start.
+    line: usize,
+    cut: usize,
+    /// Byte offset of the position in `text`.
+    offset: usize,
+}
+
+impl Excerpt {
+    const CONTEXT: usize = 2;
+    const WIDTH: usize = 160;
+
+    fn new(name: String, text: &str, pos: Pos) -> Self {
+        let target = pos.line as usize - 1;
+        let first_line = target.saturating_sub(Self::CONTEXT);
+        let mut out = Excerpt { name, text: String::new(), first_line, line: target - first_line, cut: 0, offset: 0 };
+        for (i, line) in text.lines().enumerate().skip(first_line).take(2 * Self::CONTEXT + 1) {
+            if i > first_line {
+                out.text.push('\n');
+            }
+            let column = pos.column as usize - 1;
+            let chars = line.chars().count();
+            let (start, end) = if chars <= Self::WIDTH {
+                (0, chars)
+            } else if i == target {
+                let start = column.saturating_sub(Self::WIDTH / 2).min(chars.saturating_sub(Self::WIDTH));
+                (start, (start + Self::WIDTH).min(chars))
+            } else {
+                (0, Self::WIDTH)
+            };
+            let piece: String = line.chars().skip(start).take(end - start).collect();
+            if i == target {
+                out.cut = start;
+                let before: usize = piece.chars().take(column - start).map(char::len_utf8).sum();
+                out.offset = out.text.len() + before;
+            }
+            out.text.push_str(&piece);
+        }
+        out
+    }
+}
+
+impl miette::SourceCode for Excerpt {
+    fn read_span<'a>(
+        &'a self,
+        span: &miette::SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        let inner = self.text.read_span(span, before, after)?;
+        let column = if inner.line() == self.line { inner.column() + self.cut } else { inner.column() };
+        Ok(Box::new(miette::MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line() + self.first_line,
+            column,
+            inner.line_count(),
+        )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::{Format, SourceFile};
+
+    fn render(text: &str, offset: usize) -> String {
+        let mut sources = Sources::default();
+        let file = SourceFile::new("api.json".into(), None, text.into(), Format::Json);
+        let pos = file.pos_at(offset);
+        let id = sources.add(file);
+        let d = Diagnostic::error("test", Location::at(id, "/a", pos), "something is wrong");
+        let mut out = String::new();
+        miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
+            .render_report(&mut out, d.to_report(&sources).as_ref())
+            .unwrap();
+        out
+    }
+
+    #[test]
+    fn snippets_show_the_line_and_the_real_place() {
+        let out = render("{\n  \"a\": 1,\n  \"b\": 2\n}", 9);
+        assert!(out.contains("api.json:2:8"), "{out}");
+        assert!(out.contains("\"a\": 1"), "{out}");
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_place() {
+        let text = format!("{{\"pad\": \"{}\", \"a\": 1}}", "x".repeat(1_000_000));
+        let offset = text.find("\"a\"").unwrap();
+        let out = render(&text, offset);
+        assert!(out.len() < 2_000, "{} bytes", out.len());
+        assert!(out.contains(&format!("api.json:1:{}", offset + 1)), "{out}");
+        assert!(out.contains("\"a\": 1"), "{out}");
     }
 }
