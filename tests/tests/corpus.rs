@@ -77,7 +77,8 @@ fn every_example_spec_is_clean() {
     assert_eq!(docs.len(), 4);
     for path in docs {
         let loaded = Loader::new().load_file(&path).unwrap();
-        let all: Vec<String> = loaded.diagnostics.iter().map(|d| format!("{}: {d}", d.place(&loaded.sources))).collect();
+        let all: Vec<String> =
+            loaded.diagnostics.iter().map(|d| format!("{}: {d}", d.place(&loaded.sources))).collect();
         assert!(all.is_empty(), "{}:\n{}", path.display(), all.join("\n"));
     }
 }

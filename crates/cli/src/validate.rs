@@ -37,7 +37,7 @@ fn parse_mapping(s: &str) -> Result<(String, PathBuf), String> {
 
 /// The outcome for one file.
 enum Checked {
-    Loaded(PathBuf, Loaded),
+    Loaded(PathBuf, Box<Loaded>),
     Unreadable(PathBuf, String),
 }
 
@@ -54,13 +54,13 @@ pub fn run(args: Args) -> u8 {
                     // In a folder, files that are not API documents are fragments
                     // that others reference; they are checked through those.
                     Ok(loaded) if is_fragment(&loaded) => {}
-                    Ok(loaded) => results.push(Checked::Loaded(file, loaded)),
+                    Ok(loaded) => results.push(Checked::Loaded(file, Box::new(loaded))),
                     Err(e) => results.push(Checked::Unreadable(file, e.to_string())),
                 }
             }
         } else {
             match loader.load_file(path) {
-                Ok(loaded) => results.push(Checked::Loaded(path.clone(), loaded)),
+                Ok(loaded) => results.push(Checked::Loaded(path.clone(), Box::new(loaded))),
                 Err(e) => results.push(Checked::Unreadable(path.clone(), e.to_string())),
             }
         }

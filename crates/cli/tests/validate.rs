@@ -93,7 +93,13 @@ fn binary_garbage() {
 
 #[test]
 fn json_that_is_no_spec() {
-    assert_error("{\"name\": \"package\", \"version\": \"1.0.0\"}", "package.json", "not-a-spec", (1, 1), "no `openapi`");
+    assert_error(
+        "{\"name\": \"package\", \"version\": \"1.0.0\"}",
+        "package.json",
+        "not-a-spec",
+        (1, 1),
+        "no `openapi`",
+    );
     assert_error("[1, 2, 3]", "list.json", "not-a-spec", (1, 1), "found a list");
 }
 
@@ -188,7 +194,8 @@ fn huge_numbers() {
 fn fifty_megabyte_document() {
     // A real-shaped spec (big specs are JSON, one path per line here) grown
     // past 50 MB, with one dangling reference on its last line.
-    let mut text = String::from("{\"openapi\": \"3.1.0\", \"info\": {\"title\": \"big\", \"version\": \"1\"},\n\"paths\": {\n");
+    let mut text =
+        String::from("{\"openapi\": \"3.1.0\", \"info\": {\"title\": \"big\", \"version\": \"1\"},\n\"paths\": {\n");
     let mut n = 0;
     while text.len() < 50 * 1024 * 1024 {
         text += &format!(
@@ -196,7 +203,8 @@ fn fifty_megabyte_document() {
         );
         n += 1;
     }
-    text += "\"/last\": {}},\n\"components\": {\"schemas\": {\"Last\": {\"$ref\": \"#/components/schemas/Nowhere\"}}}}\n";
+    text +=
+        "\"/last\": {}},\n\"components\": {\"schemas\": {\"Last\": {\"$ref\": \"#/components/schemas/Nowhere\"}}}}\n";
     let last_line = text.lines().count() as u64;
     assert_error(text, "big.json", "ref-dangling", (last_line, 45), "points to nothing");
 }
@@ -206,7 +214,8 @@ fn io_and_usage_errors_exit_2() {
     let (exit, json, _) = validate(&["/no/such/file.yaml"]);
     assert_eq!(exit, 2);
     assert!(json["files"][0]["io_error"].as_str().unwrap().contains("file.yaml"));
-    let status = Command::new(env!("CARGO_BIN_EXE_specwright")).args(["validate", "--format", "xml", "a"]).output().unwrap();
+    let status =
+        Command::new(env!("CARGO_BIN_EXE_specwright")).args(["validate", "--format", "xml", "a"]).output().unwrap();
     assert_eq!(status.status.code(), Some(2));
 }
 
@@ -221,7 +230,10 @@ fn warnings_pass_unless_denied() {
     let (exit, json, _) = validate(&[path]);
     assert_eq!(exit, 0);
     let d = &json["files"][0]["diagnostics"][0];
-    assert_eq!((d["code"].as_str(), d["line"].as_u64(), d["column"].as_u64()), (Some("default-mismatch"), Some(10), Some(16)));
+    assert_eq!(
+        (d["code"].as_str(), d["line"].as_u64(), d["column"].as_u64()),
+        (Some("default-mismatch"), Some(10), Some(16))
+    );
     assert_eq!(d["pointer"], "/components/schemas/Size/default");
     assert_eq!(validate(&["--deny-warnings", path]).0, 1);
 }

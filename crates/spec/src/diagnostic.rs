@@ -97,13 +97,12 @@ impl Diagnostic {
             Severity::Error => miette::Severity::Error,
             Severity::Warning => miette::Severity::Warning,
         };
-        let mut d = miette::MietteDiagnostic::new(self.message.clone())
-            .with_code(self.code)
-            .with_severity(severity);
+        let mut d = miette::MietteDiagnostic::new(self.message.clone()).with_code(self.code).with_severity(severity);
         if let Some(help) = &self.help {
             d = d.with_help(help.clone());
         }
-        let pointer = if self.location.pointer.is_empty() { "#".to_string() } else { format!("#{}", self.location.pointer) };
+        let pointer =
+            if self.location.pointer.is_empty() { "#".to_string() } else { format!("#{}", self.location.pointer) };
         match self.location.pos {
             Some(p) => {
                 let excerpt = Excerpt::new(file.name.clone(), &file.text, p);

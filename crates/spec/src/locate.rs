@@ -231,10 +231,8 @@ fn yaml_walk(trie: &mut Trie, file: &SourceFile, text: &str) -> bool {
                 }
             },
         };
-        let is_value_start = matches!(
-            event,
-            Event::Scalar(..) | Event::Alias(_) | Event::SequenceStart(..) | Event::MappingStart(..)
-        );
+        let is_value_start =
+            matches!(event, Event::Scalar(..) | Event::Alias(_) | Event::SequenceStart(..) | Event::MappingStart(..));
         let target = match here {
             Some(t) if is_value_start => t,
             _ => {

@@ -20,10 +20,7 @@ impl Format {
     /// Picks the format from the file extension, or else from the first
     /// non-blank character (`{` or `[` means JSON).
     pub fn detect(path: Option<&Path>, text: &str) -> Format {
-        let ext = path
-            .and_then(|p| p.extension())
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase);
+        let ext = path.and_then(|p| p.extension()).and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
         match ext.as_deref() {
             Some("json") => Format::Json,
             Some("yaml" | "yml") => Format::Yaml,
@@ -60,9 +57,7 @@ pub struct SourceFile {
 
 impl SourceFile {
     pub fn new(name: String, path: Option<PathBuf>, text: Arc<str>, format: Format) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
         SourceFile { name, path, text, format, line_starts }
     }
 
@@ -84,20 +79,14 @@ impl SourceFile {
         };
         let rest = &self.text[start..];
         let line_text = rest.split('\n').next().unwrap_or("");
-        let offset = line_text
-            .char_indices()
-            .nth(column.saturating_sub(1))
-            .map_or(start + line_text.len(), |(i, _)| start + i);
+        let offset =
+            line_text.char_indices().nth(column.saturating_sub(1)).map_or(start + line_text.len(), |(i, _)| start + i);
         self.pos_at(offset)
     }
 
     /// Position of a character index (as YAML scanners count).
     pub fn pos_at_char(&self, char_index: usize) -> Pos {
-        let offset = self
-            .text
-            .char_indices()
-            .nth(char_index)
-            .map_or(self.text.len(), |(i, _)| i);
+        let offset = self.text.char_indices().nth(char_index).map_or(self.text.len(), |(i, _)| i);
         self.pos_at(offset)
     }
 }

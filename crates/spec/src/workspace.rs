@@ -87,7 +87,11 @@ impl Workspace {
         match parsed {
             Ok(parsed) => {
                 if let Some(note) = parsed.lenient {
-                    self.diagnostics.push(Diagnostic::warning("yaml-lenient", Location::at(id, "", note.pos), note.message));
+                    self.diagnostics.push(Diagnostic::warning(
+                        "yaml-lenient",
+                        Location::at(id, "", note.pos),
+                        note.message,
+                    ));
                 }
                 self.values.push(Some(parsed.value));
             }
@@ -210,9 +214,7 @@ impl Workspace {
         } else {
             match self.file_part(from, reference) {
                 None => {
-                    return Err(format!(
-                        "remote reference `{file_part}` is not fetched; map its URL to a local file"
-                    ))
+                    return Err(format!("remote reference `{file_part}` is not fetched; map its URL to a local file"))
                 }
                 Some((path, name)) => {
                     let canonical = path.canonicalize().map_err(|e| format!("cannot read `{name}`: {e}"))?;
@@ -245,7 +247,9 @@ impl Workspace {
         }
         // Some generators write keys that contain `/` into pointers unescaped.
         if let Some(pointer) = pointer::find_unescaped(root, &tokens) {
-            let note = format!("reference `{reference}` has a `/` inside a key that should be written `~1`; resolved as `#{pointer}`");
+            let note = format!(
+                "reference `{reference}` has a `/` inside a key that should be written `~1`; resolved as `#{pointer}`"
+            );
             return Ok(Resolved { target: Target { file, pointer }, note: Some(note) });
         }
         Err(format!("reference `{reference}` points to nothing"))

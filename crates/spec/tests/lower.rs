@@ -24,7 +24,7 @@ fn component<'a>(api: &'a Api, name: &str) -> &'a Schema {
     api.schemas.get(api.components[name])
 }
 
-fn prop(api: &Api, schema: &Schema, name: &str) -> SchemaId {
+fn prop(schema: &Schema, name: &str) -> SchemaId {
     *schema.properties.get(name).unwrap_or_else(|| panic!("no property {name}"))
 }
 
@@ -45,17 +45,17 @@ fn nullable_forms_meet_in_one_flag() {
         &format!("openapi: 3.0.3\n{INFO}paths: {{}}\ncomponents:\n  schemas:\n    A:\n      type: object\n      properties:\n        n: {{type: string, nullable: true}}\n        m: {{type: string}}\n"),
     );
     let a = component(&v30, "A");
-    assert!(v30.schemas.get(prop(&v30, a, "n")).nullable);
-    assert!(!v30.schemas.get(prop(&v30, a, "m")).nullable);
+    assert!(v30.schemas.get(prop(a, "n")).nullable);
+    assert!(!v30.schemas.get(prop(a, "m")).nullable);
 
     let v31 = api(
         "a.yaml",
         &format!("openapi: 3.1.0\n{INFO}components:\n  schemas:\n    A:\n      properties:\n        n: {{type: [string, 'null']}}\n        z: {{type: 'null'}}\n"),
     );
     let a = component(&v31, "A");
-    let n = v31.schemas.get(prop(&v31, a, "n"));
+    let n = v31.schemas.get(prop(a, "n"));
     assert!(n.nullable && n.types.contains(JsonType::String) && n.types.len() == 1);
-    let z = v31.schemas.get(prop(&v31, a, "z"));
+    let z = v31.schemas.get(prop(a, "z"));
     assert!(!z.nullable && z.types.contains(JsonType::Null));
 }
 
@@ -92,9 +92,9 @@ fn recursive_schemas_are_cycles_in_the_graph() {
     );
     let node = component(&api, "Node");
     let id = api.components["Node"];
-    let children = api.schemas.get(prop(&api, node, "children"));
+    let children = api.schemas.get(prop(node, "children"));
     assert_eq!(children.items, Some(id));
-    assert_eq!(prop(&api, node, "parent"), id);
+    assert_eq!(prop(node, "parent"), id);
     assert_eq!(api.schemas.entry(id).name.as_deref(), Some("Node"));
 }
 
@@ -136,7 +136,11 @@ fn operation_ids_are_unique_and_stable() {
 
 #[test]
 fn http_operations_keep_their_parts() {
-    let api = Loader::new().load_file(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../specs/orders.yaml")).unwrap().api.unwrap();
+    let api = Loader::new()
+        .load_file(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../specs/orders.yaml"))
+        .unwrap()
+        .api
+        .unwrap();
     let create = api.operations.iter().find(|o| o.id == "createOrder").unwrap();
     assert_eq!((create.method, create.path.as_str()), (Method::Post, "/orders"));
     let key = create.parameters.iter().find(|p| p.name == "Idempotency-Key").unwrap();
@@ -156,7 +160,11 @@ fn http_operations_keep_their_parts() {
 
 #[test]
 fn webhooks_and_callbacks_are_operations_too() {
-    let petstore = Loader::new().load_file(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../specs/petstore.yaml")).unwrap().api.unwrap();
+    let petstore = Loader::new()
+        .load_file(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../specs/petstore.yaml"))
+        .unwrap()
+        .api
+        .unwrap();
     assert_eq!(petstore.webhooks.len(), 1);
     assert_eq!(petstore.webhooks[0].path, "newPet");
     let callbacks = Loader::new().load_file(corpus("openapi/yaml/oai-examples-3.0/callback-example.yaml")).unwrap();
@@ -209,16 +217,25 @@ fn swagger_2_is_upgraded() {
         }
         other => panic!("{other:?}"),
     }
-    assert!(matches!(&api.security_schemes["api_key"].kind, SecuritySchemeKind::ApiKey { location: ApiKeyLocation::Header, .. }));
-    assert!(matches!(&api.security_schemes["basic"].kind, SecuritySchemeKind::Http { scheme, .. } if scheme == "basic"));
+    assert!(matches!(
+        &api.security_schemes["api_key"].kind,
+        SecuritySchemeKind::ApiKey { location: ApiKeyLocation::Header, .. }
+    ));
+    assert!(
+        matches!(&api.security_schemes["basic"].kind, SecuritySchemeKind::Http { scheme, .. } if scheme == "basic")
+    );
     let pet = component(&api, "Pet");
     assert_eq!(pet.discriminator.as_ref().unwrap().property_name, "petType");
-    assert!(api.schemas.get(prop(&api, pet, "nickname")).nullable);
+    assert!(api.schemas.get(prop(pet, "nickname")).nullable);
 }
 
 #[test]
 fn asyncapi_2_publish_means_the_application_receives() {
-    let api = Loader::new().load_file(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../specs/streetlights-mqtt.yaml")).unwrap().api.unwrap();
+    let api = Loader::new()
+        .load_file(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../specs/streetlights-mqtt.yaml"))
+        .unwrap()
+        .api
+        .unwrap();
     let measured = api.event_operations.iter().find(|o| o.id == "receiveLightMeasurement").unwrap();
     assert_eq!(measured.action, Action::Receive);
     let turn_on = api.event_operations.iter().find(|o| o.id == "turnOn").unwrap();
@@ -233,7 +250,11 @@ fn asyncapi_2_publish_means_the_application_receives() {
 
 #[test]
 fn asyncapi_3_operations_replies_and_bindings() {
-    let api = Loader::new().load_file(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../specs/order-events.yaml")).unwrap().api.unwrap();
+    let api = Loader::new()
+        .load_file(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../specs/order-events.yaml"))
+        .unwrap()
+        .api
+        .unwrap();
     let receivers: Vec<&str> = api
         .event_operations
         .iter()
@@ -262,7 +283,8 @@ fn multi_file_specs_resolve_relative_references() {
     assert!(multi.sources.len() >= 5, "read {} files", multi.sources.len());
     let bundled = Loader::new().load_file(corpus("openapi/conjur.local.json")).unwrap();
     let ids = |l: &Loaded| {
-        let mut ids: Vec<String> = l.api.as_ref().unwrap().operations.iter().map(|o| format!("{:?} {}", o.method, o.path)).collect();
+        let mut ids: Vec<String> =
+            l.api.as_ref().unwrap().operations.iter().map(|o| format!("{:?} {}", o.method, o.path)).collect();
         ids.sort();
         ids
     };
@@ -277,7 +299,8 @@ fn multi_file_specs_resolve_relative_references() {
 #[test]
 fn remote_references_need_a_mapping() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("pet.yaml"), "Pet:\n  type: object\n  properties:\n    name: {type: string}\n").unwrap();
+    std::fs::write(dir.path().join("pet.yaml"), "Pet:\n  type: object\n  properties:\n    name: {type: string}\n")
+        .unwrap();
     let text = format!("openapi: 3.1.0\n{INFO}components:\n  schemas:\n    Pet:\n      $ref: 'https://example.com/schemas/pet.yaml#/Pet'\n");
     let unmapped = load("api.yaml", &text);
     let w: Vec<_> = unmapped.warnings().collect();
@@ -292,9 +315,17 @@ fn remote_references_need_a_mapping() {
 #[test]
 fn errors_in_referenced_files_are_located_there() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("common.yaml"), "Pet:\n  type: object\n  properties:\n    owner: {$ref: '#/Nobody'}\n").unwrap();
+    std::fs::write(
+        dir.path().join("common.yaml"),
+        "Pet:\n  type: object\n  properties:\n    owner: {$ref: '#/Nobody'}\n",
+    )
+    .unwrap();
     let root = dir.path().join("api.yaml");
-    std::fs::write(&root, format!("openapi: 3.1.0\n{INFO}components:\n  schemas:\n    Pet: {{$ref: 'common.yaml#/Pet'}}\n")).unwrap();
+    std::fs::write(
+        &root,
+        format!("openapi: 3.1.0\n{INFO}components:\n  schemas:\n    Pet: {{$ref: 'common.yaml#/Pet'}}\n"),
+    )
+    .unwrap();
     let loaded = Loader::new().load_file(&root).unwrap();
     let e: Vec<_> = loaded.errors().collect();
     assert_eq!(e.len(), 1);

@@ -111,15 +111,27 @@ pub struct SecurityScheme {
 #[derive(Clone, Debug, Serialize)]
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum SecuritySchemeKind {
-    ApiKey { name: String, location: ApiKeyLocation },
-    Http { scheme: String, bearer_format: Option<String> },
+    ApiKey {
+        name: String,
+        location: ApiKeyLocation,
+    },
+    Http {
+        scheme: String,
+        bearer_format: Option<String>,
+    },
     #[serde(rename = "oauth2")]
-    OAuth2 { flows: Vec<OAuthFlow> },
-    OpenIdConnect { url: String },
+    OAuth2 {
+        flows: Vec<OAuthFlow>,
+    },
+    OpenIdConnect {
+        url: String,
+    },
     MutualTls,
     /// AsyncAPI's broker-level schemes: `userPassword`, `X509`,
     /// `scramSha256`, `plain`, `gssapi` and the like.
-    Other { name: String },
+    Other {
+        name: String,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

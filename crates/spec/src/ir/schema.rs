@@ -105,7 +105,9 @@ impl JsonType {
             (JsonType::Null, Value::Null) | (JsonType::Boolean, Value::Bool(_)) => true,
             (JsonType::Object, Value::Object(_)) | (JsonType::Array, Value::Array(_)) => true,
             (JsonType::String, Value::String(_)) | (JsonType::Number, Value::Number(_)) => true,
-            (JsonType::Integer, Value::Number(n)) => n.is_i64() || n.is_u64() || n.as_f64().is_some_and(|f| f.fract() == 0.0),
+            (JsonType::Integer, Value::Number(n)) => {
+                n.is_i64() || n.is_u64() || n.as_f64().is_some_and(|f| f.fract() == 0.0)
+            }
             _ => false,
         }
     }
@@ -288,4 +290,3 @@ pub struct Discriminator {
     /// Value of the property to the schema it selects.
     pub mapping: IndexMap<String, SchemaId>,
 }
-

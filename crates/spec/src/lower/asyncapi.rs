@@ -17,8 +17,22 @@ use crate::workspace::Target;
 
 /// The fields of a message object; one with none of them is suspicious.
 const MESSAGE_FIELDS: &[&str] = &[
-    "payload", "headers", "name", "title", "summary", "description", "contentType", "correlationId", "bindings",
-    "examples", "traits", "tags", "messageId", "schemaFormat", "externalDocs", "deprecated",
+    "payload",
+    "headers",
+    "name",
+    "title",
+    "summary",
+    "description",
+    "contentType",
+    "correlationId",
+    "bindings",
+    "examples",
+    "traits",
+    "tags",
+    "messageId",
+    "schemaFormat",
+    "externalDocs",
+    "deprecated",
 ];
 
 pub(super) fn lower<'w>(cx: &mut Cx<'w>, root: &Node<'w>, api: &mut Api) {
@@ -164,7 +178,8 @@ impl<'w> Events<'_, 'w> {
     fn message_body(&mut self, m: &Node<'w>, id: String) -> Message {
         if !MESSAGE_FIELDS.iter().any(|f| m.has(f)) {
             let nested = m.entries().filter(|(_, v)| v.value.get("payload").is_some()).count();
-            let hint = if nested > 0 { "; it holds objects that look like messages, nested one level too deep" } else { "" };
+            let hint =
+                if nested > 0 { "; it holds objects that look like messages, nested one level too deep" } else { "" };
             self.cx.warn("message-empty", m.loc(), format!("message `{id}` has none of the message fields{hint}"));
         }
         let traits: Vec<Node<'w>> = self.traits(m);
@@ -180,7 +195,9 @@ impl<'w> Events<'_, 'w> {
             let location = self.cx.text(&c, "location")?;
             Some(CorrelationId { description: self.cx.text(&c, "description"), location })
         });
-        let text = |cx: &mut Cx<'w>, key: &str| field(key).and_then(|n| n.value.as_str().map(str::to_string)).or_else(|| cx.text(m, key));
+        let text = |cx: &mut Cx<'w>, key: &str| {
+            field(key).and_then(|n| n.value.as_str().map(str::to_string)).or_else(|| cx.text(m, key))
+        };
         let content_type = text(self.cx, "contentType").or_else(|| self.default_content_type.clone());
         let bindings = self.bindings(&holder(m, &traits, "bindings"));
         Message {
@@ -342,7 +359,11 @@ impl<'w> Events<'_, 'w> {
                 Some("send") => Action::Send,
                 Some("receive") => Action::Receive,
                 other => {
-                    self.cx.error("operation-action", op.child_loc("action"), format!("operation `{id}` has action {other:?}; expected send or receive"));
+                    self.cx.error(
+                        "operation-action",
+                        op.child_loc("action"),
+                        format!("operation `{id}` has action {other:?}; expected send or receive"),
+                    );
                     continue;
                 }
             };
@@ -361,7 +382,9 @@ impl<'w> Events<'_, 'w> {
             };
             let security = self.security(&op);
             let bindings = self.bindings(&holder(&op, &traits, "bindings"));
-            let text = |cx: &mut Cx<'w>, key: &str| field(key).and_then(|n| n.value.as_str().map(str::to_string)).or_else(|| cx.text(&op, key));
+            let text = |cx: &mut Cx<'w>, key: &str| {
+                field(key).and_then(|n| n.value.as_str().map(str::to_string)).or_else(|| cx.text(&op, key))
+            };
             let tags = self.cx.tags(&holder(&op, &traits, "tags"));
             self.op_ids.insert(id.clone(), 1);
             api.event_operations.push(EventOperation {
@@ -452,7 +475,9 @@ impl<'w> Events<'_, 'w> {
                 }
             }
         }
-        let text = |cx: &mut Cx<'w>, key: &str| field(key).and_then(|n| n.value.as_str().map(str::to_string)).or_else(|| cx.text(op, key));
+        let text = |cx: &mut Cx<'w>, key: &str| {
+            field(key).and_then(|n| n.value.as_str().map(str::to_string)).or_else(|| cx.text(op, key))
+        };
         EventOperation {
             id,
             action,

@@ -127,15 +127,26 @@ impl<'w> Cx<'w> {
                 SecuritySchemeKind::ApiKey { name, location }
             }
             "http" | "basic" => SecuritySchemeKind::Http {
-                scheme: if ty == "basic" { "basic".into() } else { self.text(node, "scheme").unwrap_or_default().to_ascii_lowercase() },
+                scheme: if ty == "basic" {
+                    "basic".into()
+                } else {
+                    self.text(node, "scheme").unwrap_or_default().to_ascii_lowercase()
+                },
                 bearer_format: self.text(node, "bearerFormat"),
             },
             "oauth2" => SecuritySchemeKind::OAuth2 { flows: self.oauth_flows(node) },
-            "openIdConnect" => SecuritySchemeKind::OpenIdConnect { url: self.text(node, "openIdConnectUrl").unwrap_or_default() },
+            "openIdConnect" => {
+                SecuritySchemeKind::OpenIdConnect { url: self.text(node, "openIdConnectUrl").unwrap_or_default() }
+            }
             "mutualTLS" => SecuritySchemeKind::MutualTls,
             other => SecuritySchemeKind::Other { name: other.to_string() },
         };
-        Some(SecurityScheme { kind, description: self.text(node, "description"), extensions: node.extensions(), origin: node.loc() })
+        Some(SecurityScheme {
+            kind,
+            description: self.text(node, "description"),
+            extensions: node.extensions(),
+            origin: node.loc(),
+        })
     }
 
     fn oauth_flows(&mut self, node: &Node<'w>) -> Vec<OAuthFlow> {
@@ -180,7 +191,10 @@ impl<'w> Cx<'w> {
             let schemes = req
                 .entries()
                 .map(|(name, scopes)| {
-                    let scopes = scopes.value.as_array().map(|s| s.iter().filter_map(Value::as_str).map(str::to_string).collect());
+                    let scopes = scopes
+                        .value
+                        .as_array()
+                        .map(|s| s.iter().filter_map(Value::as_str).map(str::to_string).collect());
                     (name.to_string(), scopes.unwrap_or_default())
                 })
                 .collect();
@@ -210,6 +224,9 @@ impl<'w> Cx<'w> {
 
     pub fn external_docs(&mut self, parent: &Node<'w>) -> Option<ExternalDocs> {
         let docs = self.deref(parent.get("externalDocs")?)?;
-        Some(ExternalDocs { url: self.text(&docs, "url").unwrap_or_default(), description: self.text(&docs, "description") })
+        Some(ExternalDocs {
+            url: self.text(&docs, "url").unwrap_or_default(),
+            description: self.text(&docs, "description"),
+        })
     }
 }

@@ -45,9 +45,9 @@ impl<'v> Node<'v> {
     /// The entries of an object (none for anything else).
     pub fn entries(&self) -> impl Iterator<Item = (&'v str, Node<'v>)> + '_ {
         let map = self.value.as_object();
-        map.into_iter().flatten().map(move |(k, value)| {
-            (k.as_str(), Node { file: self.file, ptr: pointer::push(&self.ptr, k), value })
-        })
+        map.into_iter()
+            .flatten()
+            .map(move |(k, value)| (k.as_str(), Node { file: self.file, ptr: pointer::push(&self.ptr, k), value }))
     }
 
     /// The items of an array (none for anything else).
@@ -83,11 +83,7 @@ impl<'v> Node<'v> {
     /// The `x-…` entries of an object.
     pub fn extensions(&self) -> Extensions {
         let map = self.value.as_object();
-        map.into_iter()
-            .flatten()
-            .filter(|(k, _)| k.starts_with("x-"))
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect()
+        map.into_iter().flatten().filter(|(k, _)| k.starts_with("x-")).map(|(k, v)| (k.clone(), v.clone())).collect()
     }
 }
 
@@ -136,7 +132,11 @@ impl<'w> Cx<'w> {
             Value::String(s) => Some(s.clone()),
             Value::Null => None,
             Value::Number(n) => {
-                self.warn("field-type", node.child_loc(key), format!("`{key}` should be a string; reading the number as text"));
+                self.warn(
+                    "field-type",
+                    node.child_loc(key),
+                    format!("`{key}` should be a string; reading the number as text"),
+                );
                 Some(n.to_string())
             }
             _ => {
@@ -208,7 +208,11 @@ impl<'w> Cx<'w> {
             };
             let target = self.resolve(&node, reference)?;
             if !seen.insert(target.clone()) {
-                self.error("ref-cycle", node.child_loc("$ref"), format!("reference `{reference}` leads back to itself"));
+                self.error(
+                    "ref-cycle",
+                    node.child_loc("$ref"),
+                    format!("reference `{reference}` leads back to itself"),
+                );
                 return None;
             }
             let value = self.ws.get(&target)?;
@@ -290,7 +294,7 @@ pub(crate) fn lower(ws: &Workspace, root: FileId) -> (Option<Api>, Vec<Diagnosti
     let node = Node { file: root, ptr: String::new(), value };
     let (dialect, kind) = match detect(&node) {
         Ok(found) => found,
-        Err(d) => return (None, vec![d]),
+        Err(d) => return (None, vec![*d]),
     };
     let mut cx = Cx::new(ws, dialect);
     let mut api = Api {
@@ -320,29 +324,29 @@ pub(crate) fn lower(ws: &Workspace, root: FileId) -> (Option<Api>, Vec<Diagnosti
     (Some(api), cx.diags)
 }
 
-fn detect(root: &Node<'_>) -> Result<(Dialect, SpecKind), Diagnostic> {
+fn detect(root: &Node<'_>) -> Result<(Dialect, SpecKind), Box<Diagnostic>> {
     let Some(map) = root.value.as_object() else {
-        return Err(Diagnostic::error(
+        return Err(Box::new(Diagnostic::error(
             "not-a-spec",
             root.loc(),
             format!("expected an OpenAPI or AsyncAPI document (an object), found {}", kind_of(root.value)),
-        ));
+        )));
     };
     let field = ["openapi", "asyncapi", "swagger"].into_iter().find(|k| map.contains_key(*k));
     let Some(field) = field else {
-        return Err(Diagnostic::error(
+        return Err(Box::new(Diagnostic::error(
             "not-a-spec",
             root.loc(),
             "not an API document: it has no `openapi`, `asyncapi` or `swagger` field",
-        ));
+        )));
     };
     let at = root.child_loc(field);
     let Some(version) = map[field].as_str() else {
-        return Err(Diagnostic::error(
+        return Err(Box::new(Diagnostic::error(
             "version",
             at,
             format!("`{field}` must be a version string such as \"3.1.0\" (quote it in YAML)"),
-        ));
+        )));
     };
     let found = match (field, version.split('.').collect::<Vec<_>>().as_slice()) {
         ("swagger", ["2", "0"]) => (Dialect::Swagger2, SpecKind::OpenApi(version.into())),
@@ -358,11 +362,11 @@ fn detect(root: &Node<'_>) -> Result<(Dialect, SpecKind), Diagnostic> {
                 "openapi" => "3.0.x, 3.1.x and 3.2.x",
                 _ => "2.0.0 to 2.6.0, 3.0.0 and 3.1.0",
             };
-            return Err(Diagnostic::error(
+            return Err(Box::new(Diagnostic::error(
                 "version",
                 at,
                 format!("unknown {field} version `{version}`; supported: {known}"),
-            ));
+            )));
         }
     };
     Ok(found)

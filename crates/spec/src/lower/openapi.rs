@@ -55,6 +55,15 @@ pub(super) enum Route {
     Callback,
 }
 
+/// What an operation shares with the other operations of its path item.
+#[derive(Clone, Copy)]
+struct PathItem<'a> {
+    path: &'a str,
+    shared: &'a [Parameter],
+    servers: &'a [crate::ir::Server],
+    route: Route,
+}
+
 /// Keeps operation ids unique across a document.
 #[derive(Default)]
 pub(super) struct OperationIds {
@@ -64,7 +73,14 @@ pub(super) struct OperationIds {
 impl OperationIds {
     /// The id to use: the document's if it is new, otherwise one with a number
     /// added; one made from method and path when the document gives none.
-    pub fn assign<'w>(&mut self, cx: &mut Cx<'w>, op: &Node<'w>, written: Option<&str>, method: Method, path: &str) -> String {
+    pub fn assign<'w>(
+        &mut self,
+        cx: &mut Cx<'w>,
+        op: &Node<'w>,
+        written: Option<&str>,
+        method: Method,
+        path: &str,
+    ) -> String {
         let base = match written {
             Some(id) if !id.is_empty() => id.to_string(),
             _ => synthesize(method, path),
@@ -72,7 +88,8 @@ impl OperationIds {
         if self.used.insert(base.clone()) {
             return base;
         }
-        let unique = (2..).map(|n| format!("{base}_{n}")).find(|c| !self.used.contains(c)).expect("some suffix is free");
+        let unique =
+            (2..).map(|n| format!("{base}_{n}")).find(|c| !self.used.contains(c)).expect("some suffix is free");
         self.used.insert(unique.clone());
         if written.is_some() {
             cx.warn(
@@ -111,7 +128,13 @@ impl<'w> Cx<'w> {
         }
     }
 
-    pub(super) fn path_item(&mut self, path: &str, item: Node<'w>, ids: &mut OperationIds, route: Route) -> Vec<HttpOperation> {
+    pub(super) fn path_item(
+        &mut self,
+        path: &str,
+        item: Node<'w>,
+        ids: &mut OperationIds,
+        route: Route,
+    ) -> Vec<HttpOperation> {
         let Some(item) = self.deref(item) else { return Vec::new() };
         if !self.expect_object(&item, "a path item") {
             return Vec::new();
@@ -124,7 +147,8 @@ impl<'w> Cx<'w> {
             if !self.expect_object(&op, "an operation") {
                 continue;
             }
-            out.push(self.operation(method, path, &op, &shared, &servers, ids, route));
+            let item = PathItem { path, shared: &shared, servers: &servers, route };
+            out.push(self.operation(method, &item, &op, ids));
         }
         out
     }
@@ -132,14 +156,12 @@ impl<'w> Cx<'w> {
     fn operation(
         &mut self,
         method: Method,
-        path: &str,
+        item: &PathItem<'_>,
         op: &Node<'w>,
-        shared: &[Parameter],
-        servers: &[crate::ir::Server],
         ids: &mut OperationIds,
-        route: Route,
     ) -> HttpOperation {
         let written = self.text(op, "operationId");
+        let PathItem { path, shared, servers, route } = *item;
         let id = ids.assign(self, op, written.as_deref(), method, path);
         let mut parameters = shared.to_vec();
         for p in self.parameters(op) {
@@ -160,7 +182,11 @@ impl<'w> Cx<'w> {
                         continue;
                     }
                     let Some(code) = StatusCode::parse(status) else {
-                        self.warn("response-status", response.loc(), format!("`{status}` is not a status code; skipping this response"));
+                        self.warn(
+                            "response-status",
+                            response.loc(),
+                            format!("`{status}` is not a status code; skipping this response"),
+                        );
                         continue;
                     };
                     if let Some(r) = self.response(code, response) {
@@ -276,14 +302,22 @@ impl<'w> Cx<'w> {
             Some(s) => match ParameterStyle::parse(s) {
                 Some(style) => style,
                 None => {
-                    self.warn("parameter-style", p.child_loc("style"), format!("unknown style `{s}`; using the default"));
+                    self.warn(
+                        "parameter-style",
+                        p.child_loc("style"),
+                        format!("unknown style `{s}`; using the default"),
+                    );
                     ParameterStyle::default_for(location)
                 }
             },
         };
         let required = self.flag(p, "required").unwrap_or(false);
         if location == ParameterLocation::Path && !required {
-            self.warn("path-parameter", p.loc(), format!("path parameter `{name}` must be required; it is taken to be"));
+            self.warn(
+                "path-parameter",
+                p.loc(),
+                format!("path parameter `{name}` must be required; it is taken to be"),
+            );
         }
         let (schema, content_type) = self.schema_or_content(p);
         Some(Parameter {
@@ -374,7 +408,13 @@ impl<'w> Cx<'w> {
             description: self.text(&response, "description"),
             headers: self.headers(&response),
             content: self.content(&response),
-            links: response.value.get("links").and_then(Value::as_object).cloned().map(|m| m.into_iter().collect()).unwrap_or_default(),
+            links: response
+                .value
+                .get("links")
+                .and_then(Value::as_object)
+                .cloned()
+                .map(|m| m.into_iter().collect())
+                .unwrap_or_default(),
             extensions: response.extensions(),
             origin: response.loc(),
         })
@@ -428,5 +468,4 @@ mod tests {
         assert_eq!(synthesize(Method::Post, "/"), "post_root");
         assert_eq!(template_names("/a/{b}/c{d}.json").collect::<Vec<_>>(), ["b", "d"]);
     }
-
 }

@@ -116,7 +116,8 @@ impl<'w> Cx<'w> {
         if let Some(&id) = self.schema_ids.get(&target) {
             return id;
         }
-        let id = self.schemas.add(SchemaEntry { schema: Box::default(), origin: node.loc(), name: self.name_for(&target) });
+        let id =
+            self.schemas.add(SchemaEntry { schema: Box::default(), origin: node.loc(), name: self.name_for(&target) });
         self.schema_ids.insert(target, id);
         self.pending.push((id, node.clone()));
         id
@@ -135,7 +136,9 @@ impl<'w> Cx<'w> {
                 let name = &self.ws.sources.get(target.file).name;
                 Path::new(name).file_stem().map(|s| s.to_string_lossy().into_owned())
             }
-            [.., container, name] if matches!(container.as_str(), "schemas" | "definitions" | "$defs") => Some(name.clone()),
+            [.., container, name] if matches!(container.as_str(), "schemas" | "definitions" | "$defs") => {
+                Some(name.clone())
+            }
             [name] => Some(name.clone()),
             _ => None,
         }
@@ -153,7 +156,11 @@ impl<'w> Cx<'w> {
             }
             Value::Object(map) => map,
             other => {
-                self.error("schema", node.loc(), format!("a schema must be an object or a boolean, found {}", super::kind_of(other)));
+                self.error(
+                    "schema",
+                    node.loc(),
+                    format!("a schema must be an object or a boolean, found {}", super::kind_of(other)),
+                );
                 return s;
             }
         };
@@ -300,14 +307,21 @@ impl<'w> Cx<'w> {
                 for item in items {
                     match item.as_str() {
                         Some(t) => names.push(t),
-                        None => self.warn("schema-type", node.child_loc("type"), "items of `type` should be type names; ignoring one"),
+                        None => self.warn(
+                            "schema-type",
+                            node.child_loc("type"),
+                            "items of `type` should be type names; ignoring one",
+                        ),
                     }
                 }
             }
             other => self.warn(
                 "schema-type",
                 node.child_loc("type"),
-                format!("`type` should be a type name or a list of them, found {}; allowing any type", super::kind_of(other)),
+                format!(
+                    "`type` should be a type name or a list of them, found {}; allowing any type",
+                    super::kind_of(other)
+                ),
             ),
         }
         for name in names {
@@ -352,7 +366,11 @@ impl<'w> Cx<'w> {
                 node.child_loc("required"),
                 "`required` should list property names on the parent object; ignoring the boolean",
             ),
-            _ => self.warn("field-type", node.child_loc("required"), "`required` should be a list of property names; ignoring it"),
+            _ => self.warn(
+                "field-type",
+                node.child_loc("required"),
+                "`required` should be a list of property names; ignoring it",
+            ),
         }
     }
 
@@ -362,7 +380,11 @@ impl<'w> Cx<'w> {
                 let names = list.iter().filter_map(Value::as_str).map(str::to_string).collect();
                 s.dependent_required.insert(name.to_string(), names);
             } else {
-                self.warn("schema-unsupported", dep.loc(), "schema dependencies are not modelled; the constraint will not be checked");
+                self.warn(
+                    "schema-unsupported",
+                    dep.loc(),
+                    "schema dependencies are not modelled; the constraint will not be checked",
+                );
             }
         }
     }
@@ -371,7 +393,11 @@ impl<'w> Cx<'w> {
         match v.as_u64().or_else(|| v.as_f64().filter(|f| *f >= 0.0 && f.fract() == 0.0).map(|f| f as u64)) {
             Some(n) => Some(n),
             None => {
-                self.warn("field-type", node.child_loc(key), format!("`{key}` should be a non-negative integer; ignoring it"));
+                self.warn(
+                    "field-type",
+                    node.child_loc(key),
+                    format!("`{key}` should be a non-negative integer; ignoring it"),
+                );
                 None
             }
         }
@@ -399,7 +425,11 @@ impl<'w> Cx<'w> {
         if let Some(m) = d.get("mapping") {
             for (value, target) in m.entries() {
                 let Some(t) = target.value.as_str() else {
-                    self.warn("field-type", target.loc(), "discriminator mappings should name schemas; ignoring this one");
+                    self.warn(
+                        "field-type",
+                        target.loc(),
+                        "discriminator mappings should name schemas; ignoring this one",
+                    );
                     continue;
                 };
                 // A bare name means a component schema of that name.
@@ -414,7 +444,11 @@ impl<'w> Cx<'w> {
                 // rest of the discriminator still works without them.
                 if let Err(message) = self.ws.resolve(target.file, &reference) {
                     if !message.is_empty() {
-                        self.warn("discriminator", target.loc(), format!("{message}; the mapping for `{value}` is ignored"));
+                        self.warn(
+                            "discriminator",
+                            target.loc(),
+                            format!("{message}; the mapping for `{value}` is ignored"),
+                        );
                     }
                     continue;
                 }
@@ -433,7 +467,9 @@ impl<'w> Cx<'w> {
             self.warn(
                 "pattern",
                 node.child_loc("pattern"),
-                format!("pattern `{pattern}` is not supported by Rust's regex engine ({reason}); it will not be checked"),
+                format!(
+                    "pattern `{pattern}` is not supported by Rust's regex engine ({reason}); it will not be checked"
+                ),
             );
         }
     }
@@ -444,7 +480,8 @@ impl<'w> Cx<'w> {
             || s.types.iter().any(|t| t.matches(default))
             || (default.is_null() && s.nullable)
             || (s.types.contains(JsonType::Number) && JsonType::Integer.matches(default));
-        let fits_enum = s.enum_values.as_ref().is_none_or(|values| values.contains(default) || (default.is_null() && s.nullable));
+        let fits_enum =
+            s.enum_values.as_ref().is_none_or(|values| values.contains(default) || (default.is_null() && s.nullable));
         if !fits_type || !fits_enum {
             let what = if fits_type { "is not one of the `enum` values" } else { "does not match the schema's type" };
             self.warn(

@@ -15,8 +15,23 @@ use crate::ir::{
 
 /// Keywords a non-body parameter, an items object or a header shares with a schema.
 const SCHEMA_KEYWORDS: &[&str] = &[
-    "type", "format", "items", "default", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum", "maxLength",
-    "minLength", "pattern", "maxItems", "minItems", "uniqueItems", "enum", "multipleOf", "x-nullable",
+    "type",
+    "format",
+    "items",
+    "default",
+    "maximum",
+    "exclusiveMaximum",
+    "minimum",
+    "exclusiveMinimum",
+    "maxLength",
+    "minLength",
+    "pattern",
+    "maxItems",
+    "minItems",
+    "uniqueItems",
+    "enum",
+    "multipleOf",
+    "x-nullable",
 ];
 
 pub(super) fn lower<'w>(cx: &mut Cx<'w>, root: &Node<'w>, api: &mut Api) {
@@ -165,7 +180,9 @@ impl<'w> Cx<'w> {
                     self.error(
                         "parameter-location",
                         p.child_loc("in"),
-                        format!("parameter `{name}` has location {other:?}; expected body, formData, path, query or header"),
+                        format!(
+                            "parameter `{name}` has location {other:?}; expected body, formData, path, query or header"
+                        ),
                     );
                     continue;
                 }
@@ -175,7 +192,11 @@ impl<'w> Cx<'w> {
                 (Some("ssv"), _) => (ParameterStyle::SpaceDelimited, false),
                 (Some("pipes"), _) => (ParameterStyle::PipeDelimited, false),
                 (Some("tsv"), _) => {
-                    self.warn("parameter-style", p.child_loc("collectionFormat"), "tab-separated values have no OpenAPI 3 style; using commas");
+                    self.warn(
+                        "parameter-style",
+                        p.child_loc("collectionFormat"),
+                        "tab-separated values have no OpenAPI 3 style; using commas",
+                    );
                     (ParameterStyle::default_for(location), false)
                 }
                 (_, location) => (ParameterStyle::default_for(location), false),
@@ -201,7 +222,8 @@ impl<'w> Cx<'w> {
         }
         let request_body = if let Some(b) = body {
             let schema = b.get("schema").map(|s| self.schema(s));
-            let mut content: Vec<MediaType> = consumes.iter().filter(|m| !is_form(m)).map(|m| media(m, schema)).collect();
+            let mut content: Vec<MediaType> =
+                consumes.iter().filter(|m| !is_form(m)).map(|m| media(m, schema)).collect();
             if content.is_empty() {
                 content.push(media("application/json", schema));
             }
@@ -261,7 +283,11 @@ impl<'w> Cx<'w> {
                 continue;
             }
             let Some(code) = StatusCode::parse(status) else {
-                self.warn("response-status", response.loc(), format!("`{status}` is not a status code; skipping this response"));
+                self.warn(
+                    "response-status",
+                    response.loc(),
+                    format!("`{status}` is not a status code; skipping this response"),
+                );
                 continue;
             };
             let Some(response) = self.deref(response) else { continue };

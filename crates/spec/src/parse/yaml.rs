@@ -127,7 +127,9 @@ impl Builder<'_> {
                     if self.alias_nodes > MAX_ALIAS_NODES {
                         return Err(self.error(
                             span,
-                            format!("aliases expand to more than {MAX_ALIAS_NODES} nodes; refusing a possible alias bomb"),
+                            format!(
+                                "aliases expand to more than {MAX_ALIAS_NODES} nodes; refusing a possible alias bomb"
+                            ),
                         ));
                     }
                     let value = value.clone();
@@ -315,9 +317,11 @@ mod tests {
     #[test]
     fn aliases_expand_within_a_budget() {
         assert_eq!(yaml("a: &x [1, 2]\nb: *x\n").unwrap(), json!({"a": [1, 2], "b": [1, 2]}));
-        let mut bomb = String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        let mut bomb =
+            String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
         for (prev, name) in ('a'..='h').zip('b'..='i') {
-            bomb += &format!("{name}: &{name} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n");
+            bomb +=
+                &format!("{name}: &{name} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n");
         }
         let e = yaml(&bomb).unwrap_err();
         assert!(e.message.contains("alias bomb"), "{}", e.message);
