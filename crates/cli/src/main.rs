@@ -1,5 +1,6 @@
 //! The `specwright` command line.
 
+mod remote;
 mod validate;
 
 use std::process::ExitCode;

@@ -19,6 +19,9 @@ pub struct Args {
     /// Read references to URLs under PREFIX from the folder DIR: `--map-url https://example.com/schemas/=vendor/`.
     #[arg(long, value_name = "PREFIX=DIR", value_parser = parse_mapping)]
     map_url: Vec<(String, PathBuf)>,
+    /// Fetch documents that references name by http(s) URL (not done otherwise).
+    #[arg(long)]
+    allow_remote: bool,
     /// Refuse files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = 256 * 1024 * 1024)]
     max_bytes: u64,
@@ -45,6 +48,9 @@ pub fn run(args: Args) -> u8 {
     let mut loader = Loader::new().max_bytes(args.max_bytes);
     for (prefix, dir) in &args.map_url {
         loader = loader.map_url(prefix.clone(), dir.clone());
+    }
+    if args.allow_remote {
+        loader = loader.fetch_with(crate::remote::fetcher(args.max_bytes));
     }
     let mut results = Vec::new();
     for path in &args.paths {

@@ -27,7 +27,7 @@ use std::path::{Path, PathBuf};
 pub use diagnostic::{Diagnostic, Location, Severity};
 pub use locate::locate;
 pub use source::{FileId, Format, Pos, SourceFile, Sources};
-pub use workspace::{LoadOptions, Target};
+pub use workspace::{Fetch, LoadOptions, Target};
 
 /// A failure to read the root document at all (as opposed to a problem in it,
 /// which is a [`Diagnostic`]).
@@ -84,6 +84,12 @@ impl Loader {
         self
     }
 
+    /// Reads references to URLs (that no [`Loader::map_url`] covers) with `fetch`.
+    pub fn fetch_with(mut self, fetch: impl Fn(&str) -> Result<String, String> + Send + Sync + 'static) -> Self {
+        self.options.fetch = Some(std::sync::Arc::new(fetch));
+        self
+    }
+
     /// Refuses files larger than this many bytes.
     pub fn max_bytes(mut self, max: u64) -> Self {
         self.options.max_bytes = max;
@@ -94,7 +100,7 @@ impl Loader {
     pub fn load_file(&self, path: impl AsRef<Path>) -> Result<Loaded, LoadError> {
         let path = path.as_ref();
         let mut ws = workspace::Workspace::new(self.options.clone());
-        let root = ws.read(path, path.display().to_string()).map_err(LoadError::Io)?;
+        let root = ws.read_root(path).map_err(LoadError::Io)?;
         ws.load_referenced(root);
         Ok(finish(ws, root))
     }

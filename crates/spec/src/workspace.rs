@@ -3,29 +3,55 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use percent_encoding::percent_decode_str;
 use serde_json::Value;
+use url::Url;
 
 use crate::diagnostic::{Diagnostic, Location};
 use crate::parse;
 use crate::pointer;
 use crate::source::{FileId, Format, SourceFile, Sources};
 
+/// Reads the document at a URL, for references to remote files. Given only
+/// when the user allows fetching.
+pub type Fetch = Arc<dyn Fn(&str) -> Result<String, String> + Send + Sync>;
+
 /// What a load may read besides the root file.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct LoadOptions {
     /// URL prefixes whose references are read from local files instead:
     /// `https://example.com/schemas/` to `./vendor/schemas/`.
     pub url_map: Vec<(String, PathBuf)>,
     /// Files larger than this are refused.
     pub max_bytes: u64,
+    /// How to read references to URLs that `url_map` does not cover; without
+    /// it they are not read.
+    pub fetch: Option<Fetch>,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        LoadOptions { url_map: Vec::new(), max_bytes: 256 * 1024 * 1024 }
+        LoadOptions { url_map: Vec::new(), max_bytes: 256 * 1024 * 1024, fetch: None }
     }
+}
+
+impl std::fmt::Debug for LoadOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LoadOptions")
+            .field("url_map", &self.url_map)
+            .field("max_bytes", &self.max_bytes)
+            .field("fetch", &self.fetch.as_ref().map(|_| "…"))
+            .finish()
+    }
+}
+
+/// Where a file comes from: a canonical path on disk, or a URL.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Origin {
+    Path(PathBuf),
+    Url(Url),
 }
 
 /// Where a reference leads.
@@ -46,9 +72,11 @@ pub(crate) struct Workspace {
     pub sources: Sources,
     /// Parsed content per file; `None` where the file failed to parse.
     values: Vec<Option<Value>>,
-    by_path: HashMap<PathBuf, FileId>,
+    /// Where each file came from, for relative references in it.
+    origins: Vec<Option<Origin>>,
+    by_origin: HashMap<Origin, FileId>,
     /// Files that could not be read, with the reason, for the references that name them.
-    unreadable: HashMap<PathBuf, String>,
+    unreadable: HashMap<Origin, String>,
     options: LoadOptions,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -58,7 +86,8 @@ impl Workspace {
         Workspace {
             sources: Sources::default(),
             values: Vec::new(),
-            by_path: HashMap::new(),
+            origins: Vec::new(),
+            by_origin: HashMap::new(),
             unreadable: HashMap::new(),
             options,
             diagnostics: Vec::new(),
@@ -67,7 +96,7 @@ impl Workspace {
 
     /// Adds a file's text, parses it, then reads every file its references reach.
     pub fn add_root(&mut self, name: String, path: Option<PathBuf>, text: String) -> FileId {
-        let id = self.add_text(name, path, text);
+        let id = self.add_text(name, path.map(Origin::Path), text);
         self.load_referenced(id);
         id
     }
@@ -76,14 +105,15 @@ impl Workspace {
         self.values[file.0 as usize].as_ref()
     }
 
-    fn add_text(&mut self, name: String, path: Option<PathBuf>, text: String) -> FileId {
-        let format = Format::detect(path.as_deref().or(Some(Path::new(&name))), &text);
-        let file = SourceFile::new(name, path.clone(), text.into(), format);
+    fn add_text(&mut self, name: String, origin: Option<Origin>, text: String) -> FileId {
+        let path = match &origin {
+            Some(Origin::Path(p)) => Some(p.clone()),
+            _ => None,
+        };
+        let format = Format::detect(Some(Path::new(&name)), &text);
+        let file = SourceFile::new(name, path, text.into(), format);
         let parsed = parse::parse(&file);
-        let id = self.sources.add(file);
-        if let Some(path) = path {
-            self.by_path.insert(path, id);
-        }
+        let id = self.register(file, origin);
         match parsed {
             Ok(parsed) => {
                 if let Some(note) = parsed.lenient {
@@ -103,24 +133,50 @@ impl Workspace {
         id
     }
 
-    /// Reads a file from disk, refusing what is too large or not text.
-    pub fn read(&mut self, path: &Path, name: String) -> Result<FileId, String> {
-        let canonical = path.canonicalize().map_err(|e| format!("cannot read `{name}`: {e}"))?;
-        if let Some(&id) = self.by_path.get(&canonical) {
-            return Ok(id);
+    fn register(&mut self, file: SourceFile, origin: Option<Origin>) -> FileId {
+        let id = self.sources.add(file);
+        if let Some(origin) = &origin {
+            self.by_origin.insert(origin.clone(), id);
         }
-        if let Some(reason) = self.unreadable.get(&canonical) {
-            return Err(reason.clone());
-        }
-        let result = self.read_new(&canonical, name);
-        if let Err(reason) = &result {
-            self.unreadable.insert(canonical, reason.clone());
-        }
-        result
+        self.origins.push(origin);
+        id
     }
 
-    fn read_new(&mut self, canonical: &Path, name: String) -> Result<FileId, String> {
-        let meta = std::fs::metadata(canonical).map_err(|e| format!("cannot read `{name}`: {e}"))?;
+    /// Reads the root file from disk.
+    pub fn read_root(&mut self, path: &Path) -> Result<FileId, String> {
+        let name = path.display().to_string();
+        let canonical = path.canonicalize().map_err(|e| format!("cannot read `{name}`: {e}"))?;
+        self.read(Origin::Path(canonical), name)
+    }
+
+    /// Reads a file once, however many references name it, refusing what is
+    /// too large or not text, and remembering failures.
+    fn read(&mut self, origin: Origin, name: String) -> Result<FileId, String> {
+        if let Some(&id) = self.by_origin.get(&origin) {
+            return Ok(id);
+        }
+        if let Some(reason) = self.unreadable.get(&origin) {
+            return Err(reason.clone());
+        }
+        let bytes = match &origin {
+            Origin::Path(path) => self.read_path(path, &name),
+            Origin::Url(url) => self.fetch(url),
+        };
+        let bytes = match bytes {
+            Ok(b) => b,
+            Err(reason) => {
+                self.unreadable.insert(origin, reason.clone());
+                return Err(reason);
+            }
+        };
+        Ok(match parse::decode(bytes) {
+            Ok(text) => self.add_text(name, Some(origin), text),
+            Err((message, lossy, at)) => self.add_undecodable(name, origin, lossy, message, at),
+        })
+    }
+
+    fn read_path(&self, path: &Path, name: &str) -> Result<Vec<u8>, String> {
+        let meta = std::fs::metadata(path).map_err(|e| format!("cannot read `{name}`: {e}"))?;
         if meta.is_dir() {
             return Err(format!("`{name}` is a folder, not a file"));
         }
@@ -131,19 +187,35 @@ impl Workspace {
                 self.options.max_bytes
             ));
         }
-        let bytes = std::fs::read(canonical).map_err(|e| format!("cannot read `{name}`: {e}"))?;
-        match parse::decode(bytes) {
-            Ok(text) => Ok(self.add_text(name, Some(canonical.to_path_buf()), text)),
-            Err((message, lossy, at)) => Ok(self.add_undecodable(name, canonical.to_path_buf(), lossy, message, at)),
+        std::fs::read(path).map_err(|e| format!("cannot read `{name}`: {e}"))
+    }
+
+    fn fetch(&self, url: &Url) -> Result<Vec<u8>, String> {
+        let Some(fetch) = &self.options.fetch else {
+            return Err(format!(
+                "remote reference `{url}` is not fetched; map its URL to a local file, or allow fetching"
+            ));
+        };
+        let text = fetch(url.as_str()).map_err(|e| format!("cannot fetch `{url}`: {e}"))?;
+        if text.len() as u64 > self.options.max_bytes {
+            return Err(format!(
+                "`{url}` is {} bytes, more than the limit of {} bytes",
+                text.len(),
+                self.options.max_bytes
+            ));
         }
+        Ok(text.into_bytes())
     }
 
     /// Adds a file that is not UTF-8, with an error at its first bad byte.
-    fn add_undecodable(&mut self, name: String, path: PathBuf, lossy: String, message: String, at: usize) -> FileId {
-        let file = SourceFile::new(name, Some(path.clone()), lossy.into(), Format::Yaml);
+    fn add_undecodable(&mut self, name: String, origin: Origin, lossy: String, message: String, at: usize) -> FileId {
+        let path = match &origin {
+            Origin::Path(p) => Some(p.clone()),
+            Origin::Url(_) => None,
+        };
+        let file = SourceFile::new(name, path, lossy.into(), Format::Yaml);
         let pos = file.pos_at(at);
-        let id = self.sources.add(file);
-        self.by_path.insert(path, id);
+        let id = self.register(file, Some(origin));
         self.values.push(None);
         self.diagnostics.push(Diagnostic::error("encoding", Location::at(id, "", pos), message));
         id
@@ -162,10 +234,10 @@ impl Workspace {
                 }
             }
             for r in refs {
-                let Some((path, name)) = self.file_part(file, &r) else { continue };
-                let known = self.by_path.len();
-                if let Ok(id) = self.read(&path, name) {
-                    if self.by_path.len() > known {
+                let Some((origin, name)) = self.file_part(file, &r) else { continue };
+                let known = self.sources.len();
+                if let Ok(id) = self.read(origin, name) {
+                    if self.sources.len() > known {
                         queue.push(id);
                     }
                 }
@@ -173,20 +245,28 @@ impl Workspace {
         }
     }
 
-    /// The local file a reference's file part names, with a display name;
-    /// `None` for a reference within the same file or one that names no local file.
-    fn file_part(&self, from: FileId, reference: &str) -> Option<(PathBuf, String)> {
+    /// Where a reference's file part leads, with a name for messages; `None`
+    /// for a reference within the same file.
+    fn file_part(&self, from: FileId, reference: &str) -> Option<(Origin, String)> {
         let file = reference.split('#').next().unwrap_or("");
         if file.is_empty() {
             return None;
         }
         let decoded = percent_decode_str(file).decode_utf8_lossy().into_owned();
-        if let Some((prefix, dir)) = self.options.url_map.iter().find(|(p, _)| decoded.starts_with(p.as_str())) {
-            let path = dir.join(&decoded[prefix.len()..]);
-            return Some((path, decoded));
-        }
-        if decoded.contains("://") {
-            return None;
+        // An absolute URL, or a relative one inside a fetched document.
+        let url = match &self.origins[from.0 as usize] {
+            Some(Origin::Url(base)) => base.join(file).ok(),
+            _ => Url::parse(file).ok().filter(|u| u.scheme() != "file" && u.scheme().len() > 1),
+        };
+        if let Some(url) = url {
+            let text = url.as_str();
+            if let Some((prefix, dir)) = self.options.url_map.iter().find(|(p, _)| text.starts_with(p.as_str())) {
+                let rest = percent_decode_str(&text[prefix.len()..]).decode_utf8_lossy().into_owned();
+                let path = dir.join(rest);
+                let origin = path.canonicalize().map_or(Origin::Path(path), Origin::Path);
+                return Some((origin, text.to_string()));
+            }
+            return Some((Origin::Url(url.clone()), text.to_string()));
         }
         let decoded = decoded.strip_prefix("file://").unwrap_or(&decoded);
         let base = self.sources.get(from).path.as_deref().and_then(Path::parent);
@@ -194,13 +274,12 @@ impl Workspace {
             Some(dir) => dir.join(decoded),
             None => PathBuf::from(decoded),
         };
-        let name = match &self.sources.get(from).name {
-            n if Path::new(n).parent().is_some_and(|p| !p.as_os_str().is_empty()) => {
-                Path::new(n).parent().unwrap().join(decoded).display().to_string()
-            }
+        let name = match Path::new(&self.sources.get(from).name).parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir.join(decoded).display().to_string(),
             _ => decoded.to_string(),
         };
-        Some((path, name))
+        let origin = path.canonicalize().map_or(Origin::Path(path), Origin::Path);
+        Some((origin, name))
     }
 
     /// Resolves one reference written in `from`, without following further references.
@@ -212,22 +291,14 @@ impl Workspace {
         let file = if file_part.is_empty() {
             from
         } else {
-            match self.file_part(from, reference) {
+            let (origin, name) = self.file_part(from, reference).expect("a reference with a file part names a file");
+            match self.by_origin.get(&origin) {
+                Some(&id) => id,
                 None => {
-                    return Err(format!("remote reference `{file_part}` is not fetched; map its URL to a local file"))
-                }
-                Some((path, name)) => {
-                    let canonical = path.canonicalize().map_err(|e| format!("cannot read `{name}`: {e}"))?;
-                    match self.by_path.get(&canonical) {
-                        Some(&id) => id,
-                        None => {
-                            return Err(self
-                                .unreadable
-                                .get(&canonical)
-                                .cloned()
-                                .unwrap_or_else(|| format!("cannot read `{name}`")))
-                        }
-                    }
+                    return Err(self.unreadable.get(&origin).cloned().unwrap_or_else(|| match origin {
+                        Origin::Url(url) => format!("remote reference `{url}` is not fetched"),
+                        Origin::Path(_) => format!("cannot read `{name}`"),
+                    }))
                 }
             }
         };

@@ -342,3 +342,41 @@ fn extensions_are_kept() {
     assert_eq!(api.operations[0].extensions["x-op"], serde_json::json!([1]));
     assert_eq!(component(&api, "A").extensions["x-rust-type"], "my::Type");
 }
+
+#[test]
+fn patterns_rust_cannot_compile_are_warned_about() {
+    let loaded = load(
+        "a.yaml",
+        &format!("openapi: 3.1.0\n{INFO}components:\n  schemas:\n    Code: {{type: string, pattern: '^\\p{{Alnum}}+$'}}\n    Ahead: {{type: string, pattern: '^(?=.*[0-9]).+$'}}\n    Fine: {{type: string, pattern: '^[a-z]{{2,3}}\\d*$'}}\n"),
+    );
+    let w: Vec<(u32, &str)> = loaded.warnings().map(|d| (d.location.pos.unwrap().line, d.code)).collect();
+    assert_eq!(w, [(5, "pattern"), (6, "pattern")], "{:?}", loaded.diagnostics);
+    // The pattern is kept in the model; generated validators skip it.
+    let api = loaded.api.unwrap();
+    assert_eq!(component(&api, "Code").constraints().pattern.as_deref(), Some("^\\p{Alnum}+$"));
+}
+
+#[test]
+fn fetched_documents_resolve_their_own_relative_references() {
+    let fetched = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let log = fetched.clone();
+    let loader = Loader::new().fetch_with(move |url| {
+        log.lock().unwrap().push(url.to_string());
+        match url {
+            "https://example.com/v1/pet.yaml" => {
+                Ok("Pet:\n  properties:\n    tag: {$ref: 'common/tag.yaml#/Tag'}\n".into())
+            }
+            "https://example.com/v1/common/tag.yaml" => Ok("Tag: {type: string}\n".into()),
+            other => Err(format!("404 for {other}")),
+        }
+    });
+    let loaded = loader.load_str(
+        "api.yaml",
+        &format!("openapi: 3.1.0\n{INFO}components:\n  schemas:\n    Pet: {{$ref: 'https://example.com/v1/pet.yaml#/Pet'}}\n"),
+    );
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    assert_eq!(*fetched.lock().unwrap(), ["https://example.com/v1/pet.yaml", "https://example.com/v1/common/tag.yaml"]);
+    let api = loaded.api.unwrap();
+    let tag = api.schemas.get(prop(component(&api, "Pet"), "tag"));
+    assert!(tag.types.contains(JsonType::String));
+}
