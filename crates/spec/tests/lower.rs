@@ -380,3 +380,23 @@ fn fetched_documents_resolve_their_own_relative_references() {
     let tag = api.schemas.get(prop(component(&api, "Pet"), "tag"));
     assert!(tag.types.contains(JsonType::String));
 }
+
+#[test]
+fn unknown_fields_are_named_not_dropped() {
+    let loaded = load(
+        "a.yaml",
+        &format!("openapi: 3.1.0\n{INFO}paths:\n  /a:\n    get:\n      reponses: {{}}\n      x-fine: 1\n"),
+    );
+    let w: Vec<_> = loaded.warnings().map(|d| (d.code, d.location.pos.unwrap().line, d.message.clone())).collect();
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert_eq!((w[0].0, w[0].1), ("unknown-field", 6));
+    assert!(w[0].2.contains("`reponses`"));
+
+    let loaded = load(
+        "a.yaml",
+        &format!(
+            "asyncapi: 2.6.0\n{INFO}channels:\n  a:\n    subscribe:\n      mesage: {{payload: {{type: string}}}}\n"
+        ),
+    );
+    assert_eq!(loaded.warnings().map(|d| d.code).collect::<Vec<_>>(), ["unknown-field"]);
+}

@@ -15,27 +15,80 @@ use crate::ir::{
 use crate::pointer;
 use crate::workspace::Target;
 
-/// The fields of a message object; one with none of them is suspicious.
-const MESSAGE_FIELDS: &[&str] = &[
-    "payload",
-    "headers",
-    "name",
-    "title",
-    "summary",
-    "description",
-    "contentType",
-    "correlationId",
-    "bindings",
-    "examples",
-    "traits",
-    "tags",
-    "messageId",
-    "schemaFormat",
-    "externalDocs",
-    "deprecated",
-];
+/// The fields of each AsyncAPI object, for versions 2 and 3.
+mod fields {
+    pub const ROOT_2: &[&str] =
+        &["asyncapi", "id", "info", "servers", "defaultContentType", "channels", "components", "tags", "externalDocs"];
+    pub const ROOT_3: &[&str] =
+        &["asyncapi", "id", "info", "servers", "defaultContentType", "channels", "operations", "components"];
+    pub const SERVER_2: &[&str] =
+        &["url", "protocol", "protocolVersion", "description", "variables", "security", "tags", "bindings"];
+    pub const SERVER_3: &[&str] = &[
+        "host",
+        "protocol",
+        "protocolVersion",
+        "pathname",
+        "description",
+        "title",
+        "summary",
+        "variables",
+        "security",
+        "tags",
+        "externalDocs",
+        "bindings",
+    ];
+    pub const CHANNEL_2: &[&str] = &["description", "servers", "subscribe", "publish", "parameters", "bindings"];
+    pub const CHANNEL_3: &[&str] = &[
+        "address",
+        "messages",
+        "title",
+        "summary",
+        "description",
+        "servers",
+        "parameters",
+        "tags",
+        "externalDocs",
+        "bindings",
+    ];
+    pub const OPERATION_2: &[&str] =
+        &["operationId", "summary", "description", "security", "tags", "externalDocs", "bindings", "traits", "message"];
+    pub const OPERATION_3: &[&str] = &[
+        "action",
+        "channel",
+        "title",
+        "summary",
+        "description",
+        "security",
+        "tags",
+        "externalDocs",
+        "bindings",
+        "traits",
+        "messages",
+        "reply",
+    ];
+    pub const MESSAGE: &[&str] = &[
+        "messageId",
+        "headers",
+        "payload",
+        "correlationId",
+        "schemaFormat",
+        "contentType",
+        "name",
+        "title",
+        "summary",
+        "description",
+        "tags",
+        "externalDocs",
+        "bindings",
+        "examples",
+        "traits",
+        "deprecated",
+    ];
+}
 
 pub(super) fn lower<'w>(cx: &mut Cx<'w>, root: &Node<'w>, api: &mut Api) {
+    let known = if cx.dialect == Dialect::AsyncApi2 { fields::ROOT_2 } else { fields::ROOT_3 };
+    cx.check_fields(root, "an AsyncAPI document", known);
     let mut ev = Events {
         cx,
         messages: HashMap::new(),
@@ -93,6 +146,8 @@ impl<'w> Events<'_, 'w> {
     fn servers(&mut self, root: &Node<'w>) -> Vec<Server> {
         let mut out = Vec::new();
         for (name, s) in self.cx.named_entries(root, "servers") {
+            let known = if self.v2() { fields::SERVER_2 } else { fields::SERVER_3 };
+            self.cx.check_fields(&s, "a server", known);
             let protocol = self.cx.text(&s, "protocol");
             let url = if self.v2() {
                 let url = self.cx.text(&s, "url").unwrap_or_default();
@@ -176,7 +231,10 @@ impl<'w> Events<'_, 'w> {
     }
 
     fn message_body(&mut self, m: &Node<'w>, id: String) -> Message {
-        if !MESSAGE_FIELDS.iter().any(|f| m.has(f)) {
+        // A message with none of its fields is suspicious; a few unknown ones are typos.
+        if fields::MESSAGE.iter().any(|f| m.has(f)) {
+            self.cx.check_fields(m, "a message", fields::MESSAGE);
+        } else {
             let nested = m.entries().filter(|(_, v)| v.value.get("payload").is_some()).count();
             let hint =
                 if nested > 0 { "; it holds objects that look like messages, nested one level too deep" } else { "" };
@@ -310,6 +368,7 @@ impl<'w> Events<'_, 'w> {
         if !self.cx.expect_object(&ch, "a channel") {
             return;
         }
+        self.cx.check_fields(&ch, "a channel", fields::CHANNEL_3);
         self.channels.insert(Target { file: ch.file, pointer: ch.ptr.clone() }, id.to_string());
         let address = self.cx.text(&ch, "address");
         let mut channel = self.channel_common(id, address, &ch);
@@ -353,6 +412,7 @@ impl<'w> Events<'_, 'w> {
 
     fn operations_v3(&mut self, root: &Node<'w>, api: &mut Api) {
         for (id, op) in self.cx.named_entries(root, "operations") {
+            self.cx.check_fields(&op, "an operation", fields::OPERATION_3);
             let traits = self.traits(&op);
             let field = |key: &str| op.get(key).or_else(|| traits.iter().find_map(|t| t.get(key)));
             let action = match op.str("action") {
@@ -424,6 +484,7 @@ impl<'w> Events<'_, 'w> {
 
     fn channels_v2(&mut self, root: &Node<'w>, api: &mut Api) {
         for (address, ch) in self.cx.named_entries(root, "channels") {
+            self.cx.check_fields(&ch, "a channel", fields::CHANNEL_2);
             let mut channel = self.channel_common(&address, Some(address.clone()), &ch);
             channel.servers = self.cx.strings(&ch, "servers");
             for (key, action) in [("publish", Action::Receive), ("subscribe", Action::Send)] {
@@ -442,6 +503,7 @@ impl<'w> Events<'_, 'w> {
     }
 
     fn operation_v2(&mut self, address: &str, action: Action, op: &Node<'w>, api: &mut Api) -> EventOperation {
+        self.cx.check_fields(op, "an operation", fields::OPERATION_2);
         let traits = self.traits(op);
         let field = |key: &str| op.get(key).or_else(|| traits.iter().find_map(|t| t.get(key)));
         let written = field("operationId").and_then(|n| n.value.as_str().map(str::to_string));

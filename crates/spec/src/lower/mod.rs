@@ -186,6 +186,18 @@ impl<'w> Cx<'w> {
         out
     }
 
+    /// Warns about fields an object of this kind does not have (a typo such
+    /// as `reponses` would otherwise vanish without a word). `x-` extensions
+    /// and `$ref` are always allowed.
+    pub fn check_fields(&mut self, node: &Node<'_>, what: &str, known: &[&str]) {
+        let Some(map) = node.value.as_object() else { return };
+        for key in map.keys() {
+            if !key.starts_with("x-") && key != "$ref" && !known.contains(&key.as_str()) {
+                self.warn("unknown-field", node.child_loc(key), format!("{what} has no field `{key}`; it is ignored"));
+            }
+        }
+    }
+
     /// Checks that a node is an object, reporting an error (and returning
     /// `false`) if not.
     pub fn expect_object(&mut self, node: &Node<'_>, what: &str) -> bool {

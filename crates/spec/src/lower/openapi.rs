@@ -11,7 +11,100 @@ use crate::ir::{
     RequestBody, Response, StatusCode,
 };
 
+/// The fields of each OpenAPI 3.x object (3.2's additions included).
+mod fields {
+    pub const ROOT: &[&str] = &[
+        "openapi",
+        "$self",
+        "info",
+        "jsonSchemaDialect",
+        "servers",
+        "paths",
+        "webhooks",
+        "components",
+        "security",
+        "tags",
+        "externalDocs",
+    ];
+    pub const PATH_ITEM: &[&str] = &[
+        "summary",
+        "description",
+        "get",
+        "put",
+        "post",
+        "delete",
+        "options",
+        "head",
+        "patch",
+        "trace",
+        "query",
+        "additionalOperations",
+        "servers",
+        "parameters",
+    ];
+    pub const OPERATION: &[&str] = &[
+        "tags",
+        "summary",
+        "description",
+        "externalDocs",
+        "operationId",
+        "parameters",
+        "requestBody",
+        "responses",
+        "callbacks",
+        "deprecated",
+        "security",
+        "servers",
+    ];
+    pub const PARAMETER: &[&str] = &[
+        "name",
+        "in",
+        "description",
+        "required",
+        "deprecated",
+        "allowEmptyValue",
+        "style",
+        "explode",
+        "allowReserved",
+        "schema",
+        "example",
+        "examples",
+        "content",
+    ];
+    pub const HEADER: &[&str] = &[
+        "description",
+        "required",
+        "deprecated",
+        "allowEmptyValue",
+        "style",
+        "explode",
+        "allowReserved",
+        "schema",
+        "example",
+        "examples",
+        "content",
+    ];
+    pub const REQUEST_BODY: &[&str] = &["description", "content", "required"];
+    pub const MEDIA_TYPE: &[&str] =
+        &["schema", "itemSchema", "example", "examples", "encoding", "prefixEncoding", "itemEncoding"];
+    pub const RESPONSE: &[&str] = &["summary", "description", "headers", "content", "links"];
+    pub const COMPONENTS: &[&str] = &[
+        "schemas",
+        "responses",
+        "parameters",
+        "examples",
+        "requestBodies",
+        "headers",
+        "securitySchemes",
+        "links",
+        "callbacks",
+        "pathItems",
+        "mediaTypes",
+    ];
+}
+
 pub(super) fn lower<'w>(cx: &mut Cx<'w>, root: &Node<'w>, api: &mut Api) {
+    cx.check_fields(root, "an OpenAPI document", fields::ROOT);
     api.info = cx.info(root);
     api.servers = cx.openapi_servers(root);
     api.tags = cx.tags(root);
@@ -19,6 +112,7 @@ pub(super) fn lower<'w>(cx: &mut Cx<'w>, root: &Node<'w>, api: &mut Api) {
     api.security = cx.security_requirements(root, "security").unwrap_or_default();
     if let Some(components) = root.get("components") {
         if cx.expect_object(&components, "`components`") {
+            cx.check_fields(&components, "`components`", fields::COMPONENTS);
             api.security_schemes = cx.security_schemes(&components);
             cx.components(&components, "schemas", api);
         }
@@ -139,6 +233,7 @@ impl<'w> Cx<'w> {
         if !self.expect_object(&item, "a path item") {
             return Vec::new();
         }
+        self.check_fields(&item, "a path item", fields::PATH_ITEM);
         let shared = self.parameters(&item);
         let servers = self.openapi_servers(&item);
         let mut out = Vec::new();
@@ -162,6 +257,7 @@ impl<'w> Cx<'w> {
     ) -> HttpOperation {
         let written = self.text(op, "operationId");
         let PathItem { path, shared, servers, route } = *item;
+        self.check_fields(op, "an operation", fields::OPERATION);
         let id = ids.assign(self, op, written.as_deref(), method, path);
         let mut parameters = shared.to_vec();
         for p in self.parameters(op) {
@@ -279,6 +375,7 @@ impl<'w> Cx<'w> {
         if !self.expect_object(p, "a parameter") {
             return None;
         }
+        self.check_fields(p, "a parameter", fields::PARAMETER);
         let Some(name) = self.text(p, "name") else {
             self.error("missing-field", p.loc(), "parameter without `name`");
             return None;
@@ -356,6 +453,7 @@ impl<'w> Cx<'w> {
         if !self.expect_object(&body, "a request body") {
             return None;
         }
+        self.check_fields(&body, "a request body", fields::REQUEST_BODY);
         Some(RequestBody {
             description: self.text(&body, "description"),
             required: self.flag(&body, "required").unwrap_or(false),
@@ -373,6 +471,7 @@ impl<'w> Cx<'w> {
         let entries: Vec<_> = content.entries().map(|(k, n)| (k.to_string(), n)).collect();
         let mut out = Vec::new();
         for (media_type, m) in entries {
+            self.check_fields(&m, "a media type", fields::MEDIA_TYPE);
             let mut encoding = IndexMap::new();
             for (prop, e) in self.named_entries(&m, "encoding") {
                 let headers = self.headers(&e);
@@ -403,6 +502,7 @@ impl<'w> Cx<'w> {
         if !self.expect_object(&response, "a response") {
             return None;
         }
+        self.check_fields(&response, "a response", fields::RESPONSE);
         Some(Response {
             status,
             description: self.text(&response, "description"),
@@ -426,6 +526,7 @@ impl<'w> Cx<'w> {
             if !self.expect_object(&h, "a header") {
                 continue;
             }
+            self.check_fields(&h, "a header", fields::HEADER);
             let (schema, content_type) = self.schema_or_content(&h);
             out.push(Header {
                 name,
