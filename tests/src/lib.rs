@@ -48,3 +48,7 @@ fn names_an_api(path: &Path) -> bool {
             || text.contains(&format!("\"{key}\":\""))
     })
 }
+
+/// The generated crates for the specs in `specs/`, compiled here so that a
+/// change in generated output that breaks the build breaks this build.
+pub mod generated;

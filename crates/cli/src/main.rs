@@ -1,5 +1,6 @@
 //! The `specwright` command line.
 
+mod generate;
 mod remote;
 mod validate;
 
@@ -18,12 +19,15 @@ struct Cli {
 enum Command {
     /// Load and check specs; a folder means every spec in it.
     Validate(validate::Args),
+    /// Write a Rust crate for a spec.
+    Generate(generate::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Validate(args) => validate::run(args),
+        Command::Generate(args) => generate::run(args),
     };
     ExitCode::from(code)
 }

@@ -1,0 +1,387 @@
+//! The planned types as Rust items.
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{format_ident, quote};
+
+use super::model::*;
+
+/// The crates generated types may need, so the crate's manifest lists only those.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Uses {
+    pub chrono: bool,
+    pub uuid: bool,
+    pub decimal: bool,
+    pub indexmap: bool,
+    pub runtime: bool,
+}
+
+impl Uses {
+    fn note(&mut self, ty: &Ty) {
+        match ty {
+            Ty::DateTime | Ty::Date | Ty::Time => self.chrono = true,
+            Ty::Uuid => self.uuid = true,
+            Ty::Decimal => self.decimal = true,
+            Ty::Bytes => self.runtime = true,
+            Ty::Map(t) => {
+                self.indexmap = true;
+                self.note(t);
+            }
+            Ty::Nullable(t) => {
+                self.runtime = true;
+                self.note(t);
+            }
+            Ty::Vec(t) | Ty::Option(t) | Ty::Boxed(t) => self.note(t),
+            Ty::Tuple(items) => items.iter().for_each(|t| self.note(t)),
+            _ => {}
+        }
+    }
+}
+
+/// The items of the types module, and the crates they use.
+pub fn emit(defs: &[Def]) -> (TokenStream, Uses) {
+    let mut uses = Uses::default();
+    let items = defs.iter().map(|d| emit_def(d, defs, &mut uses));
+    (quote! { #(#items)* }, uses)
+}
+
+fn ident(name: &str) -> Ident {
+    Ident::new(name, Span::call_site())
+}
+
+fn ty_tokens(ty: &Ty, defs: &[Def]) -> TokenStream {
+    match ty {
+        Ty::Bool => quote!(bool),
+        Ty::I32 => quote!(i32),
+        Ty::I64 => quote!(i64),
+        Ty::U32 => quote!(u32),
+        Ty::U64 => quote!(u64),
+        Ty::F32 => quote!(f32),
+        Ty::F64 => quote!(f64),
+        Ty::String => quote!(::std::string::String),
+        Ty::Unit => quote!(()),
+        Ty::Any => quote!(::serde_json::Value),
+        Ty::AnyObject => quote!(::serde_json::Map<::std::string::String, ::serde_json::Value>),
+        Ty::DateTime => quote!(::chrono::DateTime<::chrono::FixedOffset>),
+        Ty::Date => quote!(::chrono::NaiveDate),
+        Ty::Time => quote!(::chrono::NaiveTime),
+        Ty::Uuid => quote!(::uuid::Uuid),
+        Ty::Ipv4 => quote!(::std::net::Ipv4Addr),
+        Ty::Ipv6 => quote!(::std::net::Ipv6Addr),
+        Ty::Decimal => quote!(::rust_decimal::Decimal),
+        Ty::Bytes => quote!(::specwright_runtime::Base64),
+        Ty::Vec(t) => {
+            let t = ty_tokens(t, defs);
+            quote!(::std::vec::Vec<#t>)
+        }
+        Ty::Map(t) => {
+            let t = ty_tokens(t, defs);
+            quote!(::indexmap::IndexMap<::std::string::String, #t>)
+        }
+        Ty::Tuple(items) => {
+            let items = items.iter().map(|t| ty_tokens(t, defs));
+            quote!((#(#items,)*))
+        }
+        Ty::Option(t) => {
+            let t = ty_tokens(t, defs);
+            quote!(::std::option::Option<#t>)
+        }
+        Ty::Nullable(t) => {
+            let t = ty_tokens(t, defs);
+            quote!(::specwright_runtime::Nullable<#t>)
+        }
+        Ty::Boxed(t) => {
+            let t = ty_tokens(t, defs);
+            quote!(::std::boxed::Box<#t>)
+        }
+        Ty::Named(id) => {
+            let name = ident(&defs[id.0].name);
+            quote!(#name)
+        }
+    }
+}
+
+fn docs(text: Option<&str>) -> TokenStream {
+    match text {
+        Some(t) => {
+            let lines = t.lines().map(|l| format!(" {l}"));
+            quote!(#(#[doc = #lines])*)
+        }
+        None => quote!(),
+    }
+}
+
+fn deprecated(yes: bool) -> TokenStream {
+    if yes {
+        quote!(#[deprecated])
+    } else {
+        quote!()
+    }
+}
+
+fn emit_def(def: &Def, defs: &[Def], uses: &mut Uses) -> TokenStream {
+    let name = ident(&def.name);
+    let doc = docs(def.docs.as_deref());
+    let dep = deprecated(def.deprecated);
+    match &def.kind {
+        DefKind::Pending => quote!(),
+        DefKind::Struct(s) => {
+            let fields: Vec<TokenStream> = s.fields.iter().map(|f| emit_field(f, defs, uses)).collect();
+            let extra = s.extra.as_ref().map(|t| {
+                uses.indexmap = true;
+                uses.note(t);
+                let t = ty_tokens(t, defs);
+                let field = ident(&extra_field_name(s));
+                quote! {
+                    /// Properties besides the ones named above.
+                    #[serde(flatten)]
+                    pub #field: ::indexmap::IndexMap<::std::string::String, #t>,
+                }
+            });
+            quote! {
+                #doc
+                #dep
+                #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+                pub struct #name {
+                    #(#fields)*
+                    #extra
+                }
+            }
+        }
+        DefKind::StringEnum(values) => {
+            let variants = values.iter().map(|v| {
+                let variant = ident(&v.variant);
+                let value = &v.value;
+                let doc = docs(v.docs.as_deref());
+                quote!(#doc #[serde(rename = #value)] #variant,)
+            });
+            let arms = values.iter().map(|v| {
+                let variant = ident(&v.variant);
+                let value = &v.value;
+                quote!(#name::#variant => #value,)
+            });
+            let other = ident(&other_variant(values));
+            quote! {
+                #doc
+                #dep
+                #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+                pub enum #name {
+                    #(#variants)*
+                    /// A value this version of the API does not list, kept as it came.
+                    #[serde(untagged)]
+                    #other(::std::string::String),
+                }
+
+                impl #name {
+                    /// The value as it appears in JSON.
+                    pub fn as_str(&self) -> &str {
+                        match self {
+                            #(#arms)*
+                            #name::#other(value) => value,
+                        }
+                    }
+                }
+
+                impl ::std::fmt::Display for #name {
+                    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str(self.as_str())
+                    }
+                }
+            }
+        }
+        DefKind::IntEnum(values) => {
+            let consts = values.iter().map(|(c, v)| {
+                let c = ident(c);
+                quote!(pub const #c: #name = #name(#v);)
+            });
+            quote! {
+                #doc
+                #dep
+                #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]
+                #[serde(transparent)]
+                pub struct #name(pub i64);
+
+                impl #name {
+                    #(#consts)*
+                }
+            }
+        }
+        DefKind::Tagged { property, variants } => emit_tagged(&name, property, variants, defs, uses, doc, dep),
+        DefKind::Untagged(variants) => {
+            let variants: Vec<TokenStream> = variants
+                .iter()
+                .map(|(v, ty)| {
+                    uses.note(ty);
+                    let v = ident(v);
+                    let ty = ty_tokens(ty, defs);
+                    quote!(#v(#ty),)
+                })
+                .collect();
+            quote! {
+                #doc
+                #dep
+                #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+                #[serde(untagged)]
+                pub enum #name {
+                    #(#variants)*
+                }
+            }
+        }
+        DefKind::Alias { ty, newtype } => {
+            uses.note(ty);
+            let t = ty_tokens(ty, defs);
+            if *newtype {
+                quote! {
+                    #doc
+                    #dep
+                    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+                    #[serde(transparent)]
+                    pub struct #name(pub #t);
+                }
+            } else {
+                quote! {
+                    #doc
+                    #dep
+                    pub type #name = #t;
+                }
+            }
+        }
+    }
+}
+
+/// The name of the catch-all variant of a string enum: `Other`, unless a
+/// listed value took it.
+fn other_variant(values: &[EnumValue]) -> String {
+    ["Other", "OtherValue", "UnlistedValue"]
+        .into_iter()
+        .find(|c| values.iter().all(|v| v.variant != *c))
+        .unwrap_or("UnlistedValue_")
+        .to_string()
+}
+
+/// The name of the map of extra properties, clear of the named fields.
+fn extra_field_name(s: &Struct) -> String {
+    let mut name = "additional_properties".to_string();
+    while s.fields.iter().any(|f| f.name == name) {
+        name.push('_');
+    }
+    name
+}
+
+fn emit_field(f: &Field, defs: &[Def], uses: &mut Uses) -> TokenStream {
+    uses.note(&f.ty);
+    let name = ident(&f.name);
+    let ty = ty_tokens(&f.ty, defs);
+    let doc = docs(f.docs.as_deref());
+    let dep = deprecated(f.deprecated);
+    if f.flatten {
+        return quote!(#[serde(flatten)] pub #name: #ty,);
+    }
+    let rename = (f.name != f.json).then(|| {
+        let json = &f.json;
+        quote!(rename = #json,)
+    });
+    let presence = match f.presence {
+        Presence::Required | Presence::RequiredNullable => quote!(),
+        Presence::Optional => quote!(default, skip_serializing_if = "::std::option::Option::is_none",),
+        Presence::OptionalNullable => {
+            quote!(default, skip_serializing_if = "::specwright_runtime::Nullable::is_absent",)
+        }
+    };
+    let serde = if rename.is_some() || !presence.is_empty() { quote!(#[serde(#rename #presence)]) } else { quote!() };
+    let default_doc = f.default.as_ref().map(|d| {
+        let text = format!(" Defaults to `{d}` when absent.");
+        if f.docs.is_some() {
+            quote!(#[doc = ""] #[doc = #text])
+        } else {
+            quote!(#[doc = #text])
+        }
+    });
+    quote! {
+        #doc
+        #default_doc
+        #dep
+        #serde
+        pub #name: #ty,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn emit_tagged(
+    name: &Ident,
+    property: &str,
+    variants: &[TaggedVariant],
+    defs: &[Def],
+    uses: &mut Uses,
+    doc: TokenStream,
+    dep: TokenStream,
+) -> TokenStream {
+    let other = format_ident!("{}", if variants.iter().any(|v| v.name == "Other") { "OtherVariant" } else { "Other" });
+    let decl: Vec<TokenStream> = variants
+        .iter()
+        .map(|v| {
+            uses.note(&v.ty);
+            let variant = ident(&v.name);
+            let ty = ty_tokens(&v.ty, defs);
+            let tags = v.tags.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>().join(", ");
+            let doc = format!(" `{property}`: {tags}.");
+            quote!(#[doc = #doc] #variant(#ty),)
+        })
+        .collect();
+    let ser = variants.iter().map(|v| {
+        let variant = ident(&v.name);
+        if v.has_property {
+            quote!(#name::#variant(value) => ::serde::Serialize::serialize(value, serializer),)
+        } else {
+            // The variant's type lacks the property: add it on the way out.
+            let tag = &v.tags[0];
+            quote! {
+                #name::#variant(value) => {
+                    let mut json = ::serde_json::to_value(value).map_err(::serde::ser::Error::custom)?;
+                    if let ::serde_json::Value::Object(map) = &mut json {
+                        map.insert(::std::string::String::from(#property), ::serde_json::Value::from(#tag));
+                    }
+                    ::serde::Serialize::serialize(&json, serializer)
+                }
+            }
+        }
+    });
+    let de = variants.iter().map(|v| {
+        let variant = ident(&v.name);
+        let tags = &v.tags;
+        quote! {
+            ::std::option::Option::Some(#(#tags)|*) => {
+                ::serde_json::from_value(json).map(#name::#variant).map_err(::serde::de::Error::custom)
+            }
+        }
+    });
+    quote! {
+        #doc
+        #dep
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #name {
+            #(#decl)*
+            /// A variant this version of the API does not list, kept as it came.
+            #other(::serde_json::Value),
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                match self {
+                    #(#ser)*
+                    #name::#other(value) => ::serde::Serialize::serialize(value, serializer),
+                }
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let json = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                let tag = json.get(#property).and_then(::serde_json::Value::as_str).map(::std::string::String::from);
+                match tag.as_deref() {
+                    #(#de)*
+                    _ => ::std::result::Result::Ok(#name::#other(json)),
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+//! Rust types from the schemas of an API.
+
+mod emit;
+mod model;
+mod plan;
+mod recursion;
+
+pub use emit::Uses;
+pub use model::{Def, DefId, DefKind, Ty};
+pub use plan::{Planner, TypePlan};
+
+use specwright_spec::ir::Api;
+use specwright_spec::Diagnostic;
+
+/// The types module of a generated crate.
+pub struct TypesModule {
+    /// The module's source, formatted.
+    pub source: String,
+    pub uses: Uses,
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many named types it holds.
+    pub types: usize,
+}
+
+/// Plans and writes the types for every component schema and every schema
+/// that an operation or message uses.
+pub fn generate(api: &Api) -> TypesModule {
+    let mut planner = Planner::new(api);
+    planner.add_components();
+    planner.add_usage_types();
+    let plan = planner.finish();
+    let (items, uses) = emit::emit(&plan.defs);
+    let file = quote::quote! {
+        #![allow(deprecated)]
+        #![allow(clippy::large_enum_variant, clippy::enum_variant_names, clippy::doc_lazy_continuation,
+            clippy::doc_overindented_list_items, clippy::type_complexity, clippy::too_long_first_doc_paragraph)]
+        #![allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags,
+            rustdoc::invalid_rust_codeblocks)]
+        #items
+    };
+    let syntax: syn::File = syn::parse2(file).expect("generated items are valid Rust");
+    TypesModule { source: crate::format::unparse(&syntax), uses, diagnostics: plan.diagnostics, types: plan.defs.len() }
+}

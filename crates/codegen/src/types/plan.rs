@@ -1,0 +1,674 @@
+//! Deciding the Rust type of every schema: which become named types, what
+//! they are called, and what shape they take.
+
+use std::collections::{HashMap, HashSet};
+
+use indexmap::IndexMap;
+use serde_json::Value;
+use specwright_spec::ir::{Api, JsonType, Payload, Schema, SchemaId};
+use specwright_spec::Diagnostic;
+
+use super::model::*;
+use crate::docs::doc_text;
+use crate::names::{field_name, type_name, Namer};
+
+/// The named types for an API, and the diagnostics met while planning them.
+pub struct TypePlan {
+    pub defs: Vec<Def>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+pub struct Planner<'a> {
+    api: &'a Api,
+    defs: Vec<Def>,
+    by_schema: HashMap<SchemaId, DefId>,
+    names: Namer,
+    queue: Vec<DefId>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Planner<'a> {
+    pub fn new(api: &'a Api) -> Self {
+        Planner {
+            api,
+            defs: Vec::new(),
+            by_schema: HashMap::new(),
+            names: Namer::new(),
+            queue: Vec::new(),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    fn schema(&self, id: SchemaId) -> &'a Schema {
+        self.api.schemas.get(id)
+    }
+
+    /// Named types for every component schema, in document order.
+    pub fn add_components(&mut self) {
+        for (name, &id) in &self.api.components {
+            let target = self.resolved(id);
+            match self.by_schema.get(&target) {
+                // A second name for a schema that has one: an alias.
+                Some(&existing) if self.defs[existing.0].name != type_name(name) => {
+                    let def = self.new_def(id, name, false);
+                    self.defs[def.0].kind = DefKind::Alias { ty: Ty::Named(existing), newtype: false };
+                }
+                Some(_) => {}
+                None => {
+                    self.new_def(target, name, true);
+                }
+            }
+        }
+    }
+
+    /// Types for the schemas that operations and messages use inline, named
+    /// from where they are used (`CreateOrderRequest`, `OrderCreatedPayload`).
+    pub fn add_usage_types(&mut self) {
+        let api = self.api;
+        for op in api.operations.iter().chain(&api.webhooks) {
+            let base = type_name(&op.id);
+            for p in &op.parameters {
+                if let Some(s) = p.schema {
+                    self.ty(s, &format!("{base}{}", type_name(&p.name)));
+                }
+            }
+            if let Some(body) = &op.request_body {
+                for m in &body.content {
+                    if let Some(s) = m.schema {
+                        self.ty(s, &format!("{base}Request"));
+                    }
+                }
+            }
+            for r in &op.responses {
+                for m in &r.content {
+                    if let Some(s) = m.schema {
+                        self.ty(s, &format!("{base}Response{}", type_name(&r.status.to_string())));
+                    }
+                }
+                for h in &r.headers {
+                    if let Some(s) = h.schema {
+                        self.ty(s, &format!("{base}{}Header", type_name(&h.name)));
+                    }
+                }
+            }
+        }
+        for (id, m) in &api.messages {
+            let base = type_name(id);
+            if let Some(Payload::Schema(s)) = &m.payload {
+                self.ty(*s, &format!("{base}Payload"));
+            }
+            if let Some(h) = m.headers {
+                self.ty(h, &format!("{base}Headers"));
+            }
+        }
+        for (id, c) in &api.channels {
+            for p in &c.parameters {
+                if let Some(s) = p.schema {
+                    self.ty(s, &format!("{}{}", type_name(id), type_name(&p.name)));
+                }
+            }
+        }
+    }
+
+    /// Plans every type that was reached, then boxes what recursion needs.
+    pub fn finish(mut self) -> TypePlan {
+        while let Some(def) = self.queue.pop() {
+            self.shape(def);
+        }
+        super::recursion::break_cycles(&mut self.defs);
+        TypePlan { defs: self.defs, diagnostics: self.diagnostics }
+    }
+
+    fn new_def(&mut self, schema: SchemaId, base: &str, register: bool) -> DefId {
+        let id = DefId(self.defs.len());
+        let entry = self.api.schemas.entry(schema);
+        self.defs.push(Def {
+            name: self.names.claim(&type_name(base)),
+            schema,
+            kind: DefKind::Pending,
+            docs: None,
+            deprecated: false,
+            origin: entry.origin.clone(),
+        });
+        if register {
+            self.by_schema.insert(schema, id);
+        }
+        self.queue.push(id);
+        id
+    }
+
+    /// A schema that only annotates a reference stands for what it refers to.
+    fn resolved(&self, mut id: SchemaId) -> SchemaId {
+        for _ in 0..64 {
+            let s = self.schema(id);
+            match s.reference {
+                Some(r) if annotates_only(s) => id = r,
+                _ => break,
+            }
+        }
+        id
+    }
+
+    /// Whether `null` is a valid value for the schema.
+    pub fn nullable(&self, id: SchemaId) -> bool {
+        let outer = self.schema(id);
+        let s = self.schema(self.resolved(id));
+        outer.nullable
+            || s.nullable
+            || s.enum_values.as_ref().is_some_and(|v| v.iter().any(Value::is_null))
+            || s.one_of.iter().chain(&s.any_of).any(|&b| self.is_null_type(b))
+            || (s.all_of.len() == 1 && s.properties.is_empty() && self.nullable(s.all_of[0]))
+    }
+
+    fn is_null_type(&self, id: SchemaId) -> bool {
+        let s = self.schema(self.resolved(id));
+        s.types.len() == 1 && s.types.contains(JsonType::Null)
+    }
+
+    /// The Rust type for a schema used at a place named `ctx`; inline
+    /// schemas that need a named type get one named after `ctx`.
+    pub fn ty(&mut self, id: SchemaId, ctx: &str) -> Ty {
+        let id = self.resolved(id);
+        if let Some(&def) = self.by_schema.get(&id) {
+            return Ty::Named(def);
+        }
+        let entry = self.api.schemas.entry(id);
+        if let Some(name) = &entry.name {
+            return Ty::Named(self.new_def(id, name, true));
+        }
+        if self.needs_def(&entry.schema) {
+            return Ty::Named(self.new_def(id, ctx, true));
+        }
+        self.inline(&entry.schema, ctx)
+    }
+
+    fn branches(&self, s: &Schema) -> Vec<SchemaId> {
+        s.one_of.iter().chain(&s.any_of).copied().filter(|&b| !self.is_null_type(b)).collect()
+    }
+
+    fn needs_def(&self, s: &Schema) -> bool {
+        let branches = self.branches(s).len();
+        !s.properties.is_empty()
+            || s.enum_values.as_ref().is_some_and(|v| v.iter().any(|v| !v.is_null()))
+            || branches > 1
+            || (branches == 1 && (!s.all_of.is_empty() || s.discriminator.is_some()))
+            || s.all_of.len() > 1
+            || (s.all_of.len() == 1 && branches > 0)
+            || s.reference.is_some()
+    }
+
+    /// A schema that needs no name of its own: a primitive, a collection, or
+    /// a single part standing for the whole.
+    fn inline(&mut self, s: &Schema, ctx: &str) -> Ty {
+        if s.accepts_nothing {
+            return Ty::Any;
+        }
+        if let [part] = s.all_of.as_slice() {
+            return self.ty(*part, ctx);
+        }
+        if let [branch] = self.branches(s).as_slice() {
+            return self.ty(*branch, ctx);
+        }
+        let types: Vec<JsonType> = s.types.iter().filter(|t| *t != JsonType::Null).collect();
+        match types.as_slice() {
+            [] if s.types.contains(JsonType::Null) => Ty::Unit,
+            [] => {
+                if s.items.is_some() || !s.constraints().prefix_items.is_empty() {
+                    self.array(s, ctx)
+                } else if s.additional_properties.is_some() || !s.constraints().pattern_properties.is_empty() {
+                    self.map(s, ctx)
+                } else if let Some(c) = s.const_value.as_deref() {
+                    const_type(c)
+                } else {
+                    Ty::Any
+                }
+            }
+            [t] => self.single(*t, s, ctx),
+            [JsonType::Integer, JsonType::Number] | [JsonType::Number, JsonType::Integer] => Ty::F64,
+            _ => Ty::Any,
+        }
+    }
+
+    fn single(&mut self, t: JsonType, s: &Schema, ctx: &str) -> Ty {
+        let format = s.format.as_deref().unwrap_or("");
+        match t {
+            JsonType::Boolean => Ty::Bool,
+            JsonType::String => match format {
+                "date-time" => Ty::DateTime,
+                "date" => Ty::Date,
+                "partial-time" => Ty::Time,
+                "uuid" => Ty::Uuid,
+                "byte" => Ty::Bytes,
+                "ipv4" => Ty::Ipv4,
+                "ipv6" => Ty::Ipv6,
+                "decimal" => Ty::Decimal,
+                _ => Ty::String,
+            },
+            JsonType::Integer => match format {
+                "int32" | "int16" | "int8" => Ty::I32,
+                "uint32" | "uint16" | "uint8" => Ty::U32,
+                "uint64" | "uint" => Ty::U64,
+                _ => Ty::I64,
+            },
+            JsonType::Number => match format {
+                "float" => Ty::F32,
+                // A JSON number, whatever its format says: f64 reads any of them.
+                _ => Ty::F64,
+            },
+            JsonType::Array => self.array(s, ctx),
+            JsonType::Object => self.map(s, ctx),
+            JsonType::Null => Ty::Unit,
+        }
+    }
+
+    fn array(&mut self, s: &Schema, ctx: &str) -> Ty {
+        let prefix = &s.constraints().prefix_items;
+        if !prefix.is_empty() && s.items.is_none_or(|i| self.schema(i).accepts_nothing) {
+            let items = prefix.iter().enumerate().map(|(i, &p)| self.element(p, &format!("{ctx}{}", i + 1))).collect();
+            return Ty::Tuple(items);
+        }
+        match s.items {
+            Some(items) => Ty::Vec(Box::new(self.element(items, &format!("{ctx}Item")))),
+            None => Ty::Vec(Box::new(Ty::Any)),
+        }
+    }
+
+    fn map(&mut self, s: &Schema, ctx: &str) -> Ty {
+        let value = match s.additional_properties {
+            Some(ap) if self.schema(ap).accepts_nothing => return Ty::AnyObject,
+            Some(ap) => Some(ap),
+            None => match s.constraints().pattern_properties.values().collect::<Vec<_>>().as_slice() {
+                [one] => Some(**one),
+                _ => None,
+            },
+        };
+        match value {
+            Some(v) => Ty::Map(Box::new(self.element(v, &format!("{ctx}Value")))),
+            None => Ty::AnyObject,
+        }
+    }
+
+    /// An array item or map value: its type, as `Option` when it may be `null`.
+    fn element(&mut self, id: SchemaId, ctx: &str) -> Ty {
+        let ty = self.ty(id, ctx);
+        if self.nullable(id) && ty != Ty::Any && ty != Ty::Unit {
+            Ty::Option(Box::new(ty))
+        } else {
+            ty
+        }
+    }
+
+    /// Decides what a named type is.
+    fn shape(&mut self, def: DefId) {
+        let id = self.defs[def.0].schema;
+        let s = self.schema(id);
+        let name = self.defs[def.0].name.clone();
+        self.defs[def.0].docs = doc_text(s.title.as_deref(), s.description.as_deref());
+        self.defs[def.0].deprecated = s.deprecated;
+        if matches!(self.defs[def.0].kind, DefKind::Alias { .. }) {
+            return;
+        }
+        let branches = self.branches(s);
+        let kind = if s.discriminator.is_some() && !branches.is_empty() {
+            self.tagged(s, &name)
+        } else if branches.len() > 1 && s.properties.is_empty() && s.all_of.is_empty() {
+            self.untagged(&branches, &name)
+        } else if s.enum_values.is_some() && s.properties.is_empty() {
+            self.enumeration(s, &name)
+        } else if self.object_like(id) || !branches.is_empty() {
+            DefKind::Struct(self.object(id, &name))
+        } else {
+            DefKind::Alias { ty: self.inline(s, &name), newtype: false }
+        };
+        self.defs[def.0].kind = kind;
+    }
+
+    /// Whether a schema describes an object with named properties, directly or through `allOf`.
+    fn object_like(&self, id: SchemaId) -> bool {
+        let s = self.schema(self.resolved(id));
+        if !self.branches(s).is_empty() || s.enum_values.is_some() {
+            return false;
+        }
+        !s.properties.is_empty()
+            || s.all_of.iter().any(|&p| self.object_like(p))
+            || s.reference.is_some_and(|r| self.object_like(r))
+            || (s.types.contains(JsonType::Object) && s.additional_properties.is_none())
+    }
+
+    fn object(&mut self, id: SchemaId, name: &str) -> Struct {
+        let mut acc = Collected::default();
+        self.collect(id, name, &mut acc, &mut HashSet::new());
+        let mut namer = Namer::new();
+        let mut fields = Vec::new();
+        for (json, (pid, required)) in &acc.properties {
+            let p = self.schema(self.resolved(*pid));
+            let outer = self.schema(*pid);
+            let ty = self.ty(*pid, &format!("{name}{}", type_name(json)));
+            let nullable = self.nullable(*pid) && ty != Ty::Any && ty != Ty::Unit;
+            // A read-only property is left out of requests and a write-only
+            // one out of responses, so neither can be required in a type
+            // that serves both.
+            let required = *required && !p.read_only && !p.write_only && !outer.read_only && !outer.write_only;
+            let presence = match (required, nullable) {
+                (true, false) => Presence::Required,
+                (true, true) => Presence::RequiredNullable,
+                (false, false) => Presence::Optional,
+                (false, true) => Presence::OptionalNullable,
+            };
+            let ty = match presence {
+                Presence::Required => ty,
+                Presence::RequiredNullable | Presence::Optional => Ty::Option(Box::new(ty)),
+                Presence::OptionalNullable => Ty::Nullable(Box::new(ty)),
+            };
+            let docs = doc_text(
+                outer.title.as_deref().or(p.title.as_deref()),
+                outer.description.as_deref().or(p.description.as_deref()),
+            );
+            fields.push(Field {
+                name: namer.claim(&field_name(json)),
+                json: json.clone(),
+                ty,
+                presence,
+                flatten: false,
+                docs,
+                deprecated: outer.deprecated || p.deprecated,
+                default: outer.default.as_deref().or(p.default.as_deref()).cloned(),
+            });
+        }
+        for (i, part) in acc.flattened.into_iter().enumerate() {
+            let base = if i == 0 { "rest".to_string() } else { format!("rest_{}", i + 1) };
+            fields.push(Field {
+                name: namer.claim(&base),
+                json: String::new(),
+                ty: part,
+                presence: Presence::Required,
+                flatten: true,
+                docs: None,
+                deprecated: false,
+                default: None,
+            });
+        }
+        Struct { fields, extra: acc.extra }
+    }
+
+    /// Gathers the properties of a schema and of the `allOf` parts that can
+    /// be merged into it; the rest are kept to flatten.
+    fn collect(&mut self, id: SchemaId, name: &str, acc: &mut Collected, seen: &mut HashSet<SchemaId>) {
+        let id = self.resolved(id);
+        if !seen.insert(id) {
+            return;
+        }
+        let s = self.schema(id);
+        if let Some(r) = s.reference {
+            self.collect(r, name, acc, seen);
+        }
+        for &part in &s.all_of {
+            if self.object_like(part) {
+                self.collect(part, name, acc, seen);
+            } else if !self.is_trivial(part) {
+                let ty = self.ty(part, &format!("{name}Part{}", acc.flattened.len() + 1));
+                acc.flattened.push(ty);
+            }
+        }
+        let branches = self.branches(s);
+        if !branches.is_empty() && !acc.in_union {
+            // Properties beside a oneOf/anyOf: the choice is flattened in.
+            acc.in_union = true;
+            let union = self.new_def(id, &format!("{name}Kind"), false);
+            self.queue.retain(|d| *d != union);
+            self.defs[union.0].kind = if s.discriminator.is_some() {
+                self.tagged(s, &format!("{name}Kind"))
+            } else {
+                self.untagged(&branches, &format!("{name}Kind"))
+            };
+            acc.flattened.push(Ty::Named(union));
+        }
+        let required: HashSet<&str> = s.required.iter().map(String::as_str).collect();
+        for (prop, &pid) in &s.properties {
+            let was_required = acc.properties.get(prop).is_some_and(|(_, r)| *r);
+            acc.properties.insert(prop.clone(), (pid, was_required || required.contains(prop.as_str())));
+        }
+        for r in &s.required {
+            if let Some(entry) = acc.properties.get_mut(r) {
+                entry.1 = true;
+            }
+        }
+        if let Some(ap) = s.additional_properties {
+            let ap_schema = self.schema(ap);
+            if !ap_schema.accepts_nothing {
+                acc.extra =
+                    Some(if is_empty_schema(ap_schema) { Ty::Any } else { self.element(ap, &format!("{name}Value")) });
+            }
+        } else if !s.constraints().pattern_properties.is_empty() && acc.extra.is_none() {
+            acc.extra = Some(Ty::Any);
+        }
+    }
+
+    /// A part that constrains nothing structural (only annotations or checks).
+    fn is_trivial(&self, id: SchemaId) -> bool {
+        let s = self.schema(self.resolved(id));
+        s.types.is_empty()
+            && s.properties.is_empty()
+            && s.all_of.is_empty()
+            && self.branches(s).is_empty()
+            && s.items.is_none()
+            && s.enum_values.is_none()
+            && s.additional_properties.is_none()
+    }
+
+    fn enumeration(&mut self, s: &Schema, name: &str) -> DefKind {
+        let values: Vec<&Value> = s.enum_values.iter().flatten().filter(|v| !v.is_null()).collect();
+        if values.iter().all(|v| v.is_string()) {
+            let mut namer = Namer::new();
+            let mut out: Vec<EnumValue> = Vec::new();
+            for v in values {
+                let value = v.as_str().unwrap_or_default().to_string();
+                if out.iter().any(|e| e.value == value) {
+                    continue;
+                }
+                let base = if value.is_empty() { "Empty".to_string() } else { type_name(&value) };
+                out.push(EnumValue { variant: namer.claim(&base), value, docs: None });
+            }
+            return DefKind::StringEnum(out);
+        }
+        if values.iter().all(|v| v.as_i64().is_some()) {
+            let mut namer = Namer::new();
+            let names = s.extensions.get("x-enum-varnames").and_then(Value::as_array);
+            let mut out = Vec::new();
+            for (i, v) in values.iter().enumerate() {
+                let n = v.as_i64().unwrap_or_default();
+                if out.iter().any(|(_, m)| *m == n) {
+                    continue;
+                }
+                let given = names.and_then(|names| names.get(i)).and_then(Value::as_str);
+                let base = given.map(|g| type_name(g).to_uppercase()).unwrap_or_else(|| {
+                    if n < 0 {
+                        format!("MINUS_{}", n.unsigned_abs())
+                    } else {
+                        format!("N{n}")
+                    }
+                });
+                out.push((namer.claim(&base), n));
+            }
+            return DefKind::IntEnum(out);
+        }
+        let mut plain = s.clone();
+        plain.enum_values = None;
+        DefKind::Alias { ty: self.inline(&plain, name), newtype: false }
+    }
+
+    fn tagged(&mut self, s: &Schema, name: &str) -> DefKind {
+        let d = s.discriminator.as_deref().expect("tagged unions have a discriminator");
+        let property = d.property_name.clone();
+        let branches = self.branches(s);
+        let mut order: Vec<SchemaId> = Vec::new();
+        let mut tags: HashMap<SchemaId, Vec<String>> = HashMap::new();
+        for (tag, &target) in &d.mapping {
+            let target = self.resolved(target);
+            if !order.contains(&target) {
+                order.push(target);
+            }
+            tags.entry(target).or_default().push(tag.clone());
+        }
+        for b in branches {
+            let b = self.resolved(b);
+            if !order.contains(&b) {
+                order.push(b);
+                let tag = self.api.schemas.entry(b).name.clone();
+                tags.entry(b).or_default().extend(tag);
+            }
+        }
+        let mut namer = Namer::new();
+        let mut variants = Vec::new();
+        for b in order {
+            let tags = tags.remove(&b).unwrap_or_default();
+            if tags.is_empty() {
+                self.diagnostics.push(Diagnostic::warning(
+                    "union-variant",
+                    self.api.schemas.entry(b).origin.clone(),
+                    format!("`{name}`: this variant has no discriminator value, so it can't be chosen; it is left out"),
+                ));
+                continue;
+            }
+            let ty = self.ty(b, &format!("{name}{}", type_name(&tags[0])));
+            let base = match &ty {
+                Ty::Named(def) => self.defs[def.0].name.clone(),
+                _ => type_name(&tags[0]),
+            };
+            variants.push(TaggedVariant {
+                name: namer.claim(&base),
+                has_property: self.declares(b, &property, &mut HashSet::new()),
+                tags,
+                ty,
+            });
+        }
+        DefKind::Tagged { property, variants }
+    }
+
+    /// Whether a schema (or a part of its `allOf`) declares a property.
+    fn declares(&self, id: SchemaId, property: &str, seen: &mut HashSet<SchemaId>) -> bool {
+        let id = self.resolved(id);
+        if !seen.insert(id) {
+            return false;
+        }
+        let s = self.schema(id);
+        s.properties.contains_key(property)
+            || s.all_of.iter().any(|&p| self.declares(p, property, seen))
+            || s.reference.is_some_and(|r| self.declares(r, property, seen))
+    }
+
+    fn untagged(&mut self, branches: &[SchemaId], name: &str) -> DefKind {
+        let mut namer = Namer::new();
+        let mut variants: Vec<(String, Ty, u32)> = Vec::new();
+        for (i, &b) in branches.iter().enumerate() {
+            let ty = self.ty(b, &format!("{name}{}", i + 1));
+            if variants.iter().any(|(_, t, _)| *t == ty) {
+                continue;
+            }
+            let base = match &ty {
+                Ty::Named(def) => self.defs[def.0].name.clone(),
+                other => ty_word(other).to_string(),
+            };
+            let score = self.specificity(&ty, b);
+            variants.push((namer.claim(&base), ty, score));
+        }
+        if let [(_, ty, _)] = variants.as_slice() {
+            return DefKind::Alias { ty: ty.clone(), newtype: false };
+        }
+        // Most specific first: the first variant that deserializes wins.
+        variants.sort_by(|a, b| b.2.cmp(&a.2));
+        DefKind::Untagged(variants.into_iter().map(|(n, t, _)| (n, t)).collect())
+    }
+
+    /// How narrow a variant is, so that narrower ones are tried first.
+    fn specificity(&self, ty: &Ty, id: SchemaId) -> u32 {
+        match ty {
+            Ty::Named(_) => {
+                let s = self.schema(self.resolved(id));
+                if !s.properties.is_empty() || !s.all_of.is_empty() {
+                    let required = s.required.len() as u32;
+                    100 + 10 * required.min(50) + (s.properties.len() as u32).min(9)
+                } else if s.enum_values.is_some() {
+                    60
+                } else {
+                    50
+                }
+            }
+            Ty::Tuple(_) => 45,
+            Ty::Vec(_) => 40,
+            Ty::Map(_) | Ty::AnyObject => 35,
+            Ty::DateTime | Ty::Date | Ty::Time | Ty::Uuid | Ty::Ipv4 | Ty::Ipv6 => 30,
+            Ty::I32 | Ty::U32 => 29,
+            Ty::I64 | Ty::U64 => 28,
+            Ty::Bool => 27,
+            Ty::F32 | Ty::F64 => 26,
+            Ty::Decimal => 31,
+            Ty::Bytes => 25,
+            Ty::String => 20,
+            Ty::Unit => 5,
+            _ => 1,
+        }
+    }
+}
+
+#[derive(Default)]
+struct Collected {
+    properties: IndexMap<String, (SchemaId, bool)>,
+    flattened: Vec<Ty>,
+    extra: Option<Ty>,
+    in_union: bool,
+}
+
+/// A schema whose only keywords are annotations beside its `$ref`.
+fn annotates_only(s: &Schema) -> bool {
+    s.types.is_empty()
+        && s.properties.is_empty()
+        && s.items.is_none()
+        && s.all_of.is_empty()
+        && s.one_of.is_empty()
+        && s.any_of.is_empty()
+        && s.enum_values.is_none()
+        && s.const_value.is_none()
+        && s.additional_properties.is_none()
+        && s.discriminator.is_none()
+        && !s.nullable
+        && s.format.is_none()
+}
+
+/// `{}` or `true`: any value.
+fn is_empty_schema(s: &Schema) -> bool {
+    annotates_only(s) && s.reference.is_none() && !s.accepts_nothing && s.constraints.is_none()
+}
+
+fn const_type(value: &Value) -> Ty {
+    match value {
+        Value::Bool(_) => Ty::Bool,
+        Value::Number(n) if n.is_i64() => Ty::I64,
+        Value::Number(_) => Ty::F64,
+        Value::String(_) => Ty::String,
+        Value::Null => Ty::Unit,
+        _ => Ty::Any,
+    }
+}
+
+/// A variant name for an unnamed type.
+fn ty_word(ty: &Ty) -> &'static str {
+    match ty {
+        Ty::Bool => "Boolean",
+        Ty::I32 | Ty::I64 | Ty::U32 | Ty::U64 => "Integer",
+        Ty::F32 | Ty::F64 => "Number",
+        Ty::Decimal => "Decimal",
+        Ty::String => "String",
+        Ty::DateTime => "DateTime",
+        Ty::Date => "Date",
+        Ty::Time => "Time",
+        Ty::Uuid => "Uuid",
+        Ty::Ipv4 => "Ipv4",
+        Ty::Ipv6 => "Ipv6",
+        Ty::Bytes => "Bytes",
+        Ty::Vec(_) | Ty::Tuple(_) => "Array",
+        Ty::Map(_) | Ty::AnyObject => "Object",
+        Ty::Unit => "Null",
+        _ => "Value",
+    }
+}

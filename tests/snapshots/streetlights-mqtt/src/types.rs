@@ -1,0 +1,101 @@
+#![allow(deprecated)]
+#![allow(
+    clippy::large_enum_variant,
+    clippy::enum_variant_names,
+    clippy::doc_lazy_continuation,
+    clippy::doc_overindented_list_items,
+    clippy::type_complexity,
+    clippy::too_long_first_doc_paragraph
+)]
+#![allow(
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links,
+    rustdoc::invalid_html_tags,
+    rustdoc::invalid_rust_codeblocks
+)]
+
+/// A single ambient light measurement.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct LightMeasuredPayload {
+    /// Measured light intensity in lumens.
+    pub lumens: i64,
+    /// When the message was sent (RFC 3339).
+    #[serde(rename = "sentAt")]
+    pub sent_at: SentAt,
+}
+
+/// Switches a lamp on or off.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct TurnOnOffPayload {
+    /// Whether to switch the lamp on or off.
+    pub command: TurnOnOffPayloadCommand,
+    /// When the message was sent (RFC 3339).
+    #[serde(rename = "sentAt")]
+    pub sent_at: SentAt,
+}
+
+/// Sets the brightness of a lamp.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DimLightPayload {
+    /// Brightness as a percentage of full output.
+    pub percentage: i64,
+    /// When the message was sent (RFC 3339).
+    #[serde(rename = "sentAt")]
+    pub sent_at: SentAt,
+}
+
+/// When the message was sent (RFC 3339).
+pub type SentAt = ::chrono::DateTime<::chrono::FixedOffset>;
+
+/// Headers shared by every message of this API.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct LightMeasuredHeaders {
+    /// Application-specific value between 0 and 100.
+    #[serde(rename = "my-app-header", default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub my_app_header: ::std::option::Option<i64>,
+}
+
+/// Headers shared by every message of this API.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct TurnOnOffHeaders {
+    /// Application-specific value between 0 and 100.
+    #[serde(rename = "my-app-header", default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub my_app_header: ::std::option::Option<i64>,
+}
+
+/// Headers shared by every message of this API.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct DimLightHeaders {
+    /// Application-specific value between 0 and 100.
+    #[serde(rename = "my-app-header", default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub my_app_header: ::std::option::Option<i64>,
+}
+
+/// Whether to switch the lamp on or off.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+pub enum TurnOnOffPayloadCommand {
+    #[serde(rename = "on")]
+    On,
+    #[serde(rename = "off")]
+    Off,
+    /// A value this version of the API does not list, kept as it came.
+    #[serde(untagged)]
+    Other(::std::string::String),
+}
+
+impl TurnOnOffPayloadCommand {
+    /// The value as it appears in JSON.
+    pub fn as_str(&self) -> &str {
+        match self {
+            TurnOnOffPayloadCommand::On => "on",
+            TurnOnOffPayloadCommand::Off => "off",
+            TurnOnOffPayloadCommand::Other(value) => value,
+        }
+    }
+}
+
+impl ::std::fmt::Display for TurnOnOffPayloadCommand {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}

@@ -1,0 +1,48 @@
+//! The crates generated for `specs/` are held in `snapshots/`, reviewed like
+//! any other change. `SPECWRIGHT_UPDATE_SNAPSHOTS=1 cargo test` rewrites them.
+
+use std::path::{Path, PathBuf};
+
+use specwright_codegen::{CrateOptions, RuntimeDep};
+use specwright_spec::Loader;
+
+fn snapshots_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("snapshots")
+}
+
+#[test]
+fn generated_crates_match_their_snapshots() {
+    let update = std::env::var_os("SPECWRIGHT_UPDATE_SNAPSHOTS").is_some();
+    let mut stale = Vec::new();
+    for spec in specwright_tests::api_documents(&specwright_tests::specs_dir()) {
+        let stem = spec.file_stem().unwrap().to_string_lossy().into_owned();
+        let loaded = Loader::new().load_file(&spec).unwrap();
+        let api = loaded.api.expect("the example specs load");
+        let options = CrateOptions {
+            name: None,
+            // Relative to the snapshot crate, so the snapshot reads the same everywhere.
+            runtime: RuntimeDep::Path(PathBuf::from("../../../crates/runtime")),
+            spec: format!("specs/{stem}.yaml"),
+        };
+        let generated = specwright_codegen::types_crate(&api, &options);
+        assert!(generated.diagnostics.is_empty(), "{stem}: {:?}", generated.diagnostics);
+        for (rel, content) in &generated.files {
+            let path = snapshots_dir().join(&stem).join(rel);
+            let old = std::fs::read_to_string(&path).unwrap_or_default();
+            if old == *content {
+                continue;
+            }
+            if update {
+                std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+                std::fs::write(&path, content).unwrap();
+            } else {
+                stale.push(path.display().to_string());
+            }
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "generated output changed; review it with SPECWRIGHT_UPDATE_SNAPSHOTS=1 cargo test -p specwright-tests and git diff:\n{}",
+        stale.join("\n")
+    );
+}
