@@ -576,7 +576,7 @@ impl<'a> Planner<'a> {
             return DefKind::Alias { ty: ty.clone(), newtype: false };
         }
         // Most specific first: the first variant that deserializes wins.
-        variants.sort_by(|a, b| b.2.cmp(&a.2));
+        variants.sort_by_key(|v| std::cmp::Reverse(v.2));
         DefKind::Untagged(variants.into_iter().map(|(n, t, _)| (n, t)).collect())
     }
 
