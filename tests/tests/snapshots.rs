@@ -23,6 +23,7 @@ fn generated_crates_match_their_snapshots() {
             // Relative to the snapshot crate, so the snapshot reads the same everywhere.
             runtime: RuntimeDep::Path(PathBuf::from("../../../crates/runtime")),
             spec: format!("specs/{stem}.yaml"),
+            example_tests: false,
         };
         let generated = specwright_codegen::types_crate(&api, &options);
         assert!(generated.diagnostics.is_empty(), "{stem}: {:?}", generated.diagnostics);

@@ -6,7 +6,7 @@ use std::process::{Command, ExitCode};
 const USAGE: &str = "usage: cargo xtask <ci|bench|corpus>
   ci      format and lint checks, then every test (what .ci/run runs)
   bench   the criterion benchmarks, then the targets they are held to
-  corpus  validate every spec in the shared corpus with the release binary";
+  corpus  generate and lint the types crate of every spec in the shared corpus [FILTER]";
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1);
@@ -142,17 +142,210 @@ fn estimate(id: &str) -> Result<f64, String> {
     json["median"]["point_estimate"].as_f64().ok_or_else(|| format!("{}: no median", path.display()))
 }
 
+/// Generates the types crate of every API document in the corpus into one
+/// throwaway workspace (`target/corpus`), lints each with clippy, and prints
+/// a table. Fails if any generated crate does not compile cleanly.
 fn corpus() -> Result<(), String> {
+    let filter = std::env::args().nth(2);
     cargo(&["build", "--release", "-p", "specwright"])?;
+    let bin = root().join("target/release/specwright");
     let corpus = corpus_dir();
-    let status = Command::new(root().join("target/release/specwright"))
-        .arg("validate")
-        .args([corpus.join("openapi"), corpus.join("asyncapi")])
-        .status()
-        .map_err(|e| e.to_string())?;
-    // Exit 1 is expected: a few corpus documents really are broken.
-    match status.code() {
-        Some(0 | 1) => Ok(()),
-        _ => Err(format!("validate failed ({status})")),
+    let work = root().join("target/corpus");
+    let crates = work.join("crates");
+    let mut docs = api_documents(&bin, &corpus)?;
+    if let Some(f) = &filter {
+        docs.retain(|d| d.to_string_lossy().contains(f.as_str()));
     }
+    let mut rows = Vec::new();
+    let mut members = Vec::new();
+    let mut example_tally = ExampleTally::default();
+    for doc in &docs {
+        let rel = doc.strip_prefix(&corpus).unwrap_or(doc).to_string_lossy().replace('\\', "/");
+        let slug = slug(&rel);
+        let out = crates.join(&slug);
+        let started = std::time::Instant::now();
+        let status = Command::new(&bin)
+            .args(["generate", "--types-only", "--example-tests", "--quiet", "--name", &slug, "--runtime-path"])
+            .arg(root().join("crates/runtime"))
+            .arg("--out")
+            .arg(&out)
+            .arg(doc)
+            .stderr(std::process::Stdio::null())
+            .status()
+            .map_err(|e| e.to_string())?;
+        let generate_secs = started.elapsed().as_secs_f64();
+        match status.code() {
+            Some(0) => members.push((rel, slug, generate_secs)),
+            // The spec itself has errors (the corpus has one such document).
+            Some(1) => rows.push(Row::spec_error(rel)),
+            _ => rows.push(Row::failed(rel, "generate failed")),
+        }
+    }
+    let manifest = format!(
+        "[workspace]\nresolver = \"2\"\nmembers = [\n{}]\n",
+        members.iter().map(|(_, s, _)| format!("  \"crates/{s}\",\n")).collect::<String>()
+    );
+    std::fs::write(work.join("Cargo.toml"), manifest).map_err(|e| e.to_string())?;
+    for (rel, slug, generate_secs) in members {
+        let lines = std::fs::read_to_string(crates.join(&slug).join("src/types.rs")).map_or(0, |t| t.lines().count());
+        let started = std::time::Instant::now();
+        let output = Command::new(env!("CARGO"))
+            .args(["clippy", "--quiet", "--message-format", "short", "-p", &slug])
+            .current_dir(&work)
+            .env("CARGO_TARGET_DIR", work.join("target"))
+            .output()
+            .map_err(|e| e.to_string())?;
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let warnings = stderr.lines().filter(|l| l.contains("warning:") && !l.contains("generated")).count();
+        let result = if output.status.success() { "ok" } else { "FAILED" };
+        if !output.status.success() {
+            eprintln!("{rel}:\n{}", stderr.lines().take(30).collect::<Vec<_>>().join("\n"));
+        }
+        let check_secs = started.elapsed().as_secs_f64();
+        let examples = if output.status.success() && crates.join(&slug).join("tests/examples.rs").exists() {
+            run_examples(&work, &slug, &rel, &mut example_tally)?
+        } else {
+            String::from("-")
+        };
+        rows.push(Row { spec: rel, lines, warnings, result, examples, generate_secs, check_secs });
+    }
+    println!(
+        "{:<64} {:>7} {:>8} {:>10} {:>9} {:>7} {:>8}",
+        "spec", "lines", "warnings", "result", "examples", "gen s", "check s"
+    );
+    for r in &rows {
+        println!(
+            "{:<64} {:>7} {:>8} {:>10} {:>9} {:>7.2} {:>8.1}",
+            r.spec, r.lines, r.warnings, r.result, r.examples, r.generate_secs, r.check_secs
+        );
+    }
+    println!(
+        "examples: {} round-trip, {} fail as known spec faults, {} fail unexpectedly",
+        example_tally.passed,
+        example_tally.known.len(),
+        example_tally.unexpected.len()
+    );
+    for (place, why) in &example_tally.unexpected {
+        println!("  unexpected: {place}: {why}");
+    }
+    let stale: Vec<&&str> = KNOWN_EXAMPLE_FAULTS
+        .iter()
+        .map(|(place, _)| place)
+        .filter(|place| filter.is_none() && !example_tally.known.iter().any(|k| k == *place))
+        .collect();
+    for place in &stale {
+        println!("  listed as a spec fault but now round-trips (remove it from the list): {place}");
+    }
+    let failed = rows.iter().filter(|r| r.result == "FAILED").count();
+    let warned = rows.iter().filter(|r| r.warnings > 0).count();
+    let compiled = rows.iter().filter(|r| r.result == "ok").count();
+    println!(
+        "{compiled} compiled, {failed} failed, {warned} with warnings, {} spec errors",
+        rows.len() - compiled - failed
+    );
+    if failed > 0 || warned > 0 {
+        return Err(format!("{failed} generated crates failed to compile, {warned} had warnings"));
+    }
+    if !example_tally.unexpected.is_empty() || !stale.is_empty() {
+        return Err(format!("{} examples failed to round-trip", example_tally.unexpected.len()));
+    }
+    Ok(())
+}
+
+/// Examples in the corpus that do not fit their own schema: the spec's
+/// fault, not the generator's. Each names the example (spec, then place) and why.
+const KNOWN_EXAMPLE_FAULTS: &[(&str, &str)] = &[];
+
+#[derive(Default)]
+struct ExampleTally {
+    passed: usize,
+    known: Vec<String>,
+    unexpected: Vec<(String, String)>,
+}
+
+/// Runs a generated crate's examples test; gives "passed/total" for the table.
+fn run_examples(work: &Path, slug: &str, rel: &str, tally: &mut ExampleTally) -> Result<String, String> {
+    let output = Command::new(env!("CARGO"))
+        .args(["test", "--quiet", "-p", slug, "--test", "examples", "--", "--nocapture"])
+        .current_dir(work)
+        .env("CARGO_TARGET_DIR", work.join("target"))
+        .output()
+        .map_err(|e| e.to_string())?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let (mut passed, mut total) = (0, 0);
+    for line in stdout.lines() {
+        if let Some(rest) = line.strip_prefix("example-failed: ") {
+            total += 1;
+            let (place, why) = rest.split_once(": ").unwrap_or((rest, ""));
+            let key = format!("{rel} {place}");
+            if KNOWN_EXAMPLE_FAULTS.iter().any(|(k, _)| *k == key) {
+                tally.known.push(key);
+            } else {
+                tally.unexpected.push((key, why.chars().take(300).collect()));
+            }
+        } else if let Some(rest) = line.strip_prefix("examples: ") {
+            passed = rest.split(' ').next().and_then(|n| n.parse().ok()).unwrap_or(0);
+        }
+    }
+    if passed == 0 && total == 0 && !output.status.success() {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        tally.unexpected.push((
+            rel.to_string(),
+            format!("examples test did not build: {}", stderr.lines().take(5).collect::<Vec<_>>().join(" ")),
+        ));
+    }
+    tally.passed += passed;
+    Ok(format!("{passed}/{}", passed + total))
+}
+
+struct Row {
+    spec: String,
+    lines: usize,
+    warnings: usize,
+    result: &'static str,
+    examples: String,
+    generate_secs: f64,
+    check_secs: f64,
+}
+
+impl Row {
+    fn spec_error(spec: String) -> Row {
+        Row {
+            spec,
+            lines: 0,
+            warnings: 0,
+            result: "spec error",
+            examples: "-".into(),
+            generate_secs: 0.0,
+            check_secs: 0.0,
+        }
+    }
+
+    fn failed(spec: String, _why: &str) -> Row {
+        Row { spec, lines: 0, warnings: 0, result: "FAILED", examples: "-".into(), generate_secs: 0.0, check_secs: 0.0 }
+    }
+}
+
+/// A package name for a corpus path: `openapi/stripe.com.json` gives `c-openapi-stripe-com-json`.
+fn slug(rel: &str) -> String {
+    let mut s: String =
+        rel.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
+    while s.contains("--") {
+        s = s.replace("--", "-");
+    }
+    format!("c-{}", s.trim_matches('-'))
+}
+
+/// The API documents in the corpus, as `specwright validate` finds them
+/// (fragments that documents reference are left out).
+fn api_documents(bin: &Path, corpus: &Path) -> Result<Vec<PathBuf>, String> {
+    let output = Command::new(bin)
+        .args(["validate", "--format", "json"])
+        .args([corpus.join("openapi"), corpus.join("asyncapi")])
+        .output()
+        .map_err(|e| e.to_string())?;
+    let json: serde_json::Value =
+        serde_json::from_slice(&output.stdout).map_err(|e| format!("validate output: {e}"))?;
+    let files = json["files"].as_array().ok_or("validate printed no file list")?;
+    Ok(files.iter().filter_map(|f| f["file"].as_str()).map(PathBuf::from).collect())
 }

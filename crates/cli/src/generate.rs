@@ -22,6 +22,10 @@ pub struct Args {
     /// The crate's package name (by default made from the API's title).
     #[arg(long)]
     name: Option<String>,
+    /// Also write tests/examples.rs, which checks that every example in the
+    /// spec round-trips through the generated types.
+    #[arg(long)]
+    example_tests: bool,
     /// Write nothing; exit 1 if the crate in --out differs from what would be written.
     #[arg(long)]
     check: bool,
@@ -59,7 +63,7 @@ pub fn run(args: Args) -> u8 {
         None => RuntimeDep::default(),
     };
     let spec = args.spec.file_name().map_or_else(|| args.spec.display().to_string(), |n| n.to_string_lossy().into());
-    let options = CrateOptions { name: args.name.clone(), runtime, spec };
+    let options = CrateOptions { name: args.name.clone(), runtime, spec, example_tests: args.example_tests };
     let generated = specwright_codegen::types_crate(api, &options);
     for d in &generated.diagnostics {
         if !args.quiet {

@@ -5,6 +5,7 @@
 //! manifest, `lib.rs`) come from templates.
 
 pub mod docs;
+mod examples;
 mod format;
 pub mod names;
 mod scaffold;
@@ -30,5 +31,12 @@ pub fn types_crate(api: &Api, options: &CrateOptions) -> GeneratedCrate {
     let module = types::generate(api);
     let mut files = scaffold::render(api, options, module.uses);
     files.push((PathBuf::from("src/types.rs"), module.source));
+    if options.example_tests {
+        let cases = examples::example_cases(api, &module.names);
+        if !cases.is_empty() {
+            let krate = options.name.clone().unwrap_or_else(|| package_name(&api.info.title));
+            files.push((PathBuf::from("tests/examples.rs"), examples::examples_test(&krate, &cases)));
+        }
+    }
     GeneratedCrate { files, diagnostics: module.diagnostics, types: module.types }
 }

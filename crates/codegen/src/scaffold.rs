@@ -33,6 +33,9 @@ pub struct CrateOptions {
     pub runtime: RuntimeDep,
     /// The spec's file name, as the generated files mention it.
     pub spec: String,
+    /// Also write `tests/examples.rs`: every example in the spec must
+    /// round-trip through the generated types.
+    pub example_tests: bool,
 }
 
 /// A package name from free text: lowercase words joined by `-`.

@@ -4,6 +4,7 @@ mod emit;
 mod model;
 mod plan;
 mod recursion;
+mod shape;
 
 pub use emit::Uses;
 pub use model::{Def, DefId, DefKind, Ty};
@@ -20,6 +21,8 @@ pub struct TypesModule {
     pub diagnostics: Vec<Diagnostic>,
     /// How many named types it holds.
     pub types: usize,
+    /// The name of the type each schema became, where it became a named one.
+    pub names: std::collections::HashMap<specwright_spec::ir::SchemaId, String>,
 }
 
 /// Plans and writes the types for every component schema and every schema
@@ -31,6 +34,9 @@ pub fn generate(api: &Api) -> TypesModule {
     let plan = planner.finish();
     let (items, uses) = emit::emit(&plan.defs);
     let file = quote::quote! {
+        // Generated code is laid out by the generator; rustfmt would make
+        // `generate --check` see a difference that is only layout.
+        #![cfg_attr(rustfmt, rustfmt::skip)]
         #![allow(deprecated)]
         #![allow(clippy::large_enum_variant, clippy::enum_variant_names, clippy::doc_lazy_continuation,
             clippy::doc_overindented_list_items, clippy::type_complexity, clippy::too_long_first_doc_paragraph)]
@@ -39,5 +45,12 @@ pub fn generate(api: &Api) -> TypesModule {
         #items
     };
     let syntax: syn::File = syn::parse2(file).expect("generated items are valid Rust");
-    TypesModule { source: crate::format::unparse(&syntax), uses, diagnostics: plan.diagnostics, types: plan.defs.len() }
+    let names = plan.named.iter().map(|(&id, def)| (id, plan.defs[def.0].name.clone())).collect();
+    TypesModule {
+        source: crate::format::unparse(&syntax),
+        uses,
+        diagnostics: plan.diagnostics,
+        types: plan.defs.len(),
+        names,
+    }
 }

@@ -16,12 +16,18 @@ use crate::names::{field_name, type_name, Namer};
 pub struct TypePlan {
     pub defs: Vec<Def>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The named type each schema became, for the schemas that became one.
+    pub named: HashMap<SchemaId, DefId>,
 }
 
 pub struct Planner<'a> {
     api: &'a Api,
     defs: Vec<Def>,
     by_schema: HashMap<SchemaId, DefId>,
+    /// Inline schemas that are written out more than once (big specs repeat
+    /// the same nested object in many places) share one type.
+    by_shape: HashMap<u64, DefId>,
+    shapes: super::shape::Fingerprints,
     names: Namer,
     queue: Vec<DefId>,
     diagnostics: Vec<Diagnostic>,
@@ -33,6 +39,8 @@ impl<'a> Planner<'a> {
             api,
             defs: Vec::new(),
             by_schema: HashMap::new(),
+            by_shape: HashMap::new(),
+            shapes: Default::default(),
             names: Namer::new(),
             queue: Vec::new(),
             diagnostics: Vec::new(),
@@ -116,7 +124,7 @@ impl<'a> Planner<'a> {
             self.shape(def);
         }
         super::recursion::break_cycles(&mut self.defs);
-        TypePlan { defs: self.defs, diagnostics: self.diagnostics }
+        TypePlan { defs: self.defs, diagnostics: self.diagnostics, named: self.by_schema }
     }
 
     fn new_def(&mut self, schema: SchemaId, base: &str, register: bool) -> DefId {
@@ -168,7 +176,14 @@ impl<'a> Planner<'a> {
     /// The Rust type for a schema used at a place named `ctx`; inline
     /// schemas that need a named type get one named after `ctx`.
     pub fn ty(&mut self, id: SchemaId, ctx: &str) -> Ty {
-        let id = self.resolved(id);
+        let ty = self.ty_of_resolved(self.resolved(id), ctx);
+        if let Ty::Named(def) = ty {
+            self.by_schema.entry(id).or_insert(def);
+        }
+        ty
+    }
+
+    fn ty_of_resolved(&mut self, id: SchemaId, ctx: &str) -> Ty {
         if let Some(&def) = self.by_schema.get(&id) {
             return Ty::Named(def);
         }
@@ -177,7 +192,14 @@ impl<'a> Planner<'a> {
             return Ty::Named(self.new_def(id, name, true));
         }
         if self.needs_def(&entry.schema) {
-            return Ty::Named(self.new_def(id, ctx, true));
+            let shape = self.shapes.of(&self.api.schemas, id);
+            if let Some(&def) = self.by_shape.get(&shape) {
+                self.by_schema.insert(id, def);
+                return Ty::Named(def);
+            }
+            let def = self.new_def(id, ctx, true);
+            self.by_shape.insert(shape, def);
+            return Ty::Named(def);
         }
         self.inline(&entry.schema, ctx)
     }
@@ -514,22 +536,26 @@ impl<'a> Planner<'a> {
             let b = self.resolved(b);
             if !order.contains(&b) {
                 order.push(b);
-                let tag = self.api.schemas.entry(b).name.clone();
+                // The tag is the schema's name, or the one value its property allows.
+                let tag = self.api.schemas.entry(b).name.clone().or_else(|| self.fixed_value(b, &property));
                 tags.entry(b).or_default().extend(tag);
             }
+        }
+        if order.is_empty() || order.iter().any(|b| tags.get(b).is_none_or(Vec::is_empty)) {
+            // Without a tag for every variant, the choice is made by shape instead.
+            let all: Vec<SchemaId> = order.into_iter().chain(self.branches(s)).collect();
+            let mut unique = Vec::new();
+            for b in all {
+                if !unique.contains(&self.resolved(b)) {
+                    unique.push(self.resolved(b));
+                }
+            }
+            return self.untagged(&unique, name);
         }
         let mut namer = Namer::new();
         let mut variants = Vec::new();
         for b in order {
             let tags = tags.remove(&b).unwrap_or_default();
-            if tags.is_empty() {
-                self.diagnostics.push(Diagnostic::warning(
-                    "union-variant",
-                    self.api.schemas.entry(b).origin.clone(),
-                    format!("`{name}`: this variant has no discriminator value, so it can't be chosen; it is left out"),
-                ));
-                continue;
-            }
             let ty = self.ty(b, &format!("{name}{}", type_name(&tags[0])));
             let base = match &ty {
                 Ty::Named(def) => self.defs[def.0].name.clone(),
@@ -543,6 +569,28 @@ impl<'a> Planner<'a> {
             });
         }
         DefKind::Tagged { property, variants }
+    }
+
+    /// A short title for an inline union branch, to name it by.
+    fn branch_word(&self, id: SchemaId) -> Option<String> {
+        let title = self.schema(self.resolved(id)).title.as_deref()?.trim();
+        (title.len() <= 40 && title.split_whitespace().count() <= 5).then(|| type_name(title))
+    }
+
+    /// The single string a schema's property may hold (`const`, or an
+    /// `enum` of one), looking through `allOf`.
+    fn fixed_value(&self, id: SchemaId, property: &str) -> Option<String> {
+        let s = self.schema(self.resolved(id));
+        if let Some(&p) = s.properties.get(property) {
+            let p = self.schema(self.resolved(p));
+            if let Some(Value::String(v)) = p.const_value.as_deref() {
+                return Some(v.clone());
+            }
+            if let Some([Value::String(v)]) = p.enum_values.as_deref() {
+                return Some(v.clone());
+            }
+        }
+        s.all_of.iter().chain(&s.reference).find_map(|&part| self.fixed_value(part, property))
     }
 
     /// Whether a schema (or a part of its `allOf`) declares a property.
@@ -561,7 +609,7 @@ impl<'a> Planner<'a> {
         let mut namer = Namer::new();
         let mut variants: Vec<(String, Ty, u32)> = Vec::new();
         for (i, &b) in branches.iter().enumerate() {
-            let ty = self.ty(b, &format!("{name}{}", i + 1));
+            let ty = self.ty(b, &format!("{name}{}", self.branch_word(b).unwrap_or_else(|| (i + 1).to_string())));
             if variants.iter().any(|(_, t, _)| *t == ty) {
                 continue;
             }

@@ -429,7 +429,7 @@ impl<'w> Cx<'w> {
             allow_empty_value: self.flag(p, "allowEmptyValue").unwrap_or(false),
             schema,
             content_type,
-            examples: examples(p),
+            examples: self.examples(p),
             extensions: p.extensions(),
             origin: p.loc(),
         })
@@ -490,7 +490,7 @@ impl<'w> Cx<'w> {
                 media_type,
                 schema: m.get("schema").map(|s| self.schema(s)),
                 encoding,
-                examples: examples(&m),
+                examples: self.examples(&m),
                 extensions: m.extensions(),
             });
         }
@@ -520,6 +520,20 @@ impl<'w> Cx<'w> {
         })
     }
 
+    /// `example`, and the values of `examples` (Example objects, possibly by
+    /// reference; those given only by `externalValue` are not read).
+    fn examples(&mut self, node: &Node<'w>) -> Vec<Value> {
+        let mut out: Vec<Value> = node.value.get("example").cloned().into_iter().collect();
+        let named: Vec<Node<'w>> =
+            node.get("examples").map(|e| e.entries().map(|(_, n)| n).collect()).unwrap_or_default();
+        for example in named {
+            if let Some(example) = self.deref(example) {
+                out.extend(example.value.get("value").cloned());
+            }
+        }
+        out
+    }
+
     fn headers(&mut self, parent: &Node<'w>) -> Vec<Header> {
         let mut out = Vec::new();
         for (name, h) in self.named_entries(parent, "headers") {
@@ -541,17 +555,6 @@ impl<'w> Cx<'w> {
         }
         out
     }
-}
-
-/// `example` and the values of `examples` (whose entries may be Example objects).
-pub(super) fn examples(node: &Node<'_>) -> Vec<Value> {
-    let mut out: Vec<Value> = node.value.get("example").cloned().into_iter().collect();
-    if let Some(Value::Object(named)) = node.value.get("examples") {
-        for example in named.values() {
-            out.push(example.get("value").cloned().unwrap_or_else(|| example.clone()));
-        }
-    }
-    out
 }
 
 /// The names in a path template: `/a/{b}/c{d}` gives `b` and `d`.

@@ -1,3 +1,4 @@
+#![cfg_attr(rustfmt, rustfmt::skip)]
 #![allow(deprecated)]
 #![allow(
     clippy::large_enum_variant,
@@ -7,6 +8,7 @@
     clippy::type_complexity,
     clippy::too_long_first_doc_paragraph
 )]
+
 #![allow(
     rustdoc::bare_urls,
     rustdoc::broken_intra_doc_links,

@@ -1,3 +1,4 @@
+#![cfg_attr(rustfmt, rustfmt::skip)]
 #![allow(deprecated)]
 #![allow(
     clippy::large_enum_variant,
@@ -7,6 +8,7 @@
     clippy::type_complexity,
     clippy::too_long_first_doc_paragraph
 )]
+
 #![allow(
     rustdoc::bare_urls,
     rustdoc::broken_intra_doc_links,
@@ -160,7 +162,11 @@ pub struct Problem {
     /// URI that identifies the problem type.
     ///
     /// Defaults to `"about:blank"` when absent.
-    #[serde(rename = "type", default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
     pub type_: ::std::option::Option<::std::string::String>,
     /// Short, human-readable summary of the problem type.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]

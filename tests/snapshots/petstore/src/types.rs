@@ -1,3 +1,4 @@
+#![cfg_attr(rustfmt, rustfmt::skip)]
 #![allow(deprecated)]
 #![allow(
     clippy::large_enum_variant,
@@ -7,6 +8,7 @@
     clippy::type_complexity,
     clippy::too_long_first_doc_paragraph
 )]
+
 #![allow(
     rustdoc::bare_urls,
     rustdoc::broken_intra_doc_links,
@@ -27,7 +29,10 @@ pub enum Pet {
 }
 
 impl ::serde::Serialize for Pet {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
         match self {
             Pet::Cat(value) => ::serde::Serialize::serialize(value, serializer),
             Pet::Dog(value) => ::serde::Serialize::serialize(value, serializer),
@@ -37,15 +42,26 @@ impl ::serde::Serialize for Pet {
 }
 
 impl<'de> ::serde::Deserialize<'de> for Pet {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-        let json = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-        let tag = json.get("petType").and_then(::serde_json::Value::as_str).map(::std::string::String::from);
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let json = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let tag = json
+            .get("petType")
+            .and_then(::serde_json::Value::as_str)
+            .map(::std::string::String::from);
         match tag.as_deref() {
             ::std::option::Option::Some("cat") => {
-                ::serde_json::from_value(json).map(Pet::Cat).map_err(::serde::de::Error::custom)
+                ::serde_json::from_value(json)
+                    .map(Pet::Cat)
+                    .map_err(::serde::de::Error::custom)
             }
             ::std::option::Option::Some("dog") => {
-                ::serde_json::from_value(json).map(Pet::Dog).map_err(::serde::de::Error::custom)
+                ::serde_json::from_value(json)
+                    .map(Pet::Dog)
+                    .map_err(::serde::de::Error::custom)
             }
             _ => ::std::result::Result::Ok(Pet::Other(json)),
         }
@@ -70,7 +86,11 @@ pub struct PetBase {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// When the pet was added to the catalogue.
-    #[serde(rename = "createdAt", default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "createdAt",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
     pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::FixedOffset>>,
 }
 
@@ -92,12 +112,20 @@ pub struct Cat {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// When the pet was added to the catalogue.
-    #[serde(rename = "createdAt", default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "createdAt",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
     pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::FixedOffset>>,
     /// How good the cat is at catching mice.
     ///
     /// Defaults to `"lazy"` when absent.
-    #[serde(rename = "huntingSkill", default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "huntingSkill",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
     pub hunting_skill: ::std::option::Option<CatHuntingSkill>,
 }
 
@@ -119,12 +147,20 @@ pub struct Dog {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// When the pet was added to the catalogue.
-    #[serde(rename = "createdAt", default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "createdAt",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
     pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::FixedOffset>>,
     /// Number of dogs the dog lives with.
     ///
     /// Defaults to `0` when absent.
-    #[serde(rename = "packSize", default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "packSize",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
     pub pack_size: ::std::option::Option<i32>,
 }
 
@@ -143,10 +179,18 @@ pub struct PetPhoto {
     #[serde(default, skip_serializing_if = "::specwright_runtime::Nullable::is_absent")]
     pub caption: ::specwright_runtime::Nullable<::std::string::String>,
     /// Media type of the stored image.
-    #[serde(rename = "contentType", default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "contentType",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
     pub content_type: ::std::option::Option<PetPhotoContentType>,
     /// Size of the stored image in bytes.
-    #[serde(rename = "sizeBytes", default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "sizeBytes",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
     pub size_bytes: ::std::option::Option<i64>,
 }
 
@@ -158,7 +202,11 @@ pub struct Error {
     /// Human-readable explanation of the error.
     pub message: ::std::string::String,
     /// Identifier of the request, useful when contacting support.
-    #[serde(rename = "requestId", default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "requestId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 

@@ -1,3 +1,4 @@
+#![cfg_attr(rustfmt, rustfmt::skip)]
 #![allow(deprecated)]
 #![allow(
     clippy::large_enum_variant,
@@ -7,6 +8,7 @@
     clippy::type_complexity,
     clippy::too_long_first_doc_paragraph
 )]
+
 #![allow(
     rustdoc::bare_urls,
     rustdoc::broken_intra_doc_links,
@@ -51,23 +53,11 @@ pub type SentAt = ::chrono::DateTime<::chrono::FixedOffset>;
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct LightMeasuredHeaders {
     /// Application-specific value between 0 and 100.
-    #[serde(rename = "my-app-header", default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub my_app_header: ::std::option::Option<i64>,
-}
-
-/// Headers shared by every message of this API.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-pub struct TurnOnOffHeaders {
-    /// Application-specific value between 0 and 100.
-    #[serde(rename = "my-app-header", default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub my_app_header: ::std::option::Option<i64>,
-}
-
-/// Headers shared by every message of this API.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-pub struct DimLightHeaders {
-    /// Application-specific value between 0 and 100.
-    #[serde(rename = "my-app-header", default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "my-app-header",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+    )]
     pub my_app_header: ::std::option::Option<i64>,
 }
 

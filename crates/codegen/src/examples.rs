@@ -1,0 +1,170 @@
+//! A test, written into the generated crate, that every example in the spec
+//! deserializes into its generated type and serializes back to the same JSON.
+
+use std::collections::HashMap;
+
+use quote::quote;
+use serde_json::Value;
+use specwright_spec::ir::{Api, MediaType, Payload, SchemaId};
+use specwright_spec::pointer;
+
+/// One example and the type it should fit.
+pub struct ExampleCase {
+    /// Where the example is: a JSON pointer into the root document, or a
+    /// description for examples of messages.
+    pub place: String,
+    pub type_name: String,
+    pub json: String,
+}
+
+/// The examples of an API whose schemas became named types.
+pub fn example_cases(api: &Api, names: &HashMap<SchemaId, String>) -> Vec<ExampleCase> {
+    let mut out = Vec::new();
+    let mut add = |place: String, schema: SchemaId, value: &Value| {
+        if let Some(name) = names.get(&schema) {
+            out.push(ExampleCase { place, type_name: name.clone(), json: value.to_string() });
+        }
+    };
+    for (id, entry) in api.schemas.iter() {
+        for (i, example) in entry.schema.examples.iter().enumerate() {
+            add(format!("{}#{}/examples/{i}", file_hint(entry.origin.file.0), entry.origin.pointer), id, example);
+        }
+    }
+    let media = |place: String, m: &MediaType, add: &mut dyn FnMut(String, SchemaId, &Value)| {
+        if let Some(schema) = m.schema {
+            for (i, example) in m.examples.iter().enumerate() {
+                let at = pointer::push(&place, &m.media_type);
+                add(format!("{at}/examples/{i}"), schema, example);
+            }
+        }
+    };
+    for op in api.operations.iter().chain(&api.webhooks) {
+        if let Some(body) = &op.request_body {
+            for m in &body.content {
+                media(format!("#{}/content", body.origin.pointer), m, &mut add);
+            }
+        }
+        for r in &op.responses {
+            for m in &r.content {
+                media(format!("#{}/content", r.origin.pointer), m, &mut add);
+            }
+        }
+    }
+    for (id, message) in &api.messages {
+        for (i, example) in message.examples.iter().enumerate() {
+            if let (Some(Payload::Schema(s)), Some(payload)) = (&message.payload, example.get("payload")) {
+                add(format!("message {id} example {i} payload"), *s, payload);
+            }
+            if let (Some(h), Some(headers)) = (message.headers, example.get("headers")) {
+                add(format!("message {id} example {i} headers"), h, headers);
+            }
+        }
+    }
+    out.sort_by(|a, b| a.place.cmp(&b.place));
+    out.dedup_by(|a, b| a.place == b.place);
+    out
+}
+
+fn file_hint(file: u32) -> String {
+    if file == 0 {
+        String::new()
+    } else {
+        format!("file{file}")
+    }
+}
+
+/// The source of `tests/examples.rs` for a crate whose library is `krate`.
+pub fn examples_test(krate: &str, cases: &[ExampleCase]) -> String {
+    let krate = quote::format_ident!("{}", krate.replace('-', "_"));
+    let rows = cases.iter().map(|c| {
+        let place = &c.place;
+        let ty = quote::format_ident!("{}", c.type_name);
+        let json = &c.json;
+        quote!((#place, check::<types::#ty>, #json),)
+    });
+    let count = cases.len();
+    let file = quote! {
+        //! Every example in the spec deserializes into its generated type and
+        //! serializes back to the same JSON.
+        #![cfg_attr(rustfmt, rustfmt::skip)]
+        #![allow(deprecated)]
+
+        use #krate::types;
+
+        type Check = fn(&str) -> ::std::result::Result<(), ::std::string::String>;
+
+        fn check<T: ::serde::de::DeserializeOwned + ::serde::Serialize>(json: &str) -> ::std::result::Result<(), ::std::string::String> {
+            let value: ::serde_json::Value = ::serde_json::from_str(json).map_err(|e| e.to_string())?;
+            let typed: T = ::serde_json::from_value(value.clone()).map_err(|e| format!("does not deserialize: {e}"))?;
+            let back = ::serde_json::to_value(&typed).map_err(|e| format!("does not serialize: {e}"))?;
+            if same(&value, &back) {
+                Ok(())
+            } else {
+                Err(format!("comes back as {back}"))
+            }
+        }
+
+        /// Equal JSON, where numbers compare by value and timestamps and
+        /// UUIDs by what they mean rather than how they are written.
+        fn same(a: &::serde_json::Value, b: &::serde_json::Value) -> bool {
+            use ::serde_json::Value;
+            match (a, b) {
+                (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
+                (Value::String(x), Value::String(y)) => x == y || canonical(x) == canonical(y),
+                (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y)),
+                (Value::Object(x), Value::Object(y)) => {
+                    x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+                }
+                _ => a == b,
+            }
+        }
+
+        /// A timestamp with `Z` for a zero offset and no trailing zero
+        /// fractions; a UUID in lowercase.
+        fn canonical(s: &str) -> ::std::string::String {
+            let bytes = s.as_bytes();
+            let is_uuid = s.len() == 36 && [8, 13, 18, 23].iter().all(|&i| bytes[i] == b'-');
+            if is_uuid {
+                return s.to_ascii_lowercase();
+            }
+            let is_timestamp = s.len() >= 20 && bytes[4] == b'-' && bytes[7] == b'-' && matches!(bytes[10], b'T' | b't' | b' ');
+            if !is_timestamp {
+                return s.to_string();
+            }
+            let mut t = s.to_ascii_uppercase().replace(' ', "T");
+            for zero in ["+00:00", "-00:00"] {
+                if let Some(stripped) = t.strip_suffix(zero) {
+                    t = format!("{stripped}Z");
+                }
+            }
+            if let Some(dot) = t.find('.') {
+                let end = t[dot..].find(|c: char| !c.is_ascii_digit() && c != '.').map_or(t.len(), |i| dot + i);
+                let fraction = t[dot + 1..end].trim_end_matches('0').to_string();
+                let rest = t[end..].to_string();
+                t.truncate(dot);
+                if !fraction.is_empty() {
+                    t.push('.');
+                    t.push_str(&fraction);
+                }
+                t.push_str(&rest);
+            }
+            t
+        }
+
+        #[test]
+        fn examples_round_trip() {
+            let cases: [(&str, Check, &str); #count] = [#(#rows)*];
+            let mut failed = 0;
+            for (place, check, json) in cases {
+                if let Err(why) = check(json) {
+                    failed += 1;
+                    println!("example-failed: {place}: {why}");
+                }
+            }
+            println!("examples: {} passed, {failed} failed", cases.len() - failed);
+            assert_eq!(failed, 0, "examples that do not round-trip are listed above");
+        }
+    };
+    let syntax: syn::File = syn::parse2(file).expect("the examples test is valid Rust");
+    crate::format::unparse(&syntax)
+}
