@@ -97,26 +97,34 @@ pub fn examples_test(krate: &str, cases: &[ExampleCase]) -> String {
             let value: ::serde_json::Value = ::serde_json::from_str(json).map_err(|e| e.to_string())?;
             let typed: T = ::serde_json::from_value(value.clone()).map_err(|e| format!("does not deserialize: {e}"))?;
             let back = ::serde_json::to_value(&typed).map_err(|e| format!("does not serialize: {e}"))?;
-            if same(&value, &back) {
-                Ok(())
-            } else {
-                Err(format!("comes back as {back}"))
+            match difference(&value, &back, "") {
+                None => Ok(()),
+                Some(diff) => Err(diff),
             }
         }
 
-        /// Equal JSON, where numbers compare by value and timestamps and
-        /// UUIDs by what they mean rather than how they are written.
-        fn same(a: &::serde_json::Value, b: &::serde_json::Value) -> bool {
+        /// Where two JSON values differ, if they do; numbers compare by value,
+        /// timestamps and UUIDs by what they mean rather than how they are written.
+        fn difference(a: &::serde_json::Value, b: &::serde_json::Value, at: &str) -> ::std::option::Option<::std::string::String> {
             use ::serde_json::Value;
-            match (a, b) {
+            let same = match (a, b) {
                 (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
                 (Value::String(x), Value::String(y)) => x == y || canonical(x) == canonical(y),
-                (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y)),
+                (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
+                    return x.iter().zip(y).enumerate().find_map(|(i, (x, y))| difference(x, y, &format!("{at}/{i}")));
+                }
                 (Value::Object(x), Value::Object(y)) => {
-                    x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+                    if let Some(k) = x.keys().find(|k| !y.contains_key(*k)) {
+                        return Some(format!("{at}/{k} is dropped"));
+                    }
+                    if let Some(k) = y.keys().find(|k| !x.contains_key(*k)) {
+                        return Some(format!("{at}/{k} is added as {}", &y[k.as_str()]));
+                    }
+                    return x.iter().find_map(|(k, v)| difference(v, &y[k.as_str()], &format!("{at}/{k}")));
                 }
                 _ => a == b,
-            }
+            };
+            (!same).then(|| format!("{at} comes back as {b}, was {a}"))
         }
 
         /// A timestamp with `Z` for a zero offset and no trailing zero

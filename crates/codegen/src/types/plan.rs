@@ -29,7 +29,7 @@ pub struct Planner<'a> {
     by_shape: HashMap<u64, DefId>,
     shapes: super::shape::Fingerprints,
     names: Namer,
-    queue: Vec<DefId>,
+    queue: std::collections::VecDeque<DefId>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -42,7 +42,7 @@ impl<'a> Planner<'a> {
             by_shape: HashMap::new(),
             shapes: Default::default(),
             names: Namer::new(),
-            queue: Vec::new(),
+            queue: Default::default(),
             diagnostics: Vec::new(),
         }
     }
@@ -120,7 +120,9 @@ impl<'a> Planner<'a> {
 
     /// Plans every type that was reached, then boxes what recursion needs.
     pub fn finish(mut self) -> TypePlan {
-        while let Some(def) = self.queue.pop() {
+        // In the order they were reached, so that the first place a shared
+        // inline schema is used names it.
+        while let Some(def) = self.queue.pop_front() {
             self.shape(def);
         }
         super::recursion::break_cycles(&mut self.defs);
@@ -141,7 +143,7 @@ impl<'a> Planner<'a> {
         if register {
             self.by_schema.insert(schema, id);
         }
-        self.queue.push(id);
+        self.queue.push_back(id);
         id
     }
 
@@ -188,6 +190,13 @@ impl<'a> Planner<'a> {
             return Ty::Named(def);
         }
         let entry = self.api.schemas.entry(id);
+        if entry.schema.constraints().not.is_some() {
+            self.diagnostics.push(Diagnostic::warning(
+                "schema-not",
+                entry.origin.clone(),
+                "`not` has no Rust type; the generated type also accepts the values it excludes",
+            ));
+        }
         if let Some(name) = &entry.name {
             return Ty::Named(self.new_def(id, name, true));
         }
@@ -331,10 +340,19 @@ impl<'a> Planner<'a> {
             return;
         }
         let branches = self.branches(s);
-        let kind = if s.discriminator.is_some() && !branches.is_empty() {
+        let open_map = s.additional_properties.is_some_and(|ap| !self.schema(ap).accepts_nothing);
+        let kind = if open_map && !branches.is_empty() && s.properties.is_empty() && s.discriminator.is_none() {
+            // A choice among objects that also allows any other property (a
+            // common way to list the known keys of a free-form map): the map
+            // keeps everything, where a variant would drop what it does not name.
+            DefKind::Alias { ty: self.map(s, &name), newtype: false }
+        } else if s.discriminator.is_some() && !branches.is_empty() {
             self.tagged(s, &name)
         } else if branches.len() > 1 && s.properties.is_empty() && s.all_of.is_empty() {
-            self.untagged(&branches, &name)
+            match self.implied_tag(&branches) {
+                Some(property) => self.tagged_by(&property, &branches, &name),
+                None => self.untagged(&branches, &name),
+            }
         } else if s.enum_values.is_some() && s.properties.is_empty() {
             self.enumeration(s, &name)
         } else if self.object_like(id) || !branches.is_empty() {
@@ -519,7 +537,42 @@ impl<'a> Planner<'a> {
         DefKind::Alias { ty: self.inline(&plain, name), newtype: false }
     }
 
+    /// A property that tells the branches of a union apart without a
+    /// declared discriminator: every branch fixes it to its own value (a
+    /// `const` or an `enum` of one), as many specs do with `type`.
+    fn implied_tag(&self, branches: &[SchemaId]) -> Option<String> {
+        let first = self.schema(self.resolved(branches[0]));
+        let mut candidates: Vec<&String> = first.properties.keys().collect();
+        candidates.sort_by_key(|p| p.as_str() != "type");
+        candidates
+            .into_iter()
+            .find(|p| {
+                let mut seen = HashSet::new();
+                branches
+                    .iter()
+                    .all(|&b| self.fixed_values(b, p).is_some_and(|vs| vs.into_iter().all(|v| seen.insert(v))))
+            })
+            .cloned()
+    }
+
+    fn tagged_by(&mut self, property: &str, branches: &[SchemaId], name: &str) -> DefKind {
+        let mut s = Schema::default();
+        s.one_of = branches.to_vec();
+        s.discriminator = Some(Box::new(specwright_spec::ir::Discriminator {
+            property_name: property.to_string(),
+            mapping: Default::default(),
+        }));
+        self.tagged_with(&s, name, true)
+    }
+
     fn tagged(&mut self, s: &Schema, name: &str) -> DefKind {
+        self.tagged_with(s, name, false)
+    }
+
+    /// A tagged union. A declared discriminator without a mapping names each
+    /// variant by its schema's name (as OpenAPI says); an implied one by the
+    /// value the variant fixes.
+    fn tagged_with(&mut self, s: &Schema, name: &str, implied: bool) -> DefKind {
         let d = s.discriminator.as_deref().expect("tagged unions have a discriminator");
         let property = d.property_name.clone();
         let branches = self.branches(s);
@@ -536,9 +589,10 @@ impl<'a> Planner<'a> {
             let b = self.resolved(b);
             if !order.contains(&b) {
                 order.push(b);
-                // The tag is the schema's name, or the one value its property allows.
-                let tag = self.api.schemas.entry(b).name.clone().or_else(|| self.fixed_value(b, &property));
-                tags.entry(b).or_default().extend(tag);
+                let named = self.api.schemas.entry(b).name.clone().map(|n| vec![n]);
+                let fixed = self.fixed_values(b, &property);
+                let found = if implied { fixed.or(named) } else { named.or(fixed) };
+                tags.entry(b).or_default().extend(found.unwrap_or_default());
             }
         }
         if order.is_empty() || order.iter().any(|b| tags.get(b).is_none_or(Vec::is_empty)) {
@@ -577,20 +631,21 @@ impl<'a> Planner<'a> {
         (title.len() <= 40 && title.split_whitespace().count() <= 5).then(|| type_name(title))
     }
 
-    /// The single string a schema's property may hold (`const`, or an
-    /// `enum` of one), looking through `allOf`.
-    fn fixed_value(&self, id: SchemaId, property: &str) -> Option<String> {
+    /// The strings a schema's property is limited to (a `const`, or an
+    /// `enum` of strings), looking through `allOf`.
+    fn fixed_values(&self, id: SchemaId, property: &str) -> Option<Vec<String>> {
         let s = self.schema(self.resolved(id));
         if let Some(&p) = s.properties.get(property) {
             let p = self.schema(self.resolved(p));
             if let Some(Value::String(v)) = p.const_value.as_deref() {
-                return Some(v.clone());
+                return Some(vec![v.clone()]);
             }
-            if let Some([Value::String(v)]) = p.enum_values.as_deref() {
-                return Some(v.clone());
+            if let Some(values) = p.enum_values.as_deref() {
+                let strings: Option<Vec<String>> = values.iter().map(|v| v.as_str().map(str::to_string)).collect();
+                return strings.filter(|s| !s.is_empty());
             }
         }
-        s.all_of.iter().chain(&s.reference).find_map(|&part| self.fixed_value(part, property))
+        s.all_of.iter().chain(&s.reference).find_map(|&part| self.fixed_values(part, property))
     }
 
     /// Whether a schema (or a part of its `allOf`) declares a property.

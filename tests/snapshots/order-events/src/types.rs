@@ -165,26 +165,68 @@ impl ::std::fmt::Display for OrderCreatedRegion {
     }
 }
 
-/// Stock level of one product.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-pub struct CheckStockReplyPayloadItemsItem {
-    /// Product that was checked.
-    pub sku: ::std::string::String,
-    /// Quantity asked for.
-    pub requested: i32,
-    /// Quantity currently available.
-    pub available: i32,
-    /// True when `available` is at least `requested`.
-    pub in_stock: bool,
+/// ISO 4217 currency code.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+pub enum MoneyCurrency {
+    #[serde(rename = "EUR")]
+    Eur,
+    #[serde(rename = "USD")]
+    Usd,
+    #[serde(rename = "GBP")]
+    Gbp,
+    /// A value this version of the API does not list, kept as it came.
+    #[serde(untagged)]
+    Other(::std::string::String),
 }
 
-/// One product to check.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-pub struct CheckStockRequestPayloadItemsItem {
-    /// Product to check.
-    pub sku: ::std::string::String,
-    /// Quantity the requester needs.
-    pub quantity: i32,
+impl MoneyCurrency {
+    /// The value as it appears in JSON.
+    pub fn as_str(&self) -> &str {
+        match self {
+            MoneyCurrency::Eur => "EUR",
+            MoneyCurrency::Usd => "USD",
+            MoneyCurrency::Gbp => "GBP",
+            MoneyCurrency::Other(value) => value,
+        }
+    }
+}
+
+impl ::std::fmt::Display for MoneyCurrency {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Region the order was placed in; matches the channel parameter.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+pub enum OrderCreatedPayloadRegion {
+    #[serde(rename = "eu")]
+    Eu,
+    #[serde(rename = "us")]
+    Us,
+    #[serde(rename = "apac")]
+    Apac,
+    /// A value this version of the API does not list, kept as it came.
+    #[serde(untagged)]
+    Other(::std::string::String),
+}
+
+impl OrderCreatedPayloadRegion {
+    /// The value as it appears in JSON.
+    pub fn as_str(&self) -> &str {
+        match self {
+            OrderCreatedPayloadRegion::Eu => "eu",
+            OrderCreatedPayloadRegion::Us => "us",
+            OrderCreatedPayloadRegion::Apac => "apac",
+            OrderCreatedPayloadRegion::Other(value) => value,
+        }
+    }
+}
+
+impl ::std::fmt::Display for OrderCreatedPayloadRegion {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// Why the payment failed.
@@ -225,66 +267,24 @@ impl ::std::fmt::Display for PaymentFailedPayloadReason {
     }
 }
 
-/// Region the order was placed in; matches the channel parameter.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-pub enum OrderCreatedPayloadRegion {
-    #[serde(rename = "eu")]
-    Eu,
-    #[serde(rename = "us")]
-    Us,
-    #[serde(rename = "apac")]
-    Apac,
-    /// A value this version of the API does not list, kept as it came.
-    #[serde(untagged)]
-    Other(::std::string::String),
+/// One product to check.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct CheckStockRequestPayloadItemsItem {
+    /// Product to check.
+    pub sku: ::std::string::String,
+    /// Quantity the requester needs.
+    pub quantity: i32,
 }
 
-impl OrderCreatedPayloadRegion {
-    /// The value as it appears in JSON.
-    pub fn as_str(&self) -> &str {
-        match self {
-            OrderCreatedPayloadRegion::Eu => "eu",
-            OrderCreatedPayloadRegion::Us => "us",
-            OrderCreatedPayloadRegion::Apac => "apac",
-            OrderCreatedPayloadRegion::Other(value) => value,
-        }
-    }
-}
-
-impl ::std::fmt::Display for OrderCreatedPayloadRegion {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// ISO 4217 currency code.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-pub enum MoneyCurrency {
-    #[serde(rename = "EUR")]
-    Eur,
-    #[serde(rename = "USD")]
-    Usd,
-    #[serde(rename = "GBP")]
-    Gbp,
-    /// A value this version of the API does not list, kept as it came.
-    #[serde(untagged)]
-    Other(::std::string::String),
-}
-
-impl MoneyCurrency {
-    /// The value as it appears in JSON.
-    pub fn as_str(&self) -> &str {
-        match self {
-            MoneyCurrency::Eur => "EUR",
-            MoneyCurrency::Usd => "USD",
-            MoneyCurrency::Gbp => "GBP",
-            MoneyCurrency::Other(value) => value,
-        }
-    }
-}
-
-impl ::std::fmt::Display for MoneyCurrency {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
+/// Stock level of one product.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct CheckStockReplyPayloadItemsItem {
+    /// Product that was checked.
+    pub sku: ::std::string::String,
+    /// Quantity asked for.
+    pub requested: i32,
+    /// Quantity currently available.
+    pub available: i32,
+    /// True when `available` is at least `requested`.
+    pub in_stock: bool,
 }

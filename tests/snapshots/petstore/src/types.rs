@@ -220,35 +220,6 @@ pub struct UploadPetPhotoRequest {
     pub caption: ::std::option::Option<::std::string::String>,
 }
 
-/// Media type of the stored image.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-pub enum PetPhotoContentType {
-    #[serde(rename = "image/png")]
-    ImagePng,
-    #[serde(rename = "image/jpeg")]
-    ImageJpeg,
-    /// A value this version of the API does not list, kept as it came.
-    #[serde(untagged)]
-    Other(::std::string::String),
-}
-
-impl PetPhotoContentType {
-    /// The value as it appears in JSON.
-    pub fn as_str(&self) -> &str {
-        match self {
-            PetPhotoContentType::ImagePng => "image/png",
-            PetPhotoContentType::ImageJpeg => "image/jpeg",
-            PetPhotoContentType::Other(value) => value,
-        }
-    }
-}
-
-impl ::std::fmt::Display for PetPhotoContentType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
 /// How good the cat is at catching mice.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub enum CatHuntingSkill {
@@ -279,6 +250,35 @@ impl CatHuntingSkill {
 }
 
 impl ::std::fmt::Display for CatHuntingSkill {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Media type of the stored image.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+pub enum PetPhotoContentType {
+    #[serde(rename = "image/png")]
+    ImagePng,
+    #[serde(rename = "image/jpeg")]
+    ImageJpeg,
+    /// A value this version of the API does not list, kept as it came.
+    #[serde(untagged)]
+    Other(::std::string::String),
+}
+
+impl PetPhotoContentType {
+    /// The value as it appears in JSON.
+    pub fn as_str(&self) -> &str {
+        match self {
+            PetPhotoContentType::ImagePng => "image/png",
+            PetPhotoContentType::ImageJpeg => "image/jpeg",
+            PetPhotoContentType::Other(value) => value,
+        }
+    }
+}
+
+impl ::std::fmt::Display for PetPhotoContentType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
