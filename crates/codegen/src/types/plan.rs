@@ -556,12 +556,9 @@ impl<'a> Planner<'a> {
     }
 
     fn tagged_by(&mut self, property: &str, branches: &[SchemaId], name: &str) -> DefKind {
-        let mut s = Schema::default();
-        s.one_of = branches.to_vec();
-        s.discriminator = Some(Box::new(specwright_spec::ir::Discriminator {
-            property_name: property.to_string(),
-            mapping: Default::default(),
-        }));
+        let discriminator =
+            specwright_spec::ir::Discriminator { property_name: property.to_string(), mapping: Default::default() };
+        let s = Schema { one_of: branches.to_vec(), discriminator: Some(Box::new(discriminator)), ..Schema::default() };
         self.tagged_with(&s, name, true)
     }
 
