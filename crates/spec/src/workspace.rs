@@ -1,6 +1,7 @@
 //! The set of files one load reads: the root document and every file its
 //! `$ref`s reach, and the resolution of references between them.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -79,6 +80,9 @@ pub(crate) struct Workspace {
     unreadable: HashMap<Origin, String>,
     options: LoadOptions,
     pub diagnostics: Vec<Diagnostic>,
+    /// Where the file part of a reference leads, per referring file: a spec
+    /// with thousands of references to a few files looks each path up once.
+    file_parts: RefCell<HashMap<(FileId, String), Option<(Origin, String)>>>,
 }
 
 impl Workspace {
@@ -91,6 +95,7 @@ impl Workspace {
             unreadable: HashMap::new(),
             options,
             diagnostics: Vec::new(),
+            file_parts: RefCell::default(),
         }
     }
 
@@ -252,6 +257,16 @@ impl Workspace {
         if file.is_empty() {
             return None;
         }
+        let key = (from, file.to_string());
+        if let Some(found) = self.file_parts.borrow().get(&key) {
+            return found.clone();
+        }
+        let found = self.find_file(from, file);
+        self.file_parts.borrow_mut().insert(key, found.clone());
+        found
+    }
+
+    fn find_file(&self, from: FileId, file: &str) -> Option<(Origin, String)> {
         let decoded = percent_decode_str(file).decode_utf8_lossy().into_owned();
         // An absolute URL, or a relative one inside a fetched document.
         let url = match &self.origins[from.0 as usize] {

@@ -592,6 +592,13 @@ impl<'a> Planner<'a> {
                 tags.entry(b).or_default().extend(found.unwrap_or_default());
             }
         }
+        // A tag selects one variant: one that an earlier variant has is dropped.
+        let mut claimed = HashSet::new();
+        for b in &order {
+            if let Some(list) = tags.get_mut(b) {
+                list.retain(|t| claimed.insert(t.clone()));
+            }
+        }
         if order.is_empty() || order.iter().any(|b| tags.get(b).is_none_or(Vec::is_empty)) {
             // Without a tag for every variant, the choice is made by shape instead.
             let all: Vec<SchemaId> = order.into_iter().chain(self.branches(s)).collect();
