@@ -48,6 +48,9 @@ impl std::fmt::Debug for LoadOptions {
     }
 }
 
+/// Where a reference's file part leads, and the name messages use for it.
+type FilePart = (Origin, String);
+
 /// Where a file comes from: a canonical path on disk, or a URL.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 enum Origin {
@@ -82,7 +85,7 @@ pub(crate) struct Workspace {
     pub diagnostics: Vec<Diagnostic>,
     /// Where the file part of a reference leads, per referring file: a spec
     /// with thousands of references to a few files looks each path up once.
-    file_parts: RefCell<HashMap<(FileId, String), Option<(Origin, String)>>>,
+    file_parts: RefCell<HashMap<(FileId, String), Option<FilePart>>>,
 }
 
 impl Workspace {
@@ -252,7 +255,7 @@ impl Workspace {
 
     /// Where a reference's file part leads, with a name for messages; `None`
     /// for a reference within the same file.
-    fn file_part(&self, from: FileId, reference: &str) -> Option<(Origin, String)> {
+    fn file_part(&self, from: FileId, reference: &str) -> Option<FilePart> {
         let file = reference.split('#').next().unwrap_or("");
         if file.is_empty() {
             return None;
@@ -266,7 +269,7 @@ impl Workspace {
         found
     }
 
-    fn find_file(&self, from: FileId, file: &str) -> Option<(Origin, String)> {
+    fn find_file(&self, from: FileId, file: &str) -> Option<FilePart> {
         let decoded = percent_decode_str(file).decode_utf8_lossy().into_owned();
         // An absolute URL, or a relative one inside a fetched document.
         let url = match &self.origins[from.0 as usize] {
