@@ -244,13 +244,9 @@ fn corpus_with(args: &[&str]) -> Result<(), String> {
     for (place, why) in &example_tally.unexpected {
         println!("  unexpected: {place}: {why}");
     }
-    let stale: Vec<&&str> = KNOWN_EXAMPLE_FAULTS
-        .iter()
-        .map(|(place, _)| place)
-        .filter(|place| filter.is_none() && !example_tally.known.iter().any(|k| k == *place))
-        .collect();
-    for place in &stale {
-        println!("  listed as a spec fault but now round-trips (remove it from the list): {place}");
+    for (spec, pattern, why) in KNOWN_EXAMPLE_FAULTS {
+        let n = example_tally.known.iter().filter(|k| k.starts_with(spec)).count();
+        println!("  spec fault in {spec} ({n} examples): {why} [{pattern}]");
     }
     let failed = rows.iter().filter(|r| r.result == "FAILED").count();
     let warned = rows.iter().filter(|r| r.warnings > 0).count();
@@ -264,13 +260,24 @@ fn corpus_with(args: &[&str]) -> Result<(), String> {
     }
     // Examples are reported, not yet a gate: many fail through faults of
     // the specs themselves, which are still to be told apart one by one.
-    let _ = stale;
     Ok(())
 }
 
 /// Examples in the corpus that do not fit their own schema: the spec's
-/// fault, not the generator's. Each names the example (spec, then place) and why.
-const KNOWN_EXAMPLE_FAULTS: &[(&str, &str)] = &[];
+/// fault, not the generator's. Each names the spec, a part of the failure
+/// message that singles the fault out, and why it is the spec's.
+const KNOWN_EXAMPLE_FAULTS: &[(&str, &str, &str)] = &[
+    (
+        "openapi/atlassian.com__jira.json",
+        "does not deserialize: invalid type: string \"",
+        "Jira's examples are JSON text inside a string, not JSON values",
+    ),
+    (
+        "openapi/adyen.com__CheckoutService-v71.json",
+        "invalid type: integer `14030`, expected a string",
+        "error examples give `errorCode` as a number; the schema says string",
+    ),
+];
 
 #[derive(Default)]
 struct ExampleTally {
@@ -294,7 +301,7 @@ fn run_examples(work: &Path, slug: &str, rel: &str, tally: &mut ExampleTally) ->
             total += 1;
             let (place, why) = rest.split_once(": ").unwrap_or((rest, ""));
             let key = format!("{rel} {place}");
-            if KNOWN_EXAMPLE_FAULTS.iter().any(|(k, _)| *k == key) {
+            if KNOWN_EXAMPLE_FAULTS.iter().any(|(spec, pattern, _)| *spec == rel && why.contains(pattern)) {
                 tally.known.push(key);
             } else {
                 tally.unexpected.push((key, why.chars().take(300).collect()));
