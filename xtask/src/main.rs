@@ -244,7 +244,7 @@ fn corpus_with(args: &[&str]) -> Result<(), String> {
     for (place, why) in &example_tally.unexpected {
         println!("  unexpected: {place}: {why}");
     }
-    for (spec, pattern, why) in KNOWN_EXAMPLE_FAULTS {
+    for (spec, pattern, why) in KNOWN_EXAMPLE_FAULTS.iter().filter(|_| examples) {
         let n = example_tally.known.iter().filter(|k| k.starts_with(spec)).count();
         println!("  spec fault in {spec} ({n} examples): {why} [{pattern}]");
     }
@@ -344,7 +344,8 @@ impl Row {
         }
     }
 
-    fn failed(spec: String, _why: &str) -> Row {
+    fn failed(spec: String, why: &str) -> Row {
+        eprintln!("{spec}: {why}");
         Row { spec, lines: 0, warnings: 0, result: "FAILED", examples: "-".into(), generate_secs: 0.0, check_secs: 0.0 }
     }
 }

@@ -105,7 +105,8 @@ struct Events<'c, 'w> {
     messages: HashMap<Target, String>,
     /// Channel ids by where the channel is written.
     channels: HashMap<Target, String>,
-    /// How often each operation id was used, to keep them unique.
+    /// How often each 2.x operation id was used, to keep them unique (3.x
+    /// operations are keys of a map, unique already).
     op_ids: HashMap<String, usize>,
     default_content_type: Option<String>,
 }
@@ -446,7 +447,6 @@ impl<'w> Events<'_, 'w> {
                 field(key).and_then(|n| n.value.as_str().map(str::to_string)).or_else(|| cx.text(&op, key))
             };
             let tags = self.cx.tags(&holder(&op, &traits, "tags"));
-            self.op_ids.insert(id.clone(), 1);
             api.event_operations.push(EventOperation {
                 title: text(self.cx, "title"),
                 summary: text(self.cx, "summary"),
