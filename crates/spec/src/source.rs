@@ -83,12 +83,6 @@ impl SourceFile {
             line_text.char_indices().nth(column.saturating_sub(1)).map_or(start + line_text.len(), |(i, _)| start + i);
         self.pos_at(offset)
     }
-
-    /// Position of a character index (as YAML scanners count).
-    pub fn pos_at_char(&self, char_index: usize) -> Pos {
-        let offset = self.text.char_indices().nth(char_index).map_or(self.text.len(), |(i, _)| i);
-        self.pos_at(offset)
-    }
 }
 
 /// Every file that one load read, in the order they were read; the first is the root.
@@ -137,6 +131,5 @@ mod tests {
         // 'd' is the second character of line 2 although 'ç' takes two bytes.
         assert_eq!(f.pos_at(5), Pos { line: 2, column: 2, offset: 5 });
         assert_eq!(f.pos_at_line_col(2, 2).offset, 5);
-        assert_eq!(f.pos_at_char(4).offset, 5);
     }
 }

@@ -11,11 +11,11 @@ pub fn break_cycles(defs: &mut [Def]) {
     let direct_scc = components(&direct);
     let any_scc = components(&any);
     for (i, def) in defs.iter_mut().enumerate() {
-        let on_cycle = |to: DefId, scc: &[usize], graph: &[Vec<DefId>]| {
-            scc[to.0] == scc[i] && (to.0 != i || graph[i].contains(&DefId(i)))
-        };
+        // An edge to a type in the same component closes a cycle (an edge to
+        // itself is one by being there).
+        let on_cycle = |to: DefId, scc: &[usize]| scc[to.0] == scc[i];
         let boxes = |ty: &mut Ty| {
-            if ty.direct_def().is_some_and(|to| on_cycle(to, &direct_scc, &direct)) {
+            if ty.direct_def().is_some_and(|to| on_cycle(to, &direct_scc)) {
                 ty.box_direct();
             }
         };
@@ -28,7 +28,7 @@ pub fn break_cycles(defs: &mut [Def]) {
             DefKind::Alias { ty, newtype } => {
                 let mut mentioned = Vec::new();
                 ty.defs(&mut mentioned);
-                if mentioned.iter().any(|&to| on_cycle(to, &any_scc, &any)) {
+                if mentioned.iter().any(|&to| on_cycle(to, &any_scc)) {
                     *newtype = true;
                 }
                 boxes(ty);
