@@ -1,0 +1,24 @@
+//! The HTTP client core of generated clients: requests built from typed
+//! parameters, credentials from the spec's security schemes, retries that
+//! honour `Retry-After`, idempotency keys, and a tracing span per call.
+
+mod auth;
+mod client;
+mod error;
+mod request;
+mod response;
+mod retry;
+mod server;
+pub mod style;
+
+pub use auth::{Credential, KeyLocation, Scheme, SchemeKind, Secret};
+pub use client::{BuildError, Client, ClientBuilder};
+pub use error::{CallError, Error, Unexpected};
+pub use request::{Operation, Request};
+pub use response::{RawResponse, Response};
+pub use retry::RetryPolicy;
+pub use server::ServerTemplate;
+pub use style::Style;
+
+/// Re-exported for generated code, so generated crates need not name them.
+pub use reqwest::{header::HeaderMap, multipart, Method, StatusCode};

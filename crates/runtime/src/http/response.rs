@@ -1,0 +1,134 @@
+//! Responses: the raw one the transport gives, and the typed one a call returns.
+
+use reqwest::header::HeaderMap;
+use reqwest::StatusCode;
+use serde::de::DeserializeOwned;
+
+use super::error::{CallError, Unexpected};
+use crate::Binary;
+
+/// A typed response, with the status and headers it came with.
+#[derive(Debug)]
+pub struct Response<T> {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: T,
+}
+
+impl<T> Response<T> {
+    pub fn new(status: StatusCode, headers: HeaderMap, body: T) -> Self {
+        Response { status, headers, body }
+    }
+
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+
+    pub fn body(&self) -> &T {
+        &self.body
+    }
+
+    pub fn into_body(self) -> T {
+        self.body
+    }
+
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Response<U> {
+        Response { status: self.status, headers: self.headers, body: f(self.body) }
+    }
+}
+
+/// A response as it arrived, before its body is read.
+pub struct RawResponse {
+    pub(crate) inner: reqwest::Response,
+}
+
+impl RawResponse {
+    pub fn status(&self) -> StatusCode {
+        self.inner.status()
+    }
+
+    pub fn headers(&self) -> &HeaderMap {
+        self.inner.headers()
+    }
+
+    /// A header's value as the type the spec gives it; `None` when absent.
+    pub fn header<T: DeserializeOwned>(&self, name: &str) -> Result<Option<T>, CallError> {
+        let Some(value) = self.inner.headers().get(name) else { return Ok(None) };
+        let text = value.to_str().map_err(|_| self.decode_error(format!("header `{name}` is not text")))?;
+        from_text(text).map(Some).map_err(|e| self.decode_error(format!("header `{name}`: {e}")))
+    }
+
+    /// Like [`RawResponse::header`], for a header the spec requires.
+    pub fn required_header<T: DeserializeOwned>(&self, name: &str) -> Result<T, CallError> {
+        self.header(name)?.ok_or_else(|| self.decode_error(format!("the required header `{name}` is missing")))
+    }
+
+    fn decode_error(&self, message: String) -> CallError {
+        CallError::Decode { status: self.status(), message, body: bytes::Bytes::new() }
+    }
+
+    fn split(self) -> (StatusCode, HeaderMap, reqwest::Response) {
+        (self.inner.status(), self.inner.headers().clone(), self.inner)
+    }
+
+    async fn bytes(self) -> Result<(StatusCode, HeaderMap, bytes::Bytes), CallError> {
+        let (status, headers, inner) = self.split();
+        let body = inner.bytes().await.map_err(|e| CallError::Transport(e.into()))?;
+        Ok((status, headers, body))
+    }
+
+    /// The body as JSON of type `T`. An empty body reads as `null`, so a
+    /// type that accepts `null` accepts it.
+    pub async fn json<T: DeserializeOwned>(self) -> Result<Response<T>, CallError> {
+        let (status, headers, body) = self.bytes().await?;
+        let parsed = if body.iter().all(u8::is_ascii_whitespace) {
+            serde_json::from_slice(b"null")
+        } else {
+            serde_json::from_slice(&body)
+        };
+        match parsed {
+            Ok(value) => Ok(Response::new(status, headers, value)),
+            Err(e) => Err(CallError::Decode { status, message: e.to_string(), body }),
+        }
+    }
+
+    /// The body as text.
+    pub async fn text(self) -> Result<Response<String>, CallError> {
+        let (status, headers, body) = self.bytes().await?;
+        match String::from_utf8(body.to_vec()) {
+            Ok(text) => Ok(Response::new(status, headers, text)),
+            Err(e) => Err(CallError::Decode { status, message: e.to_string(), body }),
+        }
+    }
+
+    /// The body as a stream of bytes, read as the caller consumes it.
+    pub fn binary(self) -> Response<Binary> {
+        let (status, headers, inner) = self.split();
+        Response::new(status, headers, Binary::from_stream(inner.bytes_stream()))
+    }
+
+    /// A response without a body (whatever came is read and dropped).
+    pub async fn empty(self) -> Result<Response<()>, CallError> {
+        let (status, headers, _) = self.bytes().await?;
+        Ok(Response::new(status, headers, ()))
+    }
+
+    /// A status the spec does not document.
+    pub async fn unexpected(self) -> CallError {
+        match self.bytes().await {
+            Ok((status, headers, body)) => CallError::UnexpectedStatus(Box::new(Unexpected { status, headers, body })),
+            Err(e) => e,
+        }
+    }
+}
+
+/// A value from header text: as a string where the type takes one, else
+/// parsed as JSON (numbers, booleans).
+fn from_text<T: DeserializeOwned>(text: &str) -> Result<T, serde_json::Error> {
+    serde_json::from_value(serde_json::Value::String(text.to_string()))
+        .or_else(|e| serde_json::from_str(text).map_err(|_| e))
+}
