@@ -24,8 +24,9 @@ fn generated_crates_match_their_snapshots() {
             runtime: RuntimeDep::Path(PathBuf::from("../../../crates/runtime")),
             spec: format!("specs/{stem}.yaml"),
             example_tests: false,
+            client: api.kind.is_openapi(),
         };
-        let generated = specwright_codegen::types_crate(&api, &options);
+        let generated = specwright_codegen::generate(&api, &options);
         assert!(generated.diagnostics.is_empty(), "{stem}: {:?}", generated.diagnostics);
         for (rel, content) in &generated.files {
             let path = snapshots_dir().join(&stem).join(rel);

@@ -14,8 +14,17 @@ pub struct Args {
     #[arg(long)]
     out: PathBuf,
     /// Only the types (the schemas as Rust structs and enums), no client or server.
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["client", "server", "events"])]
     types_only: bool,
+    /// The HTTP client (the default for OpenAPI).
+    #[arg(long)]
+    client: bool,
+    /// The HTTP server (not in this version).
+    #[arg(long)]
+    server: bool,
+    /// The event handlers (not in this version).
+    #[arg(long)]
+    events: bool,
     /// Depend on `specwright-runtime` at this path instead of by version.
     #[arg(long, value_name = "DIR")]
     runtime_path: Option<PathBuf>,
@@ -35,10 +44,8 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> u8 {
-    if !args.types_only {
-        eprintln!(
-            "error: this version generates types only (pass --types-only); clients, servers and event handlers come next"
-        );
+    if args.server || args.events {
+        eprintln!("error: this version generates types and HTTP clients; servers and event handlers come next");
         return 2;
     }
     let loaded = match Loader::new().load_file(&args.spec) {
@@ -62,9 +69,14 @@ pub fn run(args: Args) -> u8 {
         },
         None => RuntimeDep::default(),
     };
+    let client = !args.types_only && (args.client || api.kind.is_openapi());
+    if !args.types_only && !client {
+        eprintln!("error: event handlers for AsyncAPI come in a later version; pass --types-only for the types");
+        return 2;
+    }
     let spec = args.spec.file_name().map_or_else(|| args.spec.display().to_string(), |n| n.to_string_lossy().into());
-    let options = CrateOptions { name: args.name.clone(), runtime, spec, example_tests: args.example_tests };
-    let generated = specwright_codegen::types_crate(api, &options);
+    let options = CrateOptions { name: args.name.clone(), runtime, spec, example_tests: args.example_tests, client };
+    let generated = specwright_codegen::generate(api, &options);
     for d in &generated.diagnostics {
         if !args.quiet {
             eprintln!("{:?}", d.to_report(&loaded.sources));

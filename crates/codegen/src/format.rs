@@ -1,5 +1,11 @@
 //! Printing generated items the way a person would lay them out.
 
+/// A generated file from its tokens, laid out.
+pub fn tokens(file: proc_macro2::TokenStream) -> String {
+    let syntax: syn::File = syn::parse2(file).expect("generated items are valid Rust");
+    unparse(&syntax)
+}
+
 /// `prettyplease` output, with a blank line between top-level items.
 pub fn unparse(file: &syn::File) -> String {
     let text = prettyplease::unparse(file);

@@ -4,10 +4,12 @@
 //! generated is valid Rust by construction; the files around them (the
 //! manifest, `lib.rs`) come from templates.
 
+mod client;
 pub mod docs;
 mod examples;
 mod format;
 pub mod names;
+pub mod operations;
 mod scaffold;
 pub mod types;
 
@@ -26,11 +28,26 @@ pub struct GeneratedCrate {
     pub types: usize,
 }
 
-/// A crate holding the Rust types of an API.
-pub fn types_crate(api: &Api, options: &CrateOptions) -> GeneratedCrate {
-    let module = types::generate(api);
-    let mut files = scaffold::render(api, options, module.uses);
-    files.push((PathBuf::from("src/types.rs"), module.source));
+/// A crate for an API: its types, and the client when `options.client` is set.
+pub fn generate(api: &Api, options: &CrateOptions) -> GeneratedCrate {
+    let mut planner = types::Planner::new(api);
+    planner.add_components();
+    let mut diagnostics = Vec::new();
+    let ops = if options.client { operations::plan(api, &mut planner, &mut diagnostics) } else { Vec::new() };
+    planner.add_usage_types();
+    let plan = planner.finish();
+    let mut module = types::module(&plan);
+    let mut uses = module.uses;
+    let client = options.client.then(|| {
+        uses.runtime = true;
+        uses.client = true;
+        format::tokens(client::module(api, &ops, &plan.defs, &mut uses))
+    });
+    let mut files = scaffold::render(api, options, uses);
+    files.push((PathBuf::from("src/types.rs"), std::mem::take(&mut module.source)));
+    if let Some(source) = client {
+        files.push((PathBuf::from("src/client.rs"), source));
+    }
     if options.example_tests {
         let cases = examples::example_cases(api, &module.names);
         if !cases.is_empty() {
@@ -38,5 +55,6 @@ pub fn types_crate(api: &Api, options: &CrateOptions) -> GeneratedCrate {
             files.push((PathBuf::from("tests/examples.rs"), examples::examples_test(&krate, &cases)));
         }
     }
-    GeneratedCrate { files, diagnostics: module.diagnostics, types: module.types }
+    diagnostics.extend(plan.diagnostics);
+    GeneratedCrate { files, diagnostics, types: module.types }
 }

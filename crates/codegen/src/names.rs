@@ -104,6 +104,10 @@ impl Namer {
         self.used.insert(name.to_string());
     }
 
+    pub fn is_free(&self, name: &str) -> bool {
+        !self.used.contains(name)
+    }
+
     /// `base`, or `base2`, `base3`... (with `_` between for snake case names).
     pub fn claim(&mut self, base: &str) -> String {
         if self.used.insert(base.to_string()) {

@@ -36,6 +36,8 @@ pub struct CrateOptions {
     /// Also write `tests/examples.rs`: every example in the spec must
     /// round-trip through the generated types.
     pub example_tests: bool,
+    /// Also write the HTTP client (`src/client.rs`).
+    pub client: bool,
 }
 
 /// A package name from free text: lowercase words joined by `-`.
@@ -88,7 +90,7 @@ pub fn render(api: &Api, options: &CrateOptions, uses: Uses) -> Vec<(PathBuf, St
         runtime_version,
         uses => context! {
             chrono => uses.chrono, uuid => uses.uuid, decimal => uses.decimal,
-            indexmap => uses.indexmap, runtime => uses.runtime,
+            indexmap => uses.indexmap, runtime => uses.runtime, client => uses.client,
         },
     };
     let render = |t: &str| env.get_template(t).and_then(|t| t.render(&ctx)).expect("templates render");

@@ -1,8 +1,6 @@
-#[path = "../../snapshots/order-events/src/types.rs"]
-pub mod order_events;
-#[path = "../../snapshots/orders/src/types.rs"]
-pub mod orders;
-#[path = "../../snapshots/petstore/src/types.rs"]
-pub mod petstore;
-#[path = "../../snapshots/streetlights-mqtt/src/types.rs"]
-pub mod streetlights_mqtt;
+//! The generated snapshot crates' types, by spec.
+
+pub use order_flow_events::types as order_events;
+pub use order_service_api::types as orders;
+pub use petstore_api::types as petstore;
+pub use smart_streetlights_api::types as streetlights_mqtt;

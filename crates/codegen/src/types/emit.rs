@@ -13,10 +13,12 @@ pub struct Uses {
     pub decimal: bool,
     pub indexmap: bool,
     pub runtime: bool,
+    /// The HTTP client core (the runtime's `client` feature).
+    pub client: bool,
 }
 
 impl Uses {
-    fn note(&mut self, ty: &Ty) {
+    pub(crate) fn note(&mut self, ty: &Ty) {
         match ty {
             Ty::DateTime | Ty::Date | Ty::Time => self.chrono = true,
             Ty::Uuid => self.uuid = true,
@@ -44,11 +46,18 @@ pub fn emit(defs: &[Def]) -> (TokenStream, Uses) {
     (quote! { #(#items)* }, uses)
 }
 
-fn ident(name: &str) -> Ident {
+pub(crate) fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
 }
 
 fn ty_tokens(ty: &Ty, defs: &[Def]) -> TokenStream {
+    ty_path(ty, defs, &TokenStream::new())
+}
+
+/// A type expression with named types behind `module` (such as
+/// `crate::types::`), for code outside the types module.
+pub fn ty_path(ty: &Ty, defs: &[Def], module: &TokenStream) -> TokenStream {
+    let ty_tokens = |t: &Ty, defs: &[Def]| ty_path(t, defs, module);
     match ty {
         Ty::Bool => quote!(bool),
         Ty::I32 => quote!(i32),
@@ -95,12 +104,12 @@ fn ty_tokens(ty: &Ty, defs: &[Def]) -> TokenStream {
         }
         Ty::Named(id) => {
             let name = ident(&defs[id.0].name);
-            quote!(#name)
+            quote!(#module #name)
         }
     }
 }
 
-fn docs(text: Option<&str>) -> TokenStream {
+pub(crate) fn docs(text: Option<&str>) -> TokenStream {
     match text {
         Some(t) => {
             let lines = t.lines().map(|l| format!(" {l}"));
@@ -110,7 +119,7 @@ fn docs(text: Option<&str>) -> TokenStream {
     }
 }
 
-fn deprecated(yes: bool) -> TokenStream {
+pub(crate) fn deprecated(yes: bool) -> TokenStream {
     if yes {
         quote!(#[deprecated])
     } else {

@@ -1,12 +1,12 @@
 //! Rust types from the schemas of an API.
 
-mod emit;
+pub(crate) mod emit;
 mod model;
 mod plan;
 mod recursion;
 mod shape;
 
-pub use emit::Uses;
+pub use emit::{ty_path, Uses};
 pub use model::{Def, DefId, DefKind, Ty};
 pub use plan::{Planner, TypePlan};
 
@@ -32,6 +32,13 @@ pub fn generate(api: &Api) -> TypesModule {
     planner.add_components();
     planner.add_usage_types();
     let plan = planner.finish();
+    let mut module = module(&plan);
+    module.diagnostics = plan.diagnostics;
+    module
+}
+
+/// The types module for a finished plan (its diagnostics stay with the plan).
+pub fn module(plan: &TypePlan) -> TypesModule {
     let (items, uses) = emit::emit(&plan.defs);
     let file = quote::quote! {
         // Generated code is laid out by the generator; rustfmt would make
@@ -44,13 +51,6 @@ pub fn generate(api: &Api) -> TypesModule {
             rustdoc::invalid_rust_codeblocks)]
         #items
     };
-    let syntax: syn::File = syn::parse2(file).expect("generated items are valid Rust");
     let names = plan.named.iter().map(|(&id, def)| (id, plan.defs[def.0].name.clone())).collect();
-    TypesModule {
-        source: crate::format::unparse(&syntax),
-        uses,
-        diagnostics: plan.diagnostics,
-        types: plan.defs.len(),
-        names,
-    }
+    TypesModule { source: crate::format::tokens(file), uses, diagnostics: Vec::new(), types: plan.defs.len(), names }
 }

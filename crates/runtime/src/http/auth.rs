@@ -154,7 +154,10 @@ impl Auth {
         http: &reqwest::Client,
     ) -> Result<Applied, CallError> {
         let mut applied = Applied::default();
-        let Some(chosen) = alternatives.iter().find(|alt| alt.iter().all(|s| self.schemes.contains_key(s))) else {
+        // An empty alternative means "no credentials needed": the fallback
+        // when the client has none of the others.
+        let complete = |alt: &&&[&str]| !alt.is_empty() && alt.iter().all(|s| self.schemes.contains_key(s));
+        let Some(chosen) = alternatives.iter().find(complete) else {
             return Ok(applied);
         };
         for name in chosen.iter() {

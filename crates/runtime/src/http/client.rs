@@ -56,8 +56,10 @@ impl Client {
     }
 }
 
-/// Settings for a [`Client`].
-pub struct ClientBuilder {
+/// Settings for a [`Client`]; `C` is what `build` gives, such as a
+/// generated client that wraps this one.
+pub struct ClientBuilder<C = Client> {
+    _client: std::marker::PhantomData<fn() -> C>,
     schemes: &'static [Scheme],
     base_url: Option<String>,
     servers: &'static [ServerTemplate],
@@ -75,10 +77,11 @@ pub struct ClientBuilder {
     errors: Vec<String>,
 }
 
-impl ClientBuilder {
+impl<C: From<Client>> ClientBuilder<C> {
     /// A builder for an API with these servers and security schemes.
-    pub fn new(servers: &'static [ServerTemplate], schemes: &'static [Scheme]) -> ClientBuilder {
+    pub fn new(servers: &'static [ServerTemplate], schemes: &'static [Scheme]) -> Self {
         ClientBuilder {
+            _client: std::marker::PhantomData,
             schemes,
             base_url: None,
             servers,
@@ -176,7 +179,7 @@ impl ClientBuilder {
         self
     }
 
-    pub fn build(self) -> Result<Client, BuildError> {
+    pub fn build(self) -> Result<C, BuildError> {
         if let Some(e) = self.errors.first() {
             return Err(BuildError(e.clone()));
         }
@@ -228,7 +231,7 @@ impl ClientBuilder {
             http = http.with_arc(m);
         }
         let http = http.build();
-        Ok(Client {
+        Ok(C::from(Client {
             inner: Arc::new(Inner {
                 base_url: base_url.trim_end_matches('/').to_string(),
                 http,
@@ -237,6 +240,6 @@ impl ClientBuilder {
                 retry: self.retry,
                 idempotency_keys: self.idempotency_keys,
             }),
-        })
+        }))
     }
 }

@@ -1,0 +1,536 @@
+//! The client module of a generated crate: a `Client` with one method per
+//! operation, a builder per call for its optional parameters, and an enum
+//! per operation for its responses and one for its documented errors.
+//!
+//! Everything that does not depend on the operation (parameter styles,
+//! credentials, retries) lives in the runtime, so what is written here per
+//! operation stays small: big specs compile in reasonable time.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+use specwright_spec::ir::{
+    Api, ApiKeyLocation, Method, ParameterLocation, ParameterStyle, SecuritySchemeKind, StatusCode,
+};
+
+use crate::names::{field_name, Namer};
+use crate::operations::{BodyKind, BodyPlan, OpPlan, ParamPlan, ResponsePlan};
+use crate::types::{emit::deprecated, emit::docs, emit::ident, ty_path, Def, Ty, Uses};
+
+/// The source of `src/client.rs`.
+pub fn module(api: &Api, ops: &[OpPlan], defs: &[Def], uses: &mut Uses) -> TokenStream {
+    let cx = Cx { defs, module: quote!(crate::types::) };
+    let servers = servers(api);
+    let (schemes, scheme_names) = schemes(api);
+    let methods = ops.iter().map(|op| cx.method(op));
+    let items = ops.iter().map(|op| cx.items(op, uses));
+    let title = format!(" A client for {}.", if api.info.title.is_empty() { "the API" } else { &api.info.title });
+    quote! {
+        #![cfg_attr(rustfmt, rustfmt::skip)]
+        #![allow(deprecated)]
+        #![allow(clippy::too_many_arguments, clippy::large_enum_variant, clippy::should_implement_trait,
+            clippy::wrong_self_convention, clippy::doc_lazy_continuation, clippy::doc_overindented_list_items,
+            clippy::too_long_first_doc_paragraph)]
+        #![allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags,
+            rustdoc::invalid_rust_codeblocks)]
+
+        use ::specwright_runtime::http as rt;
+        pub use rt::{multipart, ClientBuilder, Credential, Error, Response, RetryPolicy};
+        pub use ::specwright_runtime::Binary;
+
+        /// The servers the spec lists; the first is the default base URL.
+        pub const SERVERS: &[rt::ServerTemplate] = &[#(#servers),*];
+
+        /// The security schemes the spec declares. Give credentials for them
+        /// by name: `Client::builder().credential(schemes::NAME, ...)`.
+        pub const SECURITY_SCHEMES: &[rt::Scheme] = &[#(#schemes),*];
+
+        /// The names of the security schemes.
+        pub mod schemes {
+            #(#scheme_names)*
+        }
+
+        #[doc = #title]
+        ///
+        /// Cheap to clone: clones share connections, credentials and tokens.
+        #[derive(Clone, Debug)]
+        pub struct Client {
+            inner: rt::Client,
+        }
+
+        impl From<rt::Client> for Client {
+            fn from(inner: rt::Client) -> Self {
+                Client { inner }
+            }
+        }
+
+        impl Client {
+            /// Settings for a client: base URL, credentials, timeouts, retries, middleware.
+            pub fn builder() -> rt::ClientBuilder<Client> {
+                rt::ClientBuilder::new(SERVERS, SECURITY_SCHEMES)
+            }
+
+            /// A client for `base_url` with default settings.
+            pub fn new(base_url: &str) -> Result<Client, rt::BuildError> {
+                Self::builder().base_url(base_url).build()
+            }
+
+            /// The runtime client underneath.
+            pub fn runtime(&self) -> &rt::Client {
+                &self.inner
+            }
+
+            #(#methods)*
+        }
+
+        #(#items)*
+    }
+}
+
+fn servers(api: &Api) -> Vec<TokenStream> {
+    api.servers
+        .iter()
+        .map(|s| {
+            let url = &s.url;
+            let vars = s.variables.iter().map(|(name, v)| {
+                let default = v.default.as_deref().unwrap_or("");
+                quote!((#name, #default))
+            });
+            let description = match &s.description {
+                Some(d) => quote!(Some(#d)),
+                None => quote!(None),
+            };
+            quote!(rt::ServerTemplate { url: #url, variables: &[#(#vars),*], description: #description })
+        })
+        .collect()
+}
+
+fn schemes(api: &Api) -> (Vec<TokenStream>, Vec<TokenStream>) {
+    let mut consts = Namer::new();
+    api.security_schemes
+        .iter()
+        .map(|(name, scheme)| {
+            let kind = match &scheme.kind {
+                SecuritySchemeKind::ApiKey { name: param, location } => {
+                    let location = match location {
+                        ApiKeyLocation::Header => quote!(Header),
+                        ApiKeyLocation::Query => quote!(Query),
+                        ApiKeyLocation::Cookie => quote!(Cookie),
+                        ApiKeyLocation::User | ApiKeyLocation::Password => quote!(Header),
+                    };
+                    quote!(ApiKey { location: rt::KeyLocation::#location, param: #param })
+                }
+                SecuritySchemeKind::Http { scheme, .. } if scheme.eq_ignore_ascii_case("basic") => quote!(Basic),
+                SecuritySchemeKind::Http { scheme, .. } if scheme.eq_ignore_ascii_case("bearer") => quote!(Bearer),
+                SecuritySchemeKind::OpenIdConnect { .. } => quote!(Bearer),
+                SecuritySchemeKind::OAuth2 { flows } => {
+                    let url = flows.iter().find(|f| f.kind == "clientCredentials").and_then(|f| f.token_url.as_deref());
+                    let url = match url {
+                        Some(u) => quote!(Some(#u)),
+                        None => quote!(None),
+                    };
+                    quote!(OAuth2 { token_url: #url })
+                }
+                _ => quote!(Unsupported),
+            };
+            let constant = format_ident!("{}", consts.claim(&field_name(name).to_uppercase()));
+            let doc = format!(" `{name}`");
+            (
+                quote!(rt::Scheme { name: #name, kind: rt::SchemeKind::#kind }),
+                quote!(#[doc = #doc] pub const #constant: &str = #name;),
+            )
+        })
+        .unzip()
+}
+
+struct Cx<'a> {
+    defs: &'a [Def],
+    module: TokenStream,
+}
+
+impl Cx<'_> {
+    fn ty(&self, ty: &Ty) -> TokenStream {
+        ty_path(ty, self.defs, &self.module)
+    }
+
+    /// The type of an argument or setter, and how its value is stored.
+    fn arg(&self, ty: &Ty) -> (TokenStream, TokenStream) {
+        match ty {
+            Ty::String => (quote!(impl Into<String>), quote!(.into())),
+            other => (self.ty(other), quote!()),
+        }
+    }
+
+    fn body_ty(&self, op: &OpPlan, body: &BodyPlan) -> TokenStream {
+        match body.variants.as_slice() {
+            [one] => self.variant_ty(one.kind, &one.ty),
+            _ => {
+                let name = format_ident!("{}Body", op.type_base);
+                quote!(#name)
+            }
+        }
+    }
+
+    /// The body's argument type, and how its value is stored.
+    fn body_arg(&self, op: &OpPlan, body: &BodyPlan) -> (TokenStream, TokenStream) {
+        match body.variants.as_slice() {
+            [one] if one.kind == BodyKind::Text => (quote!(impl Into<String>), quote!(.into())),
+            [one] if one.kind == BodyKind::Binary => (quote!(impl Into<Binary>), quote!(.into())),
+            _ => (self.body_ty(op, body), quote!()),
+        }
+    }
+
+    fn variant_ty(&self, kind: BodyKind, ty: &Ty) -> TokenStream {
+        match kind {
+            BodyKind::Json | BodyKind::Form => self.ty(ty),
+            BodyKind::Text => quote!(String),
+            BodyKind::Binary => quote!(Binary),
+            BodyKind::Multipart => quote!(rt::multipart::Form),
+        }
+    }
+
+    /// The method on `Client` that starts a call.
+    fn method(&self, op: &OpPlan) -> TokenStream {
+        let name = ident(&op.fn_name);
+        let builder = format_ident!("{}", op.type_base);
+        let doc = docs(op.docs.as_deref());
+        let dep = deprecated(op.deprecated);
+        let summary = format!(" `{} {}`", method_name(op.method), op.path);
+        let mut args = Vec::new();
+        let mut inits = Vec::new();
+        for p in &op.params {
+            let field = ident(&p.field);
+            if p.required {
+                let (ty, conv) = self.arg(&p.ty);
+                args.push(quote!(#field: #ty));
+                inits.push(if conv.is_empty() { quote!(#field) } else { quote!(#field: #field #conv) });
+            } else {
+                inits.push(quote!(#field: None));
+            }
+        }
+        match &op.body {
+            Some(b) if b.required => {
+                let (ty, conv) = self.body_arg(op, b);
+                args.push(quote!(body: #ty));
+                inits.push(if conv.is_empty() { quote!(body) } else { quote!(body: body #conv) });
+            }
+            Some(_) => inits.push(quote!(body: None)),
+            None => {}
+        }
+        let sep = if op.docs.is_some() { quote!(#[doc = ""]) } else { quote!() };
+        quote! {
+            #doc
+            #sep
+            #[doc = #summary]
+            #dep
+            pub fn #name(&self, #(#args),*) -> #builder<'_> {
+                #builder { client: self, #(#inits),* }
+            }
+        }
+    }
+
+    /// The builder, its setters and `send`, and the response enums.
+    fn items(&self, op: &OpPlan, uses: &mut Uses) -> TokenStream {
+        let builder = format_ident!("{}", op.type_base);
+        let response = format_ident!("{}Response", op.type_base);
+        let error = format_ident!("{}Error", op.type_base);
+        let mut fields = Vec::new();
+        let mut setters = Vec::new();
+        for p in &op.params {
+            uses.note(&p.ty);
+            let field = ident(&p.field);
+            let ty = self.ty(&p.ty);
+            if p.required {
+                fields.push(quote!(#field: #ty));
+            } else {
+                fields.push(quote!(#field: Option<#ty>));
+                let (arg, conv) = self.arg(&p.ty);
+                let doc = docs(p.docs.as_deref());
+                let dep = deprecated(p.deprecated);
+                setters.push(quote! {
+                    #doc
+                    #dep
+                    pub fn #field(mut self, value: #arg) -> Self {
+                        self.#field = Some(value #conv);
+                        self
+                    }
+                });
+            }
+        }
+        let mut body_enum = quote!();
+        if let Some(b) = &op.body {
+            b.variants.iter().for_each(|v| uses.note(&v.ty));
+            let ty = self.body_ty(op, b);
+            if b.required {
+                fields.push(quote!(body: #ty));
+            } else {
+                fields.push(quote!(body: Option<#ty>));
+                let (arg, conv) = self.body_arg(op, b);
+                setters.push(quote! {
+                    /// The request body.
+                    pub fn body(mut self, value: #arg) -> Self {
+                        self.body = Some(value #conv);
+                        self
+                    }
+                });
+            }
+            if b.variants.len() > 1 {
+                let name = format_ident!("{}Body", op.type_base);
+                let variants = b.variants.iter().map(|v| {
+                    let variant = format_ident!("{}", v.kind.variant());
+                    let ty = self.variant_ty(v.kind, &v.ty);
+                    let doc = format!(" As `{}`.", v.media_type);
+                    quote!(#[doc = #doc] #variant(#ty))
+                });
+                let doc = format!(" The body of `{}`, in one of the media types it accepts.", op.id);
+                body_enum = quote! {
+                    #[doc = #doc]
+                    #[derive(Debug)]
+                    pub enum #name { #(#variants),* }
+                };
+            }
+        }
+        let send = self.send(op, uses);
+        let doc = format!(" A call of `{}`: set optional parameters, then `send` it.", op.id);
+        let (ok_variants, err_variants): (Vec<_>, Vec<_>) = op.responses.iter().partition(|r| r.success);
+        let ok_enum = self.response_enum(&response, &ok_variants, &format!(" What `{}` answers on success.", op.id));
+        let err_enum = self.response_enum(&error, &err_variants, &format!(" The errors `{}` documents.", op.id));
+        quote! {
+            #[doc = #doc]
+            #[must_use = "a request does nothing until it is sent"]
+            pub struct #builder<'a> {
+                client: &'a Client,
+                #(#fields,)*
+            }
+
+            impl #builder<'_> {
+                #(#setters)*
+                #send
+            }
+
+            #body_enum
+            #ok_enum
+            #err_enum
+        }
+    }
+
+    fn send(&self, op: &OpPlan, uses: &mut Uses) -> TokenStream {
+        let response = format_ident!("{}Response", op.type_base);
+        let error = format_ident!("{}Error", op.type_base);
+        let id = &op.id;
+        let path = &op.path;
+        let method = format_ident!("{}", method_name(op.method));
+        let alternatives = op.security.iter().map(|alt| quote!(&[#(#alt),*]));
+        let mut calls: Vec<TokenStream> = op.params.iter().map(param_call).collect();
+        if let Some(b) = &op.body {
+            calls.push(body_call(op, b));
+        }
+        let mutable = if calls.is_empty() { quote!() } else { quote!(mut) };
+        let arms = self.arms(op, uses);
+        quote! {
+            /// Sends the request and reads the response.
+            pub async fn send(self) -> Result<rt::Response<#response>, rt::Error<#error>> {
+                static OPERATION: rt::Operation = rt::Operation {
+                    id: #id,
+                    method: rt::Method::#method,
+                    path: #path,
+                    security: &[#(#alternatives),*],
+                };
+                let #mutable request = self.client.inner.request(&OPERATION);
+                #(#calls)*
+                let raw = request.send().await?;
+                #arms
+            }
+        }
+    }
+
+    /// Reads the response by its status.
+    fn arms(&self, op: &OpPlan, uses: &mut Uses) -> TokenStream {
+        let mut arms = Vec::new();
+        let mut has_default = false;
+        for r in &op.responses {
+            let enum_name = format_ident!("{}{}", op.type_base, if r.success { "Response" } else { "Error" });
+            let decode = self.decode(&enum_name, r, uses);
+            let value = if r.success { quote!(Ok(#decode)) } else { quote!(Err(rt::Error::Api(Box::new(#decode)))) };
+            let pattern = match r.status {
+                StatusCode::Code(c) => {
+                    let c = Literal::u16_unsuffixed(c);
+                    quote!(#c)
+                }
+                StatusCode::Range(d) => {
+                    let (lo, hi) =
+                        (Literal::u16_unsuffixed(d as u16 * 100), Literal::u16_unsuffixed(d as u16 * 100 + 99));
+                    quote!(#lo..=#hi)
+                }
+                StatusCode::Default => {
+                    has_default = true;
+                    quote!(_)
+                }
+            };
+            arms.push((pattern, value));
+        }
+        if !has_default {
+            arms.push((quote!(_), quote!(Err(raw.unexpected().await.into()))));
+        }
+        if let [(_, only)] = arms.as_slice() {
+            return only.clone();
+        }
+        let arms = arms.iter().map(|(p, v)| quote!(#p => #v,));
+        quote! {
+            match raw.status().as_u16() {
+                #(#arms)*
+            }
+        }
+    }
+
+    /// The expression that reads one response into its variant.
+    fn decode(&self, enum_name: &proc_macro2::Ident, r: &ResponsePlan, uses: &mut Uses) -> TokenStream {
+        let variant = ident(&r.variant);
+        let reader = match &r.body {
+            Some((BodyKind::Json, ty)) => {
+                uses.note(ty);
+                let ty = self.ty(ty);
+                quote!(raw.json::<#ty>().await?)
+            }
+            Some((BodyKind::Text, _)) => quote!(raw.text().await?),
+            Some(_) => quote!(raw.binary()),
+            None => quote!(raw.empty().await?),
+        };
+        let ranged = !matches!(r.status, StatusCode::Code(_));
+        if r.headers.is_empty() && !ranged {
+            return match r.body {
+                Some(_) => quote!(#reader.map(#enum_name::#variant)),
+                None => quote!(#reader.map(|()| #enum_name::#variant)),
+            };
+        }
+        let mut lets = Vec::new();
+        let mut fields = Vec::new();
+        if ranged {
+            lets.push(quote!(let status = raw.status();));
+            fields.push(quote!(status));
+        }
+        for h in &r.headers {
+            uses.note(&h.ty);
+            let field = ident(&h.field);
+            let name = &h.name;
+            let ty = self.ty(&h.ty);
+            lets.push(if h.required {
+                quote!(let #field = raw.required_header::<#ty>(#name)?;)
+            } else {
+                quote!(let #field = raw.header::<#ty>(#name)?;)
+            });
+            fields.push(quote!(#field));
+        }
+        let (param, body_field) = match r.body {
+            Some(_) => (quote!(body), quote!(body,)),
+            None => (quote!(()), quote!()),
+        };
+        quote! {{
+            #(#lets)*
+            #reader.map(|#param| #enum_name::#variant { #body_field #(#fields),* })
+        }}
+    }
+
+    fn response_enum(&self, name: &proc_macro2::Ident, responses: &[&ResponsePlan], doc: &str) -> TokenStream {
+        let variants = responses.iter().map(|r| {
+            let variant = ident(&r.variant);
+            let status = match r.status {
+                StatusCode::Default => " Any other status.".to_string(),
+                s => format!(" Status {s}."),
+            };
+            let doc = docs(r.docs.as_deref());
+            let sep = if r.docs.is_some() { quote!(#[doc = ""]) } else { quote!() };
+            let body = r.body.as_ref().map(|(kind, ty)| self.variant_ty(*kind, ty));
+            let ranged = !matches!(r.status, StatusCode::Code(_));
+            let payload = if r.headers.is_empty() && !ranged {
+                match body {
+                    Some(b) => quote!((#b)),
+                    None => quote!(),
+                }
+            } else {
+                let status = ranged.then(|| quote!(status: rt::StatusCode,));
+                let body = body.map(|b| quote!(body: #b,));
+                let headers = r.headers.iter().map(|h| {
+                    let field = ident(&h.field);
+                    let ty = self.ty(&h.ty);
+                    let ty = if h.required { ty } else { quote!(Option<#ty>) };
+                    let doc = format!(" The `{}` header.", h.name);
+                    quote!(#[doc = #doc] #field: #ty,)
+                });
+                quote!({ #status #body #(#headers)* })
+            };
+            quote! {
+                #doc
+                #sep
+                #[doc = #status]
+                #variant #payload
+            }
+        });
+        // Fields of struct variants are public through the enum; nothing to mark.
+        quote! {
+            #[doc = #doc]
+            #[derive(Debug)]
+            pub enum #name { #(#variants),* }
+        }
+    }
+}
+
+fn method_name(m: Method) -> &'static str {
+    match m {
+        Method::Get => "GET",
+        Method::Put => "PUT",
+        Method::Post => "POST",
+        Method::Delete => "DELETE",
+        Method::Options => "OPTIONS",
+        Method::Head => "HEAD",
+        Method::Patch => "PATCH",
+        Method::Trace => "TRACE",
+    }
+}
+
+fn style(s: ParameterStyle) -> TokenStream {
+    let name = format_ident!("{}", format!("{s:?}"));
+    quote!(rt::Style::#name)
+}
+
+fn param_call(p: &ParamPlan) -> TokenStream {
+    let field = ident(&p.field);
+    let name = &p.name;
+    let style = style(p.style);
+    let explode = p.explode;
+    match p.location {
+        ParameterLocation::Path => quote!(request.path(#name, &self.#field, #style, #explode);),
+        ParameterLocation::Query => {
+            let reserved = p.allow_reserved;
+            quote!(request.query(#name, &self.#field, #style, #explode, #reserved);)
+        }
+        ParameterLocation::Header => quote!(request.header(#name, &self.#field, #explode);),
+        ParameterLocation::Cookie => quote!(request.cookie(#name, &self.#field, #explode);),
+    }
+}
+
+fn body_call(op: &OpPlan, b: &BodyPlan) -> TokenStream {
+    let put = |kind: BodyKind, media_type: &str, value: TokenStream| match kind {
+        BodyKind::Json => quote!(request.json(#media_type, &#value);),
+        BodyKind::Form => quote!(request.form(&#value);),
+        BodyKind::Text => quote!(request.text(#media_type, #value);),
+        BodyKind::Binary => quote!(request.binary(#media_type, #value);),
+        BodyKind::Multipart => quote!(request.multipart(#value);),
+    };
+    let call = match b.variants.as_slice() {
+        [one] => put(one.kind, &one.media_type, quote!(body)),
+        many => {
+            let name = format_ident!("{}Body", op.type_base);
+            let arms = many.iter().map(|v| {
+                let variant = format_ident!("{}", v.kind.variant());
+                let put = put(v.kind, &v.media_type, quote!(body));
+                quote!(#name::#variant(body) => { #put })
+            });
+            quote!(match body { #(#arms)* })
+        }
+    };
+    if b.required {
+        quote! { let body = self.body; #call }
+    } else {
+        quote! { if let Some(body) = self.body { #call } }
+    }
+}

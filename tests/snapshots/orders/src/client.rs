@@ -1,0 +1,432 @@
+#![cfg_attr(rustfmt, rustfmt::skip)]
+#![allow(deprecated)]
+#![allow(
+    clippy::too_many_arguments,
+    clippy::large_enum_variant,
+    clippy::should_implement_trait,
+    clippy::wrong_self_convention,
+    clippy::doc_lazy_continuation,
+    clippy::doc_overindented_list_items,
+    clippy::too_long_first_doc_paragraph
+)]
+
+#![allow(
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links,
+    rustdoc::invalid_html_tags,
+    rustdoc::invalid_rust_codeblocks
+)]
+
+use ::specwright_runtime::http as rt;
+
+pub use rt::{multipart, ClientBuilder, Credential, Error, Response, RetryPolicy};
+
+pub use ::specwright_runtime::Binary;
+
+/// The servers the spec lists; the first is the default base URL.
+pub const SERVERS: &[rt::ServerTemplate] = &[
+    rt::ServerTemplate {
+        url: "https://api.example.com/orders/v1",
+        variables: &[],
+        description: Some("Production."),
+    },
+    rt::ServerTemplate {
+        url: "http://localhost:8080",
+        variables: &[],
+        description: Some("Local development instance."),
+    },
+];
+
+/// The security schemes the spec declares. Give credentials for them
+/// by name: `Client::builder().credential(schemes::NAME, ...)`.
+pub const SECURITY_SCHEMES: &[rt::Scheme] = &[
+    rt::Scheme {
+        name: "oauth2",
+        kind: rt::SchemeKind::OAuth2 {
+            token_url: Some("https://auth.example.com/oauth2/token"),
+        },
+    },
+];
+
+/// The names of the security schemes.
+pub mod schemes {
+    /// `oauth2`
+    pub const OAUTH2: &str = "oauth2";
+}
+
+/// A client for Order Service API.
+///
+/// Cheap to clone: clones share connections, credentials and tokens.
+#[derive(Clone, Debug)]
+pub struct Client {
+    inner: rt::Client,
+}
+
+impl From<rt::Client> for Client {
+    fn from(inner: rt::Client) -> Self {
+        Client { inner }
+    }
+}
+
+impl Client {
+    /// Settings for a client: base URL, credentials, timeouts, retries, middleware.
+    pub fn builder() -> rt::ClientBuilder<Client> {
+        rt::ClientBuilder::new(SERVERS, SECURITY_SCHEMES)
+    }
+    /// A client for `base_url` with default settings.
+    pub fn new(base_url: &str) -> Result<Client, rt::BuildError> {
+        Self::builder().base_url(base_url).build()
+    }
+    /// The runtime client underneath.
+    pub fn runtime(&self) -> &rt::Client {
+        &self.inner
+    }
+    /// List orders
+    ///
+    /// Returns orders, newest first, using cursor pagination. Pass the
+    /// `next_cursor` of a page as `cursor` to get the following page; a
+    /// `null` `next_cursor` means there are no more pages.
+    ///
+    /// `GET /orders`
+    pub fn list_orders(&self) -> ListOrders<'_> {
+        ListOrders {
+            client: self,
+            cursor: None,
+            limit: None,
+            status: None,
+        }
+    }
+    /// Create an order
+    ///
+    /// Places a new order for a customer. The order starts in the `pending`
+    /// status. The request is idempotent per `Idempotency-Key`.
+    ///
+    /// `POST /orders`
+    pub fn create_order(
+        &self,
+        idempotency_key: ::uuid::Uuid,
+        body: crate::types::CreateOrderRequest,
+    ) -> CreateOrder<'_> {
+        CreateOrder {
+            client: self,
+            idempotency_key,
+            body,
+        }
+    }
+    /// Get an order
+    ///
+    /// Returns a single order by its identifier.
+    ///
+    /// `GET /orders/{orderId}`
+    pub fn get_order(&self, order_id: ::uuid::Uuid) -> GetOrder<'_> {
+        GetOrder { client: self, order_id }
+    }
+}
+
+/// A call of `listOrders`: set optional parameters, then `send` it.
+#[must_use = "a request does nothing until it is sent"]
+pub struct ListOrders<'a> {
+    client: &'a Client,
+    cursor: Option<::std::string::String>,
+    limit: Option<i32>,
+    status: Option<::std::vec::Vec<crate::types::OrderStatus>>,
+}
+
+impl ListOrders<'_> {
+    /// Opaque cursor returned as `next_cursor` by the previous page.
+    pub fn cursor(mut self, value: impl Into<String>) -> Self {
+        self.cursor = Some(value.into());
+        self
+    }
+    /// Maximum number of orders in the page.
+    pub fn limit(mut self, value: i32) -> Self {
+        self.limit = Some(value);
+        self
+    }
+    /// Only return orders in one of these statuses, comma separated,
+    /// e.g. `?status=paid,shipped`.
+    pub fn status(mut self, value: ::std::vec::Vec<crate::types::OrderStatus>) -> Self {
+        self.status = Some(value);
+        self
+    }
+    /// Sends the request and reads the response.
+    pub async fn send(
+        self,
+    ) -> Result<rt::Response<ListOrdersResponse>, rt::Error<ListOrdersError>> {
+        static OPERATION: rt::Operation = rt::Operation {
+            id: "listOrders",
+            method: rt::Method::GET,
+            path: "/orders",
+            security: &[&["oauth2"]],
+        };
+        let mut request = self.client.inner.request(&OPERATION);
+        request.query("cursor", &self.cursor, rt::Style::Form, true, false);
+        request.query("limit", &self.limit, rt::Style::Form, true, false);
+        request.query("status", &self.status, rt::Style::Form, false, false);
+        let raw = request.send().await?;
+        match raw.status().as_u16() {
+            200 => {
+                Ok({
+                    let x_rate_limit_remaining = raw
+                        .header::<i32>("X-Rate-Limit-Remaining")?;
+                    raw.json::<crate::types::OrderPage>()
+                        .await?
+                        .map(|body| ListOrdersResponse::Ok {
+                            body,
+                            x_rate_limit_remaining,
+                        })
+                })
+            }
+            400 => {
+                Err(
+                    rt::Error::Api(
+                        Box::new(
+                            raw
+                                .json::<crate::types::Problem>()
+                                .await?
+                                .map(ListOrdersError::BadRequest),
+                        ),
+                    ),
+                )
+            }
+            401 => {
+                Err(
+                    rt::Error::Api(
+                        Box::new(
+                            raw
+                                .json::<crate::types::Problem>()
+                                .await?
+                                .map(ListOrdersError::Unauthorized),
+                        ),
+                    ),
+                )
+            }
+            _ => Err(raw.unexpected().await.into()),
+        }
+    }
+}
+
+/// What `listOrders` answers on success.
+#[derive(Debug)]
+pub enum ListOrdersResponse {
+    /// A page of orders.
+    ///
+    /// Status 200.
+    Ok {
+        body: crate::types::OrderPage,
+        /// The `X-Rate-Limit-Remaining` header.
+        x_rate_limit_remaining: Option<i32>,
+    },
+}
+
+/// The errors `listOrders` documents.
+#[derive(Debug)]
+pub enum ListOrdersError {
+    /// The request is malformed (invalid JSON, wrong types, bad parameters).
+    ///
+    /// Status 400.
+    BadRequest(crate::types::Problem),
+    /// The access token is missing, expired or lacks the required scope.
+    ///
+    /// Status 401.
+    Unauthorized(crate::types::Problem),
+}
+
+/// A call of `createOrder`: set optional parameters, then `send` it.
+#[must_use = "a request does nothing until it is sent"]
+pub struct CreateOrder<'a> {
+    client: &'a Client,
+    idempotency_key: ::uuid::Uuid,
+    body: crate::types::CreateOrderRequest,
+}
+
+impl CreateOrder<'_> {
+    /// Sends the request and reads the response.
+    pub async fn send(
+        self,
+    ) -> Result<rt::Response<CreateOrderResponse>, rt::Error<CreateOrderError>> {
+        static OPERATION: rt::Operation = rt::Operation {
+            id: "createOrder",
+            method: rt::Method::POST,
+            path: "/orders",
+            security: &[&["oauth2"]],
+        };
+        let mut request = self.client.inner.request(&OPERATION);
+        request.header("Idempotency-Key", &self.idempotency_key, false);
+        let body = self.body;
+        request.json("application/json", &body);
+        let raw = request.send().await?;
+        match raw.status().as_u16() {
+            201 => {
+                Ok({
+                    let location = raw.header::<::std::string::String>("Location")?;
+                    raw.json::<crate::types::Order>()
+                        .await?
+                        .map(|body| CreateOrderResponse::Created {
+                            body,
+                            location,
+                        })
+                })
+            }
+            400 => {
+                Err(
+                    rt::Error::Api(
+                        Box::new(
+                            raw
+                                .json::<crate::types::Problem>()
+                                .await?
+                                .map(CreateOrderError::BadRequest),
+                        ),
+                    ),
+                )
+            }
+            401 => {
+                Err(
+                    rt::Error::Api(
+                        Box::new(
+                            raw
+                                .json::<crate::types::Problem>()
+                                .await?
+                                .map(CreateOrderError::Unauthorized),
+                        ),
+                    ),
+                )
+            }
+            409 => {
+                Err(
+                    rt::Error::Api(
+                        Box::new(
+                            raw
+                                .json::<crate::types::Problem>()
+                                .await?
+                                .map(CreateOrderError::Conflict),
+                        ),
+                    ),
+                )
+            }
+            422 => {
+                Err(
+                    rt::Error::Api(
+                        Box::new(
+                            raw
+                                .json::<crate::types::Problem>()
+                                .await?
+                                .map(CreateOrderError::UnprocessableEntity),
+                        ),
+                    ),
+                )
+            }
+            _ => Err(raw.unexpected().await.into()),
+        }
+    }
+}
+
+/// What `createOrder` answers on success.
+#[derive(Debug)]
+pub enum CreateOrderResponse {
+    /// The order was created.
+    ///
+    /// Status 201.
+    Created {
+        body: crate::types::Order,
+        /// The `Location` header.
+        location: Option<::std::string::String>,
+    },
+}
+
+/// The errors `createOrder` documents.
+#[derive(Debug)]
+pub enum CreateOrderError {
+    /// The request is malformed (invalid JSON, wrong types, bad parameters).
+    ///
+    /// Status 400.
+    BadRequest(crate::types::Problem),
+    /// The access token is missing, expired or lacks the required scope.
+    ///
+    /// Status 401.
+    Unauthorized(crate::types::Problem),
+    /// The `Idempotency-Key` was already used for a request with a
+    /// different body.
+    ///
+    /// Status 409.
+    Conflict(crate::types::Problem),
+    /// The request was well formed but cannot be processed, e.g. an
+    /// unknown SKU or a customer that may not place orders.
+    ///
+    /// Status 422.
+    UnprocessableEntity(crate::types::Problem),
+}
+
+/// A call of `getOrder`: set optional parameters, then `send` it.
+#[must_use = "a request does nothing until it is sent"]
+pub struct GetOrder<'a> {
+    client: &'a Client,
+    order_id: ::uuid::Uuid,
+}
+
+impl GetOrder<'_> {
+    /// Sends the request and reads the response.
+    pub async fn send(
+        self,
+    ) -> Result<rt::Response<GetOrderResponse>, rt::Error<GetOrderError>> {
+        static OPERATION: rt::Operation = rt::Operation {
+            id: "getOrder",
+            method: rt::Method::GET,
+            path: "/orders/{orderId}",
+            security: &[&["oauth2"]],
+        };
+        let mut request = self.client.inner.request(&OPERATION);
+        request.path("orderId", &self.order_id, rt::Style::Simple, false);
+        let raw = request.send().await?;
+        match raw.status().as_u16() {
+            200 => Ok(raw.json::<crate::types::Order>().await?.map(GetOrderResponse::Ok)),
+            401 => {
+                Err(
+                    rt::Error::Api(
+                        Box::new(
+                            raw
+                                .json::<crate::types::Problem>()
+                                .await?
+                                .map(GetOrderError::Unauthorized),
+                        ),
+                    ),
+                )
+            }
+            404 => {
+                Err(
+                    rt::Error::Api(
+                        Box::new(
+                            raw
+                                .json::<crate::types::Problem>()
+                                .await?
+                                .map(GetOrderError::NotFound),
+                        ),
+                    ),
+                )
+            }
+            _ => Err(raw.unexpected().await.into()),
+        }
+    }
+}
+
+/// What `getOrder` answers on success.
+#[derive(Debug)]
+pub enum GetOrderResponse {
+    /// The requested order.
+    ///
+    /// Status 200.
+    Ok(crate::types::Order),
+}
+
+/// The errors `getOrder` documents.
+#[derive(Debug)]
+pub enum GetOrderError {
+    /// The access token is missing, expired or lacks the required scope.
+    ///
+    /// Status 401.
+    Unauthorized(crate::types::Problem),
+    /// No order with this identifier exists.
+    ///
+    /// Status 404.
+    NotFound(crate::types::Problem),
+}

@@ -1,0 +1,788 @@
+#![cfg_attr(rustfmt, rustfmt::skip)]
+#![allow(deprecated)]
+#![allow(
+    clippy::too_many_arguments,
+    clippy::large_enum_variant,
+    clippy::should_implement_trait,
+    clippy::wrong_self_convention,
+    clippy::doc_lazy_continuation,
+    clippy::doc_overindented_list_items,
+    clippy::too_long_first_doc_paragraph
+)]
+
+#![allow(
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links,
+    rustdoc::invalid_html_tags,
+    rustdoc::invalid_rust_codeblocks
+)]
+
+use ::specwright_runtime::http as rt;
+
+pub use rt::{multipart, ClientBuilder, Credential, Error, Response, RetryPolicy};
+
+pub use ::specwright_runtime::Binary;
+
+/// The servers the spec lists; the first is the default base URL.
+pub const SERVERS: &[rt::ServerTemplate] = &[
+    rt::ServerTemplate {
+        url: "https://{region}.storage.example.com/v1",
+        variables: &[("region", "eu")],
+        description: Some("The regional endpoint."),
+    },
+];
+
+/// The security schemes the spec declares. Give credentials for them
+/// by name: `Client::builder().credential(schemes::NAME, ...)`.
+pub const SECURITY_SCHEMES: &[rt::Scheme] = &[
+    rt::Scheme {
+        name: "oauth",
+        kind: rt::SchemeKind::OAuth2 {
+            token_url: Some("https://auth.storage.example.com/token"),
+        },
+    },
+    rt::Scheme {
+        name: "basicAuth",
+        kind: rt::SchemeKind::Basic,
+    },
+    rt::Scheme {
+        name: "bearerAuth",
+        kind: rt::SchemeKind::Bearer,
+    },
+    rt::Scheme {
+        name: "queryKey",
+        kind: rt::SchemeKind::ApiKey {
+            location: rt::KeyLocation::Query,
+            param: "api_key",
+        },
+    },
+    rt::Scheme {
+        name: "cookieKey",
+        kind: rt::SchemeKind::ApiKey {
+            location: rt::KeyLocation::Cookie,
+            param: "sid",
+        },
+    },
+];
+
+/// The names of the security schemes.
+pub mod schemes {
+    /// `oauth`
+    pub const OAUTH: &str = "oauth";
+    /// `basicAuth`
+    pub const BASIC_AUTH: &str = "basicAuth";
+    /// `bearerAuth`
+    pub const BEARER_AUTH: &str = "bearerAuth";
+    /// `queryKey`
+    pub const QUERY_KEY: &str = "queryKey";
+    /// `cookieKey`
+    pub const COOKIE_KEY: &str = "cookieKey";
+}
+
+/// A client for Object Storage API.
+///
+/// Cheap to clone: clones share connections, credentials and tokens.
+#[derive(Clone, Debug)]
+pub struct Client {
+    inner: rt::Client,
+}
+
+impl From<rt::Client> for Client {
+    fn from(inner: rt::Client) -> Self {
+        Client { inner }
+    }
+}
+
+impl Client {
+    /// Settings for a client: base URL, credentials, timeouts, retries, middleware.
+    pub fn builder() -> rt::ClientBuilder<Client> {
+        rt::ClientBuilder::new(SERVERS, SECURITY_SCHEMES)
+    }
+    /// A client for `base_url` with default settings.
+    pub fn new(base_url: &str) -> Result<Client, rt::BuildError> {
+        Self::builder().base_url(base_url).build()
+    }
+    /// The runtime client underneath.
+    pub fn runtime(&self) -> &rt::Client {
+        &self.inner
+    }
+    /// Whether the service is up
+    ///
+    /// `GET /health`
+    pub fn health(&self) -> Health<'_> {
+        Health { client: self }
+    }
+    /// Create a bucket
+    ///
+    /// `POST /buckets`
+    pub fn create_bucket(&self, body: CreateBucketBody) -> CreateBucket<'_> {
+        CreateBucket { client: self, body }
+    }
+    /// List the objects of a bucket
+    ///
+    /// `GET /buckets/{bucket}/objects`
+    pub fn list_objects(&self, bucket: impl Into<String>) -> ListObjects<'_> {
+        ListObjects {
+            client: self,
+            bucket: bucket.into(),
+            prefix: None,
+            tags: None,
+            ids: None,
+            fields: None,
+            filter: None,
+            limit: None,
+            x_request_id: None,
+            session: None,
+        }
+    }
+    /// Download an object
+    ///
+    /// `GET /buckets/{bucket}/objects/{key}`
+    pub fn get_object(
+        &self,
+        bucket: impl Into<String>,
+        key: impl Into<String>,
+    ) -> GetObject<'_> {
+        GetObject {
+            client: self,
+            bucket: bucket.into(),
+            key: key.into(),
+            if_none_match: None,
+        }
+    }
+    /// Upload an object
+    ///
+    /// `PUT /buckets/{bucket}/objects/{key}`
+    pub fn put_object(
+        &self,
+        bucket: impl Into<String>,
+        key: impl Into<String>,
+        body: impl Into<Binary>,
+    ) -> PutObject<'_> {
+        PutObject {
+            client: self,
+            bucket: bucket.into(),
+            key: key.into(),
+            body: body.into(),
+        }
+    }
+    /// Attach a text note to a bucket
+    ///
+    /// `POST /buckets/{bucket}/notes`
+    pub fn add_note(
+        &self,
+        bucket: impl Into<String>,
+        body: impl Into<String>,
+    ) -> AddNote<'_> {
+        AddNote {
+            client: self,
+            bucket: bucket.into(),
+            body: body.into(),
+        }
+    }
+    /// Upload an object from a browser form
+    ///
+    /// `POST /buckets/{bucket}/uploads`
+    pub fn upload_form(
+        &self,
+        bucket: impl Into<String>,
+        body: rt::multipart::Form,
+    ) -> UploadForm<'_> {
+        UploadForm {
+            client: self,
+            bucket: bucket.into(),
+            body,
+        }
+    }
+    /// Metrics for time windows at a point of the key space
+    ///
+    /// `GET /metrics/{window}/{point}`
+    pub fn get_metrics(
+        &self,
+        window: ::std::vec::Vec<::std::string::String>,
+        point: crate::types::GetMetricsPoint,
+    ) -> GetMetrics<'_> {
+        GetMetrics {
+            client: self,
+            window,
+            point,
+        }
+    }
+}
+
+/// A call of `health`: set optional parameters, then `send` it.
+#[must_use = "a request does nothing until it is sent"]
+pub struct Health<'a> {
+    client: &'a Client,
+}
+
+impl Health<'_> {
+    /// Sends the request and reads the response.
+    pub async fn send(
+        self,
+    ) -> Result<rt::Response<HealthResponse>, rt::Error<HealthError>> {
+        static OPERATION: rt::Operation = rt::Operation {
+            id: "health",
+            method: rt::Method::GET,
+            path: "/health",
+            security: &[],
+        };
+        let request = self.client.inner.request(&OPERATION);
+        let raw = request.send().await?;
+        match raw.status().as_u16() {
+            200 => Ok(raw.text().await?.map(HealthResponse::Ok)),
+            _ => Err(raw.unexpected().await.into()),
+        }
+    }
+}
+
+/// What `health` answers on success.
+#[derive(Debug)]
+pub enum HealthResponse {
+    /// The service is up.
+    ///
+    /// Status 200.
+    Ok(String),
+}
+
+/// The errors `health` documents.
+#[derive(Debug)]
+pub enum HealthError {}
+/// A call of `createBucket`: set optional parameters, then `send` it.
+#[must_use = "a request does nothing until it is sent"]
+pub struct CreateBucket<'a> {
+    client: &'a Client,
+    body: CreateBucketBody,
+}
+
+impl CreateBucket<'_> {
+    /// Sends the request and reads the response.
+    pub async fn send(
+        self,
+    ) -> Result<rt::Response<CreateBucketResponse>, rt::Error<CreateBucketError>> {
+        static OPERATION: rt::Operation = rt::Operation {
+            id: "createBucket",
+            method: rt::Method::POST,
+            path: "/buckets",
+            security: &[&["oauth"], &["basicAuth"], &["bearerAuth"]],
+        };
+        let mut request = self.client.inner.request(&OPERATION);
+        let body = self.body;
+        match body {
+            CreateBucketBody::Json(body) => {
+                request.json("application/json", &body);
+            }
+            CreateBucketBody::Form(body) => {
+                request.form(&body);
+            }
+        }
+        let raw = request.send().await?;
+        match raw.status().as_u16() {
+            201 => {
+                Ok({
+                    let location = raw
+                        .required_header::<::std::string::String>("Location")?;
+                    raw.json::<crate::types::Bucket>()
+                        .await?
+                        .map(|body| CreateBucketResponse::Created {
+                            body,
+                            location,
+                        })
+                })
+            }
+            409 => {
+                Err(
+                    rt::Error::Api(
+                        Box::new(
+                            raw
+                                .json::<crate::types::Problem>()
+                                .await?
+                                .map(CreateBucketError::Conflict),
+                        ),
+                    ),
+                )
+            }
+            429 => {
+                Err(
+                    rt::Error::Api(
+                        Box::new(
+                            raw
+                                .json::<crate::types::Problem>()
+                                .await?
+                                .map(CreateBucketError::TooManyRequests),
+                        ),
+                    ),
+                )
+            }
+            503 => {
+                Err(
+                    rt::Error::Api(
+                        Box::new(
+                            raw
+                                .json::<crate::types::Problem>()
+                                .await?
+                                .map(CreateBucketError::ServiceUnavailable),
+                        ),
+                    ),
+                )
+            }
+            _ => Err(raw.unexpected().await.into()),
+        }
+    }
+}
+
+/// The body of `createBucket`, in one of the media types it accepts.
+#[derive(Debug)]
+pub enum CreateBucketBody {
+    /// As `application/json`.
+    Json(crate::types::NewBucket),
+    /// As `application/x-www-form-urlencoded`.
+    Form(crate::types::NewBucket),
+}
+
+/// What `createBucket` answers on success.
+#[derive(Debug)]
+pub enum CreateBucketResponse {
+    /// The bucket was created.
+    ///
+    /// Status 201.
+    Created {
+        body: crate::types::Bucket,
+        /// The `Location` header.
+        location: ::std::string::String,
+    },
+}
+
+/// The errors `createBucket` documents.
+#[derive(Debug)]
+pub enum CreateBucketError {
+    /// The request failed; the body says why.
+    ///
+    /// Status 409.
+    Conflict(crate::types::Problem),
+    /// The request failed; the body says why.
+    ///
+    /// Status 429.
+    TooManyRequests(crate::types::Problem),
+    /// The request failed; the body says why.
+    ///
+    /// Status 503.
+    ServiceUnavailable(crate::types::Problem),
+}
+
+/// A call of `listObjects`: set optional parameters, then `send` it.
+#[must_use = "a request does nothing until it is sent"]
+pub struct ListObjects<'a> {
+    client: &'a Client,
+    bucket: ::std::string::String,
+    prefix: Option<::std::string::String>,
+    tags: Option<::std::vec::Vec<::std::string::String>>,
+    ids: Option<::std::vec::Vec<i64>>,
+    fields: Option<::std::vec::Vec<::std::string::String>>,
+    filter: Option<crate::types::SizeFilter>,
+    limit: Option<i32>,
+    x_request_id: Option<::std::string::String>,
+    session: Option<::std::string::String>,
+}
+
+impl ListObjects<'_> {
+    pub fn prefix(mut self, value: impl Into<String>) -> Self {
+        self.prefix = Some(value.into());
+        self
+    }
+    pub fn tags(mut self, value: ::std::vec::Vec<::std::string::String>) -> Self {
+        self.tags = Some(value);
+        self
+    }
+    pub fn ids(mut self, value: ::std::vec::Vec<i64>) -> Self {
+        self.ids = Some(value);
+        self
+    }
+    pub fn fields(mut self, value: ::std::vec::Vec<::std::string::String>) -> Self {
+        self.fields = Some(value);
+        self
+    }
+    pub fn filter(mut self, value: crate::types::SizeFilter) -> Self {
+        self.filter = Some(value);
+        self
+    }
+    pub fn limit(mut self, value: i32) -> Self {
+        self.limit = Some(value);
+        self
+    }
+    pub fn x_request_id(mut self, value: impl Into<String>) -> Self {
+        self.x_request_id = Some(value.into());
+        self
+    }
+    pub fn session(mut self, value: impl Into<String>) -> Self {
+        self.session = Some(value.into());
+        self
+    }
+    /// Sends the request and reads the response.
+    pub async fn send(
+        self,
+    ) -> Result<rt::Response<ListObjectsResponse>, rt::Error<ListObjectsError>> {
+        static OPERATION: rt::Operation = rt::Operation {
+            id: "listObjects",
+            method: rt::Method::GET,
+            path: "/buckets/{bucket}/objects",
+            security: &[&["oauth"], &["basicAuth"], &["bearerAuth"]],
+        };
+        let mut request = self.client.inner.request(&OPERATION);
+        request.path("bucket", &self.bucket, rt::Style::Simple, false);
+        request.query("prefix", &self.prefix, rt::Style::Form, true, false);
+        request.query("tags", &self.tags, rt::Style::SpaceDelimited, false, false);
+        request.query("ids", &self.ids, rt::Style::PipeDelimited, false, false);
+        request.query("fields", &self.fields, rt::Style::Form, false, false);
+        request.query("filter", &self.filter, rt::Style::DeepObject, true, false);
+        request.query("limit", &self.limit, rt::Style::Form, true, false);
+        request.header("X-Request-Id", &self.x_request_id, false);
+        request.cookie("session", &self.session, true);
+        let raw = request.send().await?;
+        match raw.status().as_u16() {
+            200 => {
+                Ok({
+                    let x_total_count = raw.header::<i64>("X-Total-Count")?;
+                    raw.json::<crate::types::ObjectList>()
+                        .await?
+                        .map(|body| ListObjectsResponse::Ok {
+                            body,
+                            x_total_count,
+                        })
+                })
+            }
+            404 => {
+                Err(
+                    rt::Error::Api(
+                        Box::new(
+                            raw
+                                .json::<crate::types::Problem>()
+                                .await?
+                                .map(ListObjectsError::NotFound),
+                        ),
+                    ),
+                )
+            }
+            _ => Err(raw.unexpected().await.into()),
+        }
+    }
+}
+
+/// What `listObjects` answers on success.
+#[derive(Debug)]
+pub enum ListObjectsResponse {
+    /// A page of objects.
+    ///
+    /// Status 200.
+    Ok {
+        body: crate::types::ObjectList,
+        /// The `X-Total-Count` header.
+        x_total_count: Option<i64>,
+    },
+}
+
+/// The errors `listObjects` documents.
+#[derive(Debug)]
+pub enum ListObjectsError {
+    /// The request failed; the body says why.
+    ///
+    /// Status 404.
+    NotFound(crate::types::Problem),
+}
+
+/// A call of `getObject`: set optional parameters, then `send` it.
+#[must_use = "a request does nothing until it is sent"]
+pub struct GetObject<'a> {
+    client: &'a Client,
+    bucket: ::std::string::String,
+    key: ::std::string::String,
+    if_none_match: Option<::std::string::String>,
+}
+
+impl GetObject<'_> {
+    pub fn if_none_match(mut self, value: impl Into<String>) -> Self {
+        self.if_none_match = Some(value.into());
+        self
+    }
+    /// Sends the request and reads the response.
+    pub async fn send(
+        self,
+    ) -> Result<rt::Response<GetObjectResponse>, rt::Error<GetObjectError>> {
+        static OPERATION: rt::Operation = rt::Operation {
+            id: "getObject",
+            method: rt::Method::GET,
+            path: "/buckets/{bucket}/objects/{key}",
+            security: &[&["oauth"], &["basicAuth"], &["bearerAuth"]],
+        };
+        let mut request = self.client.inner.request(&OPERATION);
+        request.path("bucket", &self.bucket, rt::Style::Simple, false);
+        request.path("key", &self.key, rt::Style::Simple, false);
+        request.header("If-None-Match", &self.if_none_match, false);
+        let raw = request.send().await?;
+        match raw.status().as_u16() {
+            200 => {
+                Ok({
+                    let e_tag = raw.required_header::<::std::string::String>("ETag")?;
+                    raw.binary()
+                        .map(|body| GetObjectResponse::Ok {
+                            body,
+                            e_tag,
+                        })
+                })
+            }
+            304 => Ok(raw.empty().await?.map(|()| GetObjectResponse::NotModified)),
+            404 => {
+                Err(
+                    rt::Error::Api(
+                        Box::new(
+                            raw
+                                .json::<crate::types::Problem>()
+                                .await?
+                                .map(GetObjectError::NotFound),
+                        ),
+                    ),
+                )
+            }
+            _ => Err(raw.unexpected().await.into()),
+        }
+    }
+}
+
+/// What `getObject` answers on success.
+#[derive(Debug)]
+pub enum GetObjectResponse {
+    /// The object's bytes.
+    ///
+    /// Status 200.
+    Ok {
+        body: Binary,
+        /// The `ETag` header.
+        e_tag: ::std::string::String,
+    },
+    /// The object has not changed.
+    ///
+    /// Status 304.
+    NotModified,
+}
+
+/// The errors `getObject` documents.
+#[derive(Debug)]
+pub enum GetObjectError {
+    /// The request failed; the body says why.
+    ///
+    /// Status 404.
+    NotFound(crate::types::Problem),
+}
+
+/// A call of `putObject`: set optional parameters, then `send` it.
+#[must_use = "a request does nothing until it is sent"]
+pub struct PutObject<'a> {
+    client: &'a Client,
+    bucket: ::std::string::String,
+    key: ::std::string::String,
+    body: Binary,
+}
+
+impl PutObject<'_> {
+    /// Sends the request and reads the response.
+    pub async fn send(
+        self,
+    ) -> Result<rt::Response<PutObjectResponse>, rt::Error<PutObjectError>> {
+        static OPERATION: rt::Operation = rt::Operation {
+            id: "putObject",
+            method: rt::Method::PUT,
+            path: "/buckets/{bucket}/objects/{key}",
+            security: &[&["oauth"], &["basicAuth"], &["bearerAuth"]],
+        };
+        let mut request = self.client.inner.request(&OPERATION);
+        request.path("bucket", &self.bucket, rt::Style::Simple, false);
+        request.path("key", &self.key, rt::Style::Simple, false);
+        let body = self.body;
+        request.binary("application/octet-stream", body);
+        let raw = request.send().await?;
+        match raw.status().as_u16() {
+            201 => {
+                Ok(
+                    raw
+                        .json::<crate::types::ObjectInfo>()
+                        .await?
+                        .map(PutObjectResponse::Created),
+                )
+            }
+            413 => {
+                Err(
+                    rt::Error::Api(
+                        Box::new(
+                            raw
+                                .json::<crate::types::Problem>()
+                                .await?
+                                .map(PutObjectError::PayloadTooLarge),
+                        ),
+                    ),
+                )
+            }
+            _ => Err(raw.unexpected().await.into()),
+        }
+    }
+}
+
+/// What `putObject` answers on success.
+#[derive(Debug)]
+pub enum PutObjectResponse {
+    /// Stored.
+    ///
+    /// Status 201.
+    Created(crate::types::ObjectInfo),
+}
+
+/// The errors `putObject` documents.
+#[derive(Debug)]
+pub enum PutObjectError {
+    /// The request failed; the body says why.
+    ///
+    /// Status 413.
+    PayloadTooLarge(crate::types::Problem),
+}
+
+/// A call of `addNote`: set optional parameters, then `send` it.
+#[must_use = "a request does nothing until it is sent"]
+pub struct AddNote<'a> {
+    client: &'a Client,
+    bucket: ::std::string::String,
+    body: String,
+}
+
+impl AddNote<'_> {
+    /// Sends the request and reads the response.
+    pub async fn send(
+        self,
+    ) -> Result<rt::Response<AddNoteResponse>, rt::Error<AddNoteError>> {
+        static OPERATION: rt::Operation = rt::Operation {
+            id: "addNote",
+            method: rt::Method::POST,
+            path: "/buckets/{bucket}/notes",
+            security: &[&["queryKey"]],
+        };
+        let mut request = self.client.inner.request(&OPERATION);
+        request.path("bucket", &self.bucket, rt::Style::Simple, false);
+        let body = self.body;
+        request.text("text/plain", body);
+        let raw = request.send().await?;
+        match raw.status().as_u16() {
+            204 => Ok(raw.empty().await?.map(|()| AddNoteResponse::NoContent)),
+            _ => Err(raw.unexpected().await.into()),
+        }
+    }
+}
+
+/// What `addNote` answers on success.
+#[derive(Debug)]
+pub enum AddNoteResponse {
+    /// Noted.
+    ///
+    /// Status 204.
+    NoContent,
+}
+
+/// The errors `addNote` documents.
+#[derive(Debug)]
+pub enum AddNoteError {}
+/// A call of `uploadForm`: set optional parameters, then `send` it.
+#[must_use = "a request does nothing until it is sent"]
+pub struct UploadForm<'a> {
+    client: &'a Client,
+    bucket: ::std::string::String,
+    body: rt::multipart::Form,
+}
+
+impl UploadForm<'_> {
+    /// Sends the request and reads the response.
+    pub async fn send(
+        self,
+    ) -> Result<rt::Response<UploadFormResponse>, rt::Error<UploadFormError>> {
+        static OPERATION: rt::Operation = rt::Operation {
+            id: "uploadForm",
+            method: rt::Method::POST,
+            path: "/buckets/{bucket}/uploads",
+            security: &[&["cookieKey"]],
+        };
+        let mut request = self.client.inner.request(&OPERATION);
+        request.path("bucket", &self.bucket, rt::Style::Simple, false);
+        let body = self.body;
+        request.multipart(body);
+        let raw = request.send().await?;
+        match raw.status().as_u16() {
+            201 => {
+                Ok(
+                    raw
+                        .json::<crate::types::ObjectInfo>()
+                        .await?
+                        .map(UploadFormResponse::Created),
+                )
+            }
+            _ => Err(raw.unexpected().await.into()),
+        }
+    }
+}
+
+/// What `uploadForm` answers on success.
+#[derive(Debug)]
+pub enum UploadFormResponse {
+    /// Stored.
+    ///
+    /// Status 201.
+    Created(crate::types::ObjectInfo),
+}
+
+/// The errors `uploadForm` documents.
+#[derive(Debug)]
+pub enum UploadFormError {}
+/// A call of `getMetrics`: set optional parameters, then `send` it.
+#[must_use = "a request does nothing until it is sent"]
+pub struct GetMetrics<'a> {
+    client: &'a Client,
+    window: ::std::vec::Vec<::std::string::String>,
+    point: crate::types::GetMetricsPoint,
+}
+
+impl GetMetrics<'_> {
+    /// Sends the request and reads the response.
+    pub async fn send(
+        self,
+    ) -> Result<rt::Response<GetMetricsResponse>, rt::Error<GetMetricsError>> {
+        static OPERATION: rt::Operation = rt::Operation {
+            id: "getMetrics",
+            method: rt::Method::GET,
+            path: "/metrics/{window}/{point}",
+            security: &[],
+        };
+        let mut request = self.client.inner.request(&OPERATION);
+        request.path("window", &self.window, rt::Style::Label, false);
+        request.path("point", &self.point, rt::Style::Matrix, true);
+        let raw = request.send().await?;
+        match raw.status().as_u16() {
+            200 => {
+                Ok(
+                    raw
+                        .json::<::indexmap::IndexMap<::std::string::String, f64>>()
+                        .await?
+                        .map(GetMetricsResponse::Ok),
+                )
+            }
+            _ => Err(raw.unexpected().await.into()),
+        }
+    }
+}
+
+/// What `getMetrics` answers on success.
+#[derive(Debug)]
+pub enum GetMetricsResponse {
+    /// The metrics.
+    ///
+    /// Status 200.
+    Ok(::indexmap::IndexMap<::std::string::String, f64>),
+}
+
+/// The errors `getMetrics` documents.
+#[derive(Debug)]
+pub enum GetMetricsError {}

@@ -1,0 +1,80 @@
+#![cfg_attr(rustfmt, rustfmt::skip)]
+#![allow(deprecated)]
+#![allow(
+    clippy::large_enum_variant,
+    clippy::enum_variant_names,
+    clippy::doc_lazy_continuation,
+    clippy::doc_overindented_list_items,
+    clippy::type_complexity,
+    clippy::too_long_first_doc_paragraph
+)]
+
+#![allow(
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links,
+    rustdoc::invalid_html_tags,
+    rustdoc::invalid_rust_codeblocks
+)]
+
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct NewBucket {
+    pub name: ::std::string::String,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub region: ::std::option::Option<::std::string::String>,
+}
+
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct Bucket {
+    pub name: ::std::string::String,
+    pub region: ::std::string::String,
+    pub created_at: ::chrono::DateTime<::chrono::FixedOffset>,
+}
+
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct SizeFilter {
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub min: ::std::option::Option<i64>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub max: ::std::option::Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct ObjectInfo {
+    pub key: ::std::string::String,
+    pub size: i64,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub description: ::std::option::Option<::std::string::String>,
+}
+
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct ObjectList {
+    pub items: ::std::vec::Vec<ObjectInfo>,
+    #[serde(default, skip_serializing_if = "::specwright_runtime::Nullable::is_absent")]
+    pub next_cursor: ::specwright_runtime::Nullable<::std::string::String>,
+}
+
+/// An RFC 9457 problem document.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct Problem {
+    #[serde(rename = "type")]
+    pub type_: ::std::string::String,
+    pub title: ::std::string::String,
+    pub status: i64,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub detail: ::std::option::Option<::std::string::String>,
+}
+
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct GetMetricsPoint {
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub x: ::std::option::Option<i64>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub y: ::std::option::Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct UploadFormRequest {
+    pub file: ::std::string::String,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub description: ::std::option::Option<::std::string::String>,
+}
