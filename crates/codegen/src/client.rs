@@ -325,7 +325,16 @@ impl Cx<'_> {
             calls.push(body_call(op, b));
         }
         let mutable = if calls.is_empty() { quote!() } else { quote!(mut) };
-        let arms = self.arms(op, uses);
+        // Unless a response is streamed, the body is read once here, and
+        // each status is decoded synchronously: one small state machine per
+        // operation, which big specs compile much faster.
+        let streams = op.responses.iter().any(|r| matches!(r.body, Some((BodyKind::Binary, _))));
+        let read = if streams {
+            quote!(let raw = request.send().await?;)
+        } else {
+            quote!(let raw = request.send().await?.read().await?;)
+        };
+        let arms = self.arms(op, streams, uses);
         quote! {
             /// Sends the request and reads the response.
             pub async fn send(self) -> Result<rt::Response<#response>, rt::Error<#error>> {
@@ -337,19 +346,19 @@ impl Cx<'_> {
                 };
                 let #mutable request = self.client.inner.request(&OPERATION);
                 #(#calls)*
-                let raw = request.send().await?;
+                #read
                 #arms
             }
         }
     }
 
     /// Reads the response by its status.
-    fn arms(&self, op: &OpPlan, uses: &mut Uses) -> TokenStream {
+    fn arms(&self, op: &OpPlan, streams: bool, uses: &mut Uses) -> TokenStream {
         let mut arms = Vec::new();
         let mut has_default = false;
         for r in &op.responses {
             let enum_name = format_ident!("{}{}", op.type_base, if r.success { "Response" } else { "Error" });
-            let decode = self.decode(&enum_name, r, uses);
+            let decode = self.decode(&enum_name, r, streams, uses);
             let value = if r.success { quote!(Ok(#decode)) } else { quote!(Err(rt::Error::Api(Box::new(#decode)))) };
             let pattern = match r.status {
                 StatusCode::Code(c) => {
@@ -369,7 +378,8 @@ impl Cx<'_> {
             arms.push((pattern, value));
         }
         if !has_default {
-            arms.push((quote!(_), quote!(Err(raw.unexpected().await.into()))));
+            let wait = streams.then(|| quote!(.await));
+            arms.push((quote!(_), quote!(Err(raw.unexpected() #wait.into()))));
         }
         if let [(_, only)] = arms.as_slice() {
             return only.clone();
@@ -383,17 +393,19 @@ impl Cx<'_> {
     }
 
     /// The expression that reads one response into its variant.
-    fn decode(&self, enum_name: &proc_macro2::Ident, r: &ResponsePlan, uses: &mut Uses) -> TokenStream {
+    fn decode(&self, enum_name: &proc_macro2::Ident, r: &ResponsePlan, lazy: bool, uses: &mut Uses) -> TokenStream {
         let variant = ident(&r.variant);
+        // On a response not yet read, reading the body is awaited.
+        let wait = lazy.then(|| quote!(.await));
         let reader = match &r.body {
             Some((BodyKind::Json, ty)) => {
                 uses.note(ty);
                 let ty = self.ty(ty);
-                quote!(raw.json::<#ty>().await?)
+                quote!(raw.json::<#ty>() #wait ?)
             }
-            Some((BodyKind::Text, _)) => quote!(raw.text().await?),
+            Some((BodyKind::Text, _)) => quote!(raw.text() #wait ?),
             Some(_) => quote!(raw.binary()),
-            None => quote!(raw.empty().await?),
+            None => quote!(raw.empty() #wait ?),
         };
         let ranged = !matches!(r.status, StatusCode::Code(_));
         if r.headers.is_empty() && !ranged {

@@ -15,7 +15,7 @@ pub use auth::{Credential, KeyLocation, Scheme, SchemeKind, Secret};
 pub use client::{BuildError, Client, ClientBuilder};
 pub use error::{CallError, Error, Unexpected};
 pub use request::{Operation, Request};
-pub use response::{RawResponse, Response};
+pub use response::{RawResponse, Received, Response};
 pub use retry::RetryPolicy;
 pub use server::ServerTemplate;
 pub use style::Style;

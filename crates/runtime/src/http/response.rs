@@ -57,9 +57,7 @@ impl RawResponse {
 
     /// A header's value as the type the spec gives it; `None` when absent.
     pub fn header<T: DeserializeOwned>(&self, name: &str) -> Result<Option<T>, CallError> {
-        let Some(value) = self.inner.headers().get(name) else { return Ok(None) };
-        let text = value.to_str().map_err(|_| self.decode_error(format!("header `{name}` is not text")))?;
-        from_text(text).map(Some).map_err(|e| self.decode_error(format!("header `{name}`: {e}")))
+        header(self.inner.headers(), name).map_err(|m| self.decode_error(m))
     }
 
     /// Like [`RawResponse::header`], for a header the spec requires.
@@ -124,6 +122,92 @@ impl RawResponse {
             Err(e) => e,
         }
     }
+}
+
+/// A response with its body read: what most operations decode, with
+/// synchronous, cheap-to-compile calls after the one `read().await`.
+pub struct Received {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: bytes::Bytes,
+}
+
+impl RawResponse {
+    /// Reads the whole body.
+    pub async fn read(self) -> Result<Received, CallError> {
+        let (status, headers, body) = self.bytes().await?;
+        Ok(Received { status, headers, body })
+    }
+}
+
+impl Received {
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+
+    fn decode_error(&self, message: String) -> CallError {
+        CallError::Decode { status: self.status, message, body: self.body.clone() }
+    }
+
+    /// A header's value as the type the spec gives it; `None` when absent.
+    pub fn header<T: DeserializeOwned>(&self, name: &str) -> Result<Option<T>, CallError> {
+        header(&self.headers, name).map_err(|m| self.decode_error(m))
+    }
+
+    /// Like [`Received::header`], for a header the spec requires.
+    pub fn required_header<T: DeserializeOwned>(&self, name: &str) -> Result<T, CallError> {
+        self.header(name)?.ok_or_else(|| self.decode_error(format!("the required header `{name}` is missing")))
+    }
+
+    /// The body as JSON of type `T`; an empty body reads as `null`.
+    pub fn json<T: DeserializeOwned>(self) -> Result<Response<T>, CallError> {
+        let parsed = if self.body.iter().all(u8::is_ascii_whitespace) {
+            serde_json::from_slice(b"null")
+        } else {
+            serde_json::from_slice(&self.body)
+        };
+        match parsed {
+            Ok(value) => Ok(Response::new(self.status, self.headers, value)),
+            Err(e) => Err(CallError::Decode { status: self.status, message: e.to_string(), body: self.body }),
+        }
+    }
+
+    /// The body as text.
+    pub fn text(self) -> Result<Response<String>, CallError> {
+        match std::str::from_utf8(&self.body) {
+            Ok(text) => Ok(Response::new(self.status, self.headers, text.to_string())),
+            Err(e) => Err(CallError::Decode { status: self.status, message: e.to_string(), body: self.body }),
+        }
+    }
+
+    /// The body as binary, already in memory.
+    pub fn binary(self) -> Response<Binary> {
+        Response::new(self.status, self.headers, Binary::from(self.body))
+    }
+
+    /// A response without a body.
+    pub fn empty(self) -> Result<Response<()>, CallError> {
+        Ok(Response::new(self.status, self.headers, ()))
+    }
+
+    /// A status the spec does not document.
+    pub fn unexpected(self) -> CallError {
+        CallError::UnexpectedStatus(Box::new(Unexpected {
+            status: self.status,
+            headers: self.headers,
+            body: self.body,
+        }))
+    }
+}
+
+fn header<T: DeserializeOwned>(headers: &HeaderMap, name: &str) -> Result<Option<T>, String> {
+    let Some(value) = headers.get(name) else { return Ok(None) };
+    let text = value.to_str().map_err(|_| format!("header `{name}` is not text"))?;
+    from_text(text).map(Some).map_err(|e| format!("header `{name}`: {e}"))
 }
 
 /// A value from header text: as a string where the type takes one, else

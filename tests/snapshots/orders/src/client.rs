@@ -163,14 +163,13 @@ impl ListOrders<'_> {
         request.query("cursor", &self.cursor, rt::Style::Form, true, false);
         request.query("limit", &self.limit, rt::Style::Form, true, false);
         request.query("status", &self.status, rt::Style::Form, false, false);
-        let raw = request.send().await?;
+        let raw = request.send().await?.read().await?;
         match raw.status().as_u16() {
             200 => {
                 Ok({
                     let x_rate_limit_remaining = raw
                         .header::<i32>("X-Rate-Limit-Remaining")?;
-                    raw.json::<crate::types::OrderPage>()
-                        .await?
+                    raw.json::<crate::types::OrderPage>()?
                         .map(|body| ListOrdersResponse::Ok {
                             body,
                             x_rate_limit_remaining,
@@ -182,8 +181,7 @@ impl ListOrders<'_> {
                     rt::Error::Api(
                         Box::new(
                             raw
-                                .json::<crate::types::Problem>()
-                                .await?
+                                .json::<crate::types::Problem>()?
                                 .map(ListOrdersError::BadRequest),
                         ),
                     ),
@@ -194,14 +192,13 @@ impl ListOrders<'_> {
                     rt::Error::Api(
                         Box::new(
                             raw
-                                .json::<crate::types::Problem>()
-                                .await?
+                                .json::<crate::types::Problem>()?
                                 .map(ListOrdersError::Unauthorized),
                         ),
                     ),
                 )
             }
-            _ => Err(raw.unexpected().await.into()),
+            _ => Err(raw.unexpected().into()),
         }
     }
 }
@@ -255,13 +252,12 @@ impl CreateOrder<'_> {
         request.header("Idempotency-Key", &self.idempotency_key, false);
         let body = self.body;
         request.json("application/json", &body);
-        let raw = request.send().await?;
+        let raw = request.send().await?.read().await?;
         match raw.status().as_u16() {
             201 => {
                 Ok({
                     let location = raw.header::<::std::string::String>("Location")?;
-                    raw.json::<crate::types::Order>()
-                        .await?
+                    raw.json::<crate::types::Order>()?
                         .map(|body| CreateOrderResponse::Created {
                             body,
                             location,
@@ -273,8 +269,7 @@ impl CreateOrder<'_> {
                     rt::Error::Api(
                         Box::new(
                             raw
-                                .json::<crate::types::Problem>()
-                                .await?
+                                .json::<crate::types::Problem>()?
                                 .map(CreateOrderError::BadRequest),
                         ),
                     ),
@@ -285,8 +280,7 @@ impl CreateOrder<'_> {
                     rt::Error::Api(
                         Box::new(
                             raw
-                                .json::<crate::types::Problem>()
-                                .await?
+                                .json::<crate::types::Problem>()?
                                 .map(CreateOrderError::Unauthorized),
                         ),
                     ),
@@ -297,8 +291,7 @@ impl CreateOrder<'_> {
                     rt::Error::Api(
                         Box::new(
                             raw
-                                .json::<crate::types::Problem>()
-                                .await?
+                                .json::<crate::types::Problem>()?
                                 .map(CreateOrderError::Conflict),
                         ),
                     ),
@@ -309,14 +302,13 @@ impl CreateOrder<'_> {
                     rt::Error::Api(
                         Box::new(
                             raw
-                                .json::<crate::types::Problem>()
-                                .await?
+                                .json::<crate::types::Problem>()?
                                 .map(CreateOrderError::UnprocessableEntity),
                         ),
                     ),
                 )
             }
-            _ => Err(raw.unexpected().await.into()),
+            _ => Err(raw.unexpected().into()),
         }
     }
 }
@@ -377,16 +369,15 @@ impl GetOrder<'_> {
         };
         let mut request = self.client.inner.request(&OPERATION);
         request.path("orderId", &self.order_id, rt::Style::Simple, false);
-        let raw = request.send().await?;
+        let raw = request.send().await?.read().await?;
         match raw.status().as_u16() {
-            200 => Ok(raw.json::<crate::types::Order>().await?.map(GetOrderResponse::Ok)),
+            200 => Ok(raw.json::<crate::types::Order>()?.map(GetOrderResponse::Ok)),
             401 => {
                 Err(
                     rt::Error::Api(
                         Box::new(
                             raw
-                                .json::<crate::types::Problem>()
-                                .await?
+                                .json::<crate::types::Problem>()?
                                 .map(GetOrderError::Unauthorized),
                         ),
                     ),
@@ -397,14 +388,13 @@ impl GetOrder<'_> {
                     rt::Error::Api(
                         Box::new(
                             raw
-                                .json::<crate::types::Problem>()
-                                .await?
+                                .json::<crate::types::Problem>()?
                                 .map(GetOrderError::NotFound),
                         ),
                     ),
                 )
             }
-            _ => Err(raw.unexpected().await.into()),
+            _ => Err(raw.unexpected().into()),
         }
     }
 }

@@ -176,13 +176,12 @@ impl ListPets<'_> {
         let mut request = self.client.inner.request(&OPERATION);
         request.query("limit", &self.limit, rt::Style::Form, true, false);
         request.query("tags", &self.tags, rt::Style::Form, true, false);
-        let raw = request.send().await?;
+        let raw = request.send().await?.read().await?;
         match raw.status().as_u16() {
             200 => {
                 Ok(
                     raw
-                        .json::<::std::vec::Vec<crate::types::Pet>>()
-                        .await?
+                        .json::<::std::vec::Vec<crate::types::Pet>>()?
                         .map(ListPetsResponse::Ok),
                 )
             }
@@ -191,8 +190,7 @@ impl ListPets<'_> {
                     rt::Error::Api(
                         Box::new({
                             let status = raw.status();
-                            raw.json::<crate::types::Error>()
-                                .await?
+                            raw.json::<crate::types::Error>()?
                                 .map(|body| ListPetsError::Default {
                                     body,
                                     status,
@@ -244,13 +242,12 @@ impl CreatePet<'_> {
         let mut request = self.client.inner.request(&OPERATION);
         let body = self.body;
         request.json("application/json", &body);
-        let raw = request.send().await?;
+        let raw = request.send().await?.read().await?;
         match raw.status().as_u16() {
             201 => {
                 Ok({
                     let location = raw.header::<::std::string::String>("Location")?;
-                    raw.json::<crate::types::Pet>()
-                        .await?
+                    raw.json::<crate::types::Pet>()?
                         .map(|body| CreatePetResponse::Created {
                             body,
                             location,
@@ -262,8 +259,7 @@ impl CreatePet<'_> {
                     rt::Error::Api(
                         Box::new({
                             let status = raw.status();
-                            raw.json::<crate::types::Error>()
-                                .await?
+                            raw.json::<crate::types::Error>()?
                                 .map(|body| CreatePetError::Default {
                                     body,
                                     status,
@@ -318,16 +314,15 @@ impl GetPet<'_> {
         };
         let mut request = self.client.inner.request(&OPERATION);
         request.path("petId", &self.pet_id, rt::Style::Simple, false);
-        let raw = request.send().await?;
+        let raw = request.send().await?.read().await?;
         match raw.status().as_u16() {
-            200 => Ok(raw.json::<crate::types::Pet>().await?.map(GetPetResponse::Ok)),
+            200 => Ok(raw.json::<crate::types::Pet>()?.map(GetPetResponse::Ok)),
             _ => {
                 Err(
                     rt::Error::Api(
                         Box::new({
                             let status = raw.status();
-                            raw.json::<crate::types::Error>()
-                                .await?
+                            raw.json::<crate::types::Error>()?
                                 .map(|body| GetPetError::Default {
                                     body,
                                     status,
@@ -378,16 +373,15 @@ impl DeletePet<'_> {
         };
         let mut request = self.client.inner.request(&OPERATION);
         request.path("petId", &self.pet_id, rt::Style::Simple, false);
-        let raw = request.send().await?;
+        let raw = request.send().await?.read().await?;
         match raw.status().as_u16() {
-            204 => Ok(raw.empty().await?.map(|()| DeletePetResponse::NoContent)),
+            204 => Ok(raw.empty()?.map(|()| DeletePetResponse::NoContent)),
             _ => {
                 Err(
                     rt::Error::Api(
                         Box::new({
                             let status = raw.status();
-                            raw.json::<crate::types::Error>()
-                                .await?
+                            raw.json::<crate::types::Error>()?
                                 .map(|body| DeletePetError::Default {
                                     body,
                                     status,
@@ -441,13 +435,12 @@ impl UploadPetPhoto<'_> {
         request.path("petId", &self.pet_id, rt::Style::Simple, false);
         let body = self.body;
         request.multipart(body);
-        let raw = request.send().await?;
+        let raw = request.send().await?.read().await?;
         match raw.status().as_u16() {
             201 => {
                 Ok(
                     raw
-                        .json::<crate::types::PetPhoto>()
-                        .await?
+                        .json::<crate::types::PetPhoto>()?
                         .map(UploadPetPhotoResponse::Created),
                 )
             }
@@ -456,8 +449,7 @@ impl UploadPetPhoto<'_> {
                     rt::Error::Api(
                         Box::new({
                             let status = raw.status();
-                            raw.json::<crate::types::Error>()
-                                .await?
+                            raw.json::<crate::types::Error>()?
                                 .map(|body| UploadPetPhotoError::Default {
                                     body,
                                     status,

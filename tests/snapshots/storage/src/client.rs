@@ -228,10 +228,10 @@ impl Health<'_> {
             security: &[],
         };
         let request = self.client.inner.request(&OPERATION);
-        let raw = request.send().await?;
+        let raw = request.send().await?.read().await?;
         match raw.status().as_u16() {
-            200 => Ok(raw.text().await?.map(HealthResponse::Ok)),
-            _ => Err(raw.unexpected().await.into()),
+            200 => Ok(raw.text()?.map(HealthResponse::Ok)),
+            _ => Err(raw.unexpected().into()),
         }
     }
 }
@@ -276,14 +276,13 @@ impl CreateBucket<'_> {
                 request.form(&body);
             }
         }
-        let raw = request.send().await?;
+        let raw = request.send().await?.read().await?;
         match raw.status().as_u16() {
             201 => {
                 Ok({
                     let location = raw
                         .required_header::<::std::string::String>("Location")?;
-                    raw.json::<crate::types::Bucket>()
-                        .await?
+                    raw.json::<crate::types::Bucket>()?
                         .map(|body| CreateBucketResponse::Created {
                             body,
                             location,
@@ -295,8 +294,7 @@ impl CreateBucket<'_> {
                     rt::Error::Api(
                         Box::new(
                             raw
-                                .json::<crate::types::Problem>()
-                                .await?
+                                .json::<crate::types::Problem>()?
                                 .map(CreateBucketError::Conflict),
                         ),
                     ),
@@ -307,8 +305,7 @@ impl CreateBucket<'_> {
                     rt::Error::Api(
                         Box::new(
                             raw
-                                .json::<crate::types::Problem>()
-                                .await?
+                                .json::<crate::types::Problem>()?
                                 .map(CreateBucketError::TooManyRequests),
                         ),
                     ),
@@ -319,14 +316,13 @@ impl CreateBucket<'_> {
                     rt::Error::Api(
                         Box::new(
                             raw
-                                .json::<crate::types::Problem>()
-                                .await?
+                                .json::<crate::types::Problem>()?
                                 .map(CreateBucketError::ServiceUnavailable),
                         ),
                     ),
                 )
             }
-            _ => Err(raw.unexpected().await.into()),
+            _ => Err(raw.unexpected().into()),
         }
     }
 }
@@ -438,13 +434,12 @@ impl ListObjects<'_> {
         request.query("limit", &self.limit, rt::Style::Form, true, false);
         request.header("X-Request-Id", &self.x_request_id, false);
         request.cookie("session", &self.session, true);
-        let raw = request.send().await?;
+        let raw = request.send().await?.read().await?;
         match raw.status().as_u16() {
             200 => {
                 Ok({
                     let x_total_count = raw.header::<i64>("X-Total-Count")?;
-                    raw.json::<crate::types::ObjectList>()
-                        .await?
+                    raw.json::<crate::types::ObjectList>()?
                         .map(|body| ListObjectsResponse::Ok {
                             body,
                             x_total_count,
@@ -456,14 +451,13 @@ impl ListObjects<'_> {
                     rt::Error::Api(
                         Box::new(
                             raw
-                                .json::<crate::types::Problem>()
-                                .await?
+                                .json::<crate::types::Problem>()?
                                 .map(ListObjectsError::NotFound),
                         ),
                     ),
                 )
             }
-            _ => Err(raw.unexpected().await.into()),
+            _ => Err(raw.unexpected().into()),
         }
     }
 }
@@ -599,13 +593,12 @@ impl PutObject<'_> {
         request.path("key", &self.key, rt::Style::Simple, false);
         let body = self.body;
         request.binary("application/octet-stream", body);
-        let raw = request.send().await?;
+        let raw = request.send().await?.read().await?;
         match raw.status().as_u16() {
             201 => {
                 Ok(
                     raw
-                        .json::<crate::types::ObjectInfo>()
-                        .await?
+                        .json::<crate::types::ObjectInfo>()?
                         .map(PutObjectResponse::Created),
                 )
             }
@@ -614,14 +607,13 @@ impl PutObject<'_> {
                     rt::Error::Api(
                         Box::new(
                             raw
-                                .json::<crate::types::Problem>()
-                                .await?
+                                .json::<crate::types::Problem>()?
                                 .map(PutObjectError::PayloadTooLarge),
                         ),
                     ),
                 )
             }
-            _ => Err(raw.unexpected().await.into()),
+            _ => Err(raw.unexpected().into()),
         }
     }
 }
@@ -667,10 +659,10 @@ impl AddNote<'_> {
         request.path("bucket", &self.bucket, rt::Style::Simple, false);
         let body = self.body;
         request.text("text/plain", body);
-        let raw = request.send().await?;
+        let raw = request.send().await?.read().await?;
         match raw.status().as_u16() {
-            204 => Ok(raw.empty().await?.map(|()| AddNoteResponse::NoContent)),
-            _ => Err(raw.unexpected().await.into()),
+            204 => Ok(raw.empty()?.map(|()| AddNoteResponse::NoContent)),
+            _ => Err(raw.unexpected().into()),
         }
     }
 }
@@ -710,17 +702,16 @@ impl UploadForm<'_> {
         request.path("bucket", &self.bucket, rt::Style::Simple, false);
         let body = self.body;
         request.multipart(body);
-        let raw = request.send().await?;
+        let raw = request.send().await?.read().await?;
         match raw.status().as_u16() {
             201 => {
                 Ok(
                     raw
-                        .json::<crate::types::ObjectInfo>()
-                        .await?
+                        .json::<crate::types::ObjectInfo>()?
                         .map(UploadFormResponse::Created),
                 )
             }
-            _ => Err(raw.unexpected().await.into()),
+            _ => Err(raw.unexpected().into()),
         }
     }
 }
@@ -759,17 +750,16 @@ impl GetMetrics<'_> {
         let mut request = self.client.inner.request(&OPERATION);
         request.path("window", &self.window, rt::Style::Label, false);
         request.path("point", &self.point, rt::Style::Matrix, true);
-        let raw = request.send().await?;
+        let raw = request.send().await?.read().await?;
         match raw.status().as_u16() {
             200 => {
                 Ok(
                     raw
-                        .json::<::indexmap::IndexMap<::std::string::String, f64>>()
-                        .await?
+                        .json::<::indexmap::IndexMap<::std::string::String, f64>>()?
                         .map(GetMetricsResponse::Ok),
                 )
             }
-            _ => Err(raw.unexpected().await.into()),
+            _ => Err(raw.unexpected().into()),
         }
     }
 }
