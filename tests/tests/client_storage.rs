@@ -430,3 +430,30 @@ impl TapLocation for Response {
         self
     }
 }
+
+#[tokio::test]
+async fn a_cursor_listing_streams_every_item() {
+    let server = Server::start(|seen, _| {
+        let (items, next) = match seen.uri.split("cursor=").nth(1) {
+            None => (vec![object_info("a", 1), object_info("b", 2)], serde_json::json!("p2")),
+            Some("p2") => (vec![object_info("c", 3)], serde_json::json!("p3")),
+            Some(_) => (vec![], serde_json::Value::Null),
+        };
+        json(200, serde_json::json!({"items": items, "next_cursor": next}))
+    })
+    .await;
+    let client = server.client();
+    let stream = client.list_objects("b").limit(2).into_stream();
+    let keys: Vec<String> =
+        futures_util::TryStreamExt::try_collect::<Vec<_>>(stream).await.unwrap().into_iter().map(|o| o.key).collect();
+    assert_eq!(keys, ["a", "b", "c"]);
+    let uris: Vec<_> = server.seen().iter().map(|s| s.uri.clone()).collect();
+    assert_eq!(
+        uris,
+        [
+            "/v1/buckets/b/objects?limit=2",
+            "/v1/buckets/b/objects?limit=2&cursor=p2",
+            "/v1/buckets/b/objects?limit=2&cursor=p3"
+        ]
+    );
+}

@@ -70,3 +70,16 @@ fn formats_have_real_types() {
     assert_eq!(event.occurred_at.timestamp(), 1_795_773_600);
     assert_eq!(event.event_id.get_version_num(), 1);
 }
+
+#[test]
+fn untagged_objects_go_to_the_variant_that_declares_their_keys() {
+    use object_storage_api::types::LifecycleRule;
+    // Both variants have only optional properties, so each would accept
+    // either object; the one that declares every key is chosen.
+    let transition: LifecycleRule = round_trip(json!({"days": 30, "storage_class": "cold"}));
+    assert!(matches!(transition, LifecycleRule::Transition(_)), "{transition:?}");
+    let expire: LifecycleRule = round_trip(json!({"days": 30, "noncurrent_days": 7}));
+    assert!(matches!(expire, LifecycleRule::Expire(_)), "{expire:?}");
+    let first: LifecycleRule = round_trip(json!({"days": 30}));
+    assert!(matches!(first, LifecycleRule::Expire(_)), "{first:?}");
+}

@@ -1,20 +1,31 @@
-//! Generating the types module for the largest real spec (loading it is
-//! measured by the spec crate's benchmark and is not counted here).
+//! Generating code for the largest real specs (loading them is measured by
+//! the spec crate's benchmark and is not counted here): the types module of
+//! GitHub's, and the whole client crate of GitHub's and Stripe's.
 
 use std::path::PathBuf;
 
 use criterion::{criterion_group, criterion_main, Criterion};
+use specwright_codegen::CrateOptions;
 
-fn types(c: &mut Criterion) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/corpus/openapi/github.com__api.github.com.json");
+fn load(file: &str) -> specwright_spec::ir::Api {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/openapi").join(file);
     let loaded = specwright_spec::load_file(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let api = loaded.api.expect("the GitHub spec loads");
-    let mut group = c.benchmark_group("github");
-    group.sample_size(10);
-    group.bench_function("generate types", |b| b.iter(|| specwright_codegen::types::generate(&api)));
-    group.finish();
+    loaded.api.unwrap_or_else(|| panic!("{} loads", path.display()))
 }
 
-criterion_group!(benches, types);
+fn generate(c: &mut Criterion) {
+    let client = CrateOptions { client: true, ..CrateOptions::default() };
+    for (group, file) in [("github", "github.com__api.github.com.json"), ("stripe", "stripe.com.json")] {
+        let api = load(file);
+        let mut group = c.benchmark_group(group);
+        group.sample_size(10);
+        if file.starts_with("github") {
+            group.bench_function("generate types", |b| b.iter(|| specwright_codegen::types::generate(&api)));
+        }
+        group.bench_function("generate client", |b| b.iter(|| specwright_codegen::generate(&api, &client)));
+        group.finish();
+    }
+}
+
+criterion_group!(benches, generate);
 criterion_main!(benches);

@@ -14,7 +14,7 @@ use specwright_spec::ir::{
 
 use crate::names::{field_name, Namer};
 use crate::operations::{BodyKind, BodyPlan, OpPlan, ParamPlan, ResponsePlan};
-use crate::types::{emit::deprecated, emit::docs, emit::ident, ty_path, Def, Ty, Uses};
+use crate::types::{emit::deprecated, emit::docs, emit::ident, ty_path, Def, DefKind, Presence, Ty, Uses};
 
 /// The source of `src/client.rs`.
 pub fn module(api: &Api, ops: &[OpPlan], defs: &[Def], uses: &mut Uses) -> TokenStream {
@@ -294,9 +294,12 @@ impl Cx<'_> {
         let (ok_variants, err_variants): (Vec<_>, Vec<_>) = op.responses.iter().partition(|r| r.success);
         let ok_enum = self.response_enum(&response, &ok_variants, &format!(" What `{}` answers on success.", op.id));
         let err_enum = self.response_enum(&error, &err_variants, &format!(" The errors `{}` documents.", op.id));
+        let pager = self.pager(op);
+        let clone = if pager.is_some() { quote!(#[derive(Clone)]) } else { quote!() };
         quote! {
             #[doc = #doc]
             #[must_use = "a request does nothing until it is sent"]
+            #clone
             pub struct #builder<'a> {
                 client: &'a Client,
                 #(#fields,)*
@@ -307,10 +310,133 @@ impl Cx<'_> {
                 #send
             }
 
+            #pager
             #body_enum
             #ok_enum
             #err_enum
         }
+    }
+
+    /// `into_stream`, for a listing whose pages the spec makes recognisable:
+    /// a `next` cursor in the body paired with a cursor parameter, or
+    /// `offset` and `limit` parameters.
+    fn pager(&self, op: &OpPlan) -> Option<TokenStream> {
+        if op.method != Method::Get || op.body.is_some() {
+            return None;
+        }
+        let ok = op.responses.iter().find(|r| r.status == StatusCode::Code(200))?;
+        let Some((BodyKind::Json, body_ty)) = &ok.body else { return None };
+        let optional = |names: &[&str], ints: bool| {
+            op.params.iter().find(|p| {
+                p.location == ParameterLocation::Query
+                    && !p.required
+                    && names.contains(&p.name.as_str())
+                    && if ints { matches!(p.ty, Ty::I32 | Ty::I64 | Ty::U32 | Ty::U64) } else { p.ty == Ty::String }
+            })
+        };
+        // Where the items are: the body itself, or its one array field.
+        let (item_ty, items, fields) = match body_ty {
+            Ty::Vec(item) => ((**item).clone(), quote!(body), None),
+            Ty::Named(id) => {
+                let DefKind::Struct(s) = &self.defs[id.0].kind else { return None };
+                let mut arrays = s.fields.iter().filter(|f| !f.flatten && matches!(bare(&f.ty), Ty::Vec(_)));
+                let (field, None) = (arrays.next()?, arrays.next()) else { return None };
+                let Ty::Vec(item) = bare(&field.ty) else { return None };
+                let name = ident(&field.name);
+                let items = match field.presence {
+                    Presence::Required => quote!(body.#name),
+                    Presence::RequiredNullable | Presence::Optional => quote!(body.#name.unwrap_or_default()),
+                    Presence::OptionalNullable => quote!(body.#name.into_option().unwrap_or_default()),
+                };
+                ((**item).clone(), items, Some(s))
+            }
+            _ => return None,
+        };
+        let cursor_field = fields.and_then(|s| {
+            s.fields.iter().find(|f| {
+                *bare(&f.ty) == Ty::String
+                    && [
+                        "next_cursor",
+                        "nextCursor",
+                        "next",
+                        "cursor",
+                        "next_page_token",
+                        "nextPageToken",
+                        "next_token",
+                        "nextToken",
+                        "continuation_token",
+                        "continuationToken",
+                    ]
+                    .contains(&f.json.as_str())
+            })
+        });
+        let cursor_param = optional(
+            &[
+                "cursor",
+                "page_token",
+                "pageToken",
+                "next_token",
+                "nextToken",
+                "after",
+                "starting_after",
+                "continuation",
+                "continuationToken",
+                "continuation_token",
+            ],
+            false,
+        );
+        let next = match (cursor_field, cursor_param, optional(&["offset"], true), optional(&["limit"], true)) {
+            (Some(f), Some(p), _, _) => {
+                let name = ident(&f.name);
+                let param = ident(&p.field);
+                let cursor = match f.presence {
+                    Presence::Required => quote!(Some(body.#name.clone())),
+                    Presence::RequiredNullable | Presence::Optional => quote!(body.#name.clone()),
+                    Presence::OptionalNullable => quote!(body.#name.clone().into_option()),
+                };
+                quote! {
+                    let next = #cursor.filter(|c| !c.is_empty()).map(|c| call.#param(c));
+                    let items = #items;
+                }
+            }
+            (_, _, Some(offset), Some(limit)) => {
+                let offset = ident(&offset.field);
+                let limit = ident(&limit.field);
+                quote! {
+                    let items = #items;
+                    let count = items.len();
+                    let full = call.#limit.is_none_or(|limit| count as u64 >= limit as u64);
+                    let at = call.#offset.unwrap_or_default();
+                    let next = full.then(|| call.#offset(at + count as _));
+                }
+            }
+            _ => return None,
+        };
+        let builder = format_ident!("{}", op.type_base);
+        let response = format_ident!("{}Response", op.type_base);
+        let error = format_ident!("{}Error", op.type_base);
+        let variant = ident(&ok.variant);
+        let pattern = if ok.headers.is_empty() {
+            quote!(#response::#variant(body))
+        } else {
+            quote!(#response::#variant { body, .. })
+        };
+        let item = self.ty(&item_ty);
+        let doc = format!(" Every item of `{}`, page after page, each page fetched as the stream reaches it.", op.id);
+        Some(quote! {
+            impl<'a> #builder<'a> {
+                #[doc = #doc]
+                pub fn into_stream(self) -> impl rt::Stream<Item = Result<#item, rt::Error<#error>>> + 'a {
+                    rt::paginate(self, |call: Self| async move {
+                        let response = call.clone().send().await?;
+                        #[allow(irrefutable_let_patterns)]
+                        let #pattern = response.into_body() else { return Ok((Vec::new(), None)) };
+                        #next
+                        Ok((items, next))
+                    })
+                }
+            }
+        })
     }
 
     fn send(&self, op: &OpPlan, uses: &mut Uses) -> TokenStream {
@@ -483,6 +609,14 @@ impl Cx<'_> {
             #[derive(Debug)]
             pub enum #name { #(#variants),* }
         }
+    }
+}
+
+/// A field's type without the `Option` or `Nullable` its presence adds.
+fn bare(ty: &Ty) -> &Ty {
+    match ty {
+        Ty::Option(inner) | Ty::Nullable(inner) => inner,
+        other => other,
     }
 }
 

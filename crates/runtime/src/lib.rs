@@ -9,6 +9,7 @@ mod binary;
 #[cfg(feature = "client")]
 pub mod http;
 mod nullable;
+pub mod untagged;
 
 pub use base64::Base64;
 #[cfg(feature = "binary")]

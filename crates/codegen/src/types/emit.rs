@@ -215,8 +215,8 @@ fn emit_def(def: &Def, defs: &[Def], uses: &mut Uses) -> TokenStream {
             }
         }
         DefKind::Tagged { property, variants } => emit_tagged(&name, property, variants, defs, uses, doc, dep),
-        DefKind::Untagged(variants) => {
-            let variants: Vec<TokenStream> = variants
+        DefKind::Untagged(raw_variants) => {
+            let variants: Vec<TokenStream> = raw_variants
                 .iter()
                 .map(|(v, ty)| {
                     uses.note(ty);
@@ -225,13 +225,55 @@ fn emit_def(def: &Def, defs: &[Def], uses: &mut Uses) -> TokenStream {
                     quote!(#v(#ty),)
                 })
                 .collect();
+            let keys: Vec<Option<(Vec<String>, bool)>> =
+                raw_variants.iter().map(|(_, ty)| object_keys(ty, defs)).collect();
+            if keys.iter().filter(|k| k.is_some()).count() < 2 {
+                return quote! {
+                    #doc
+                    #dep
+                    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+                    #[serde(untagged)]
+                    pub enum #name {
+                        #(#variants)*
+                    }
+                };
+            }
+            // Several object variants: the one that declares the object's keys is tried first.
+            uses.runtime = true;
+            let key_lists = keys.iter().map(|k| match k {
+                Some((keys, open)) => quote!((&[#(#keys),*], #open)),
+                None => quote!((&[], false)),
+            });
+            let arms = raw_variants.iter().enumerate().map(|(i, (v, ty))| {
+                let v = ident(v);
+                let ty = ty_tokens(ty, defs);
+                quote!(#i => <#ty as ::serde::Deserialize>::deserialize(&value).map(#name::#v),)
+            });
+            let message = format!("the value fits no variant of {}", def.name);
             quote! {
                 #doc
                 #dep
-                #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+                #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
                 #[serde(untagged)]
                 pub enum #name {
                     #(#variants)*
+                }
+
+                impl<'de> ::serde::Deserialize<'de> for #name {
+                    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                        const KEYS: &[::specwright_runtime::untagged::Keys<'static>] = &[#(#key_lists),*];
+                        for i in ::specwright_runtime::untagged::order(&value, KEYS) {
+                            let result = match i {
+                                #(#arms)*
+                                _ => continue,
+                            };
+                            if let Ok(v) = result {
+                                return Ok(v);
+                            }
+                        }
+                        Err(<D::Error as ::serde::de::Error>::custom(#message))
+                    }
                 }
             }
         }
@@ -255,6 +297,33 @@ fn emit_def(def: &Def, defs: &[Def], uses: &mut Uses) -> TokenStream {
             }
         }
     }
+}
+
+/// The keys an object variant declares, and whether it keeps others too;
+/// `None` for variants that are not structs.
+fn object_keys(ty: &Ty, defs: &[Def]) -> Option<(Vec<String>, bool)> {
+    let id = match ty {
+        Ty::Named(id) => *id,
+        Ty::Boxed(inner) => return object_keys(inner, defs),
+        _ => return None,
+    };
+    let DefKind::Struct(s) = &defs[id.0].kind else { return None };
+    let mut keys = Vec::new();
+    let mut open = s.extra.is_some();
+    for f in &s.fields {
+        if f.flatten {
+            match object_keys(&f.ty, defs) {
+                Some((inner, inner_open)) => {
+                    keys.extend(inner);
+                    open |= inner_open;
+                }
+                None => open = true,
+            }
+        } else {
+            keys.push(f.json.clone());
+        }
+    }
+    Some((keys, open))
 }
 
 /// The name of the catch-all variant of a string enum: `Other`, unless a

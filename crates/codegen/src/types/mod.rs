@@ -7,7 +7,7 @@ mod recursion;
 mod shape;
 
 pub use emit::{ty_path, Uses};
-pub use model::{Def, DefId, DefKind, Ty};
+pub use model::{Def, DefId, DefKind, Presence, Ty};
 pub use plan::{Planner, TypePlan};
 
 use specwright_spec::ir::Api;

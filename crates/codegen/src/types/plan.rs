@@ -673,7 +673,13 @@ impl<'a> Planner<'a> {
                 continue;
             }
             let base = match &ty {
-                Ty::Named(def) => self.defs[def.0].name.clone(),
+                // `LifecycleRuleExpire` in `LifecycleRule` is its `Expire` variant.
+                Ty::Named(def) => {
+                    let full = &self.defs[def.0].name;
+                    let short =
+                        full.strip_prefix(name).filter(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()));
+                    short.unwrap_or(full).to_string()
+                }
                 other => ty_word(other).to_string(),
             };
             let score = self.specificity(&ty, b);

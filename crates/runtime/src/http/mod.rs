@@ -5,6 +5,7 @@
 mod auth;
 mod client;
 mod error;
+mod paginate;
 mod request;
 mod response;
 mod retry;
@@ -14,6 +15,7 @@ pub mod style;
 pub use auth::{Credential, KeyLocation, Scheme, SchemeKind, Secret};
 pub use client::{BuildError, Client, ClientBuilder};
 pub use error::{CallError, Error, Unexpected};
+pub use paginate::paginate;
 pub use request::{Operation, Request};
 pub use response::{RawResponse, Received, Response};
 pub use retry::RetryPolicy;
@@ -21,4 +23,5 @@ pub use server::ServerTemplate;
 pub use style::Style;
 
 /// Re-exported for generated code, so generated crates need not name them.
+pub use futures_util::Stream;
 pub use reqwest::{header::HeaderMap, multipart, Method, StatusCode};

@@ -125,6 +125,7 @@ impl Client {
 
 /// A call of `listOrders`: set optional parameters, then `send` it.
 #[must_use = "a request does nothing until it is sent"]
+#[derive(Clone)]
 pub struct ListOrders<'a> {
     client: &'a Client,
     cursor: Option<::std::string::String>,
@@ -200,6 +201,33 @@ impl ListOrders<'_> {
             }
             _ => Err(raw.unexpected().into()),
         }
+    }
+}
+
+impl<'a> ListOrders<'a> {
+    /// Every item of `listOrders`, page after page, each page fetched as the stream reaches it.
+    pub fn into_stream(
+        self,
+    ) -> impl rt::Stream<
+        Item = Result<crate::types::Order, rt::Error<ListOrdersError>>,
+    > + 'a {
+        rt::paginate(
+            self,
+            |call: Self| async move {
+                let response = call.clone().send().await?;
+                #[allow(irrefutable_let_patterns)]
+                let ListOrdersResponse::Ok { body, .. } = response.into_body() else {
+                    return Ok((Vec::new(), None))
+                };
+                let next = body
+                    .next_cursor
+                    .clone()
+                    .filter(|c| !c.is_empty())
+                    .map(|c| call.cursor(c));
+                let items = body.items;
+                Ok((items, next))
+            },
+        )
     }
 }
 

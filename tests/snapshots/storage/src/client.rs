@@ -131,6 +131,7 @@ impl Client {
             fields: None,
             filter: None,
             limit: None,
+            cursor: None,
             x_request_id: None,
             session: None,
         }
@@ -368,6 +369,7 @@ pub enum CreateBucketError {
 
 /// A call of `listObjects`: set optional parameters, then `send` it.
 #[must_use = "a request does nothing until it is sent"]
+#[derive(Clone)]
 pub struct ListObjects<'a> {
     client: &'a Client,
     bucket: ::std::string::String,
@@ -377,6 +379,7 @@ pub struct ListObjects<'a> {
     fields: Option<::std::vec::Vec<::std::string::String>>,
     filter: Option<crate::types::SizeFilter>,
     limit: Option<i32>,
+    cursor: Option<::std::string::String>,
     x_request_id: Option<::std::string::String>,
     session: Option<::std::string::String>,
 }
@@ -406,6 +409,11 @@ impl ListObjects<'_> {
         self.limit = Some(value);
         self
     }
+    /// Where the page starts; the `next_cursor` of the page before.
+    pub fn cursor(mut self, value: impl Into<String>) -> Self {
+        self.cursor = Some(value.into());
+        self
+    }
     pub fn x_request_id(mut self, value: impl Into<String>) -> Self {
         self.x_request_id = Some(value.into());
         self
@@ -432,6 +440,7 @@ impl ListObjects<'_> {
         request.query("fields", &self.fields, rt::Style::Form, false, false);
         request.query("filter", &self.filter, rt::Style::DeepObject, true, false);
         request.query("limit", &self.limit, rt::Style::Form, true, false);
+        request.query("cursor", &self.cursor, rt::Style::Form, true, false);
         request.header("X-Request-Id", &self.x_request_id, false);
         request.cookie("session", &self.session, true);
         let raw = request.send().await?.read().await?;
@@ -459,6 +468,34 @@ impl ListObjects<'_> {
             }
             _ => Err(raw.unexpected().into()),
         }
+    }
+}
+
+impl<'a> ListObjects<'a> {
+    /// Every item of `listObjects`, page after page, each page fetched as the stream reaches it.
+    pub fn into_stream(
+        self,
+    ) -> impl rt::Stream<
+        Item = Result<crate::types::ObjectInfo, rt::Error<ListObjectsError>>,
+    > + 'a {
+        rt::paginate(
+            self,
+            |call: Self| async move {
+                let response = call.clone().send().await?;
+                #[allow(irrefutable_let_patterns)]
+                let ListObjectsResponse::Ok { body, .. } = response.into_body() else {
+                    return Ok((Vec::new(), None))
+                };
+                let next = body
+                    .next_cursor
+                    .clone()
+                    .into_option()
+                    .filter(|c| !c.is_empty())
+                    .map(|c| call.cursor(c));
+                let items = body.items;
+                Ok((items, next))
+            },
+        )
     }
 }
 

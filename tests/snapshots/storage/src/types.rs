@@ -28,6 +28,53 @@ pub struct Bucket {
     pub name: ::std::string::String,
     pub region: ::std::string::String,
     pub created_at: ::chrono::DateTime<::chrono::FixedOffset>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub lifecycle: ::std::option::Option<::std::vec::Vec<LifecycleRule>>,
+}
+
+/// What happens to objects as they age; every property is optional.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[serde(untagged)]
+pub enum LifecycleRule {
+    Expire(LifecycleRuleExpire),
+    Transition(LifecycleRuleTransition),
+}
+
+impl<'de> ::serde::Deserialize<'de> for LifecycleRule {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        const KEYS: &[::specwright_runtime::untagged::Keys<'static>] = &[
+            (&["days", "noncurrent_days"], false),
+            (&["days", "storage_class"], false),
+        ];
+        for i in ::specwright_runtime::untagged::order(&value, KEYS) {
+            let result = match i {
+                0usize => {
+                    <LifecycleRuleExpire as ::serde::Deserialize>::deserialize(&value)
+                        .map(LifecycleRule::Expire)
+                }
+                1usize => {
+                    <LifecycleRuleTransition as ::serde::Deserialize>::deserialize(
+                            &value,
+                        )
+                        .map(LifecycleRule::Transition)
+                }
+                _ => continue,
+            };
+            if let Ok(v) = result {
+                return Ok(v);
+            }
+        }
+        Err(
+            <D::Error as ::serde::de::Error>::custom(
+                "the value fits no variant of LifecycleRule",
+            ),
+        )
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -77,4 +124,22 @@ pub struct UploadFormRequest {
     pub file: ::std::string::String,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
+}
+
+/// Expire
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct LifecycleRuleExpire {
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub days: ::std::option::Option<i64>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub noncurrent_days: ::std::option::Option<i64>,
+}
+
+/// Transition
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct LifecycleRuleTransition {
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub days: ::std::option::Option<i64>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub storage_class: ::std::option::Option<::std::string::String>,
 }

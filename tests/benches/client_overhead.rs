@@ -1,0 +1,45 @@
+//! What a generated client adds to a call: the storage client's
+//! `list_objects` against a hand-written reqwest call of the same endpoint,
+//! both against one axum server on 127.0.0.1 that answers a small JSON page.
+//! `cargo xtask bench` checks the medians (target: at most 5% apart).
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use object_storage_api::client::{Client, ListObjectsResponse, RetryPolicy};
+use object_storage_api::types::ObjectList;
+
+const PAGE: &str = r#"{"items":[{"key":"a.png","size":1024},{"key":"b.png","size":2048}],"next_cursor":null}"#;
+
+fn overhead(c: &mut Criterion) {
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let base = runtime.block_on(async {
+        let app = axum::Router::new().fallback(|| async { ([("content-type", "application/json")], PAGE) });
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+        format!("http://{addr}/v1")
+    });
+    let generated = Client::builder().base_url(&base).retry(RetryPolicy::none()).build().unwrap();
+    let plain = reqwest::Client::new();
+    let url = format!("{base}/buckets/photos/objects?limit=2");
+
+    let mut group = c.benchmark_group("client");
+    group.bench_function("hand-written reqwest", |b| {
+        b.to_async(&runtime).iter(|| async {
+            let response = plain.get(&url).send().await.unwrap();
+            assert!(response.status().is_success());
+            let page: ObjectList = serde_json::from_slice(&response.bytes().await.unwrap()).unwrap();
+            page
+        })
+    });
+    group.bench_function("generated", |b| {
+        b.to_async(&runtime).iter(|| async {
+            let response = generated.list_objects("photos").limit(2).send().await.unwrap();
+            let ListObjectsResponse::Ok { body, .. } = response.into_body();
+            body
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, overhead);
+criterion_main!(benches);
