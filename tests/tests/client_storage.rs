@@ -9,8 +9,9 @@ use axum::body::Body;
 use axum::http::{HeaderMap, Method};
 use axum::response::Response;
 use object_storage_api::client::{
-    multipart, schemes, Binary, Client, ClientBuilder, CreateBucketBody, CreateBucketError, CreateBucketResponse,
-    Credential, Error, GetObjectError, GetObjectResponse, HealthResponse, ListObjectsResponse, RetryPolicy,
+    schemes, Binary, Client, ClientBuilder, CreateBucketBody, CreateBucketError, CreateBucketResponse, Credential,
+    Error, FilePart, GetObjectError, GetObjectResponse, HealthResponse, ListObjectsResponse, RetryPolicy,
+    UploadFormForm,
 };
 use object_storage_api::types::{GetMetricsPoint, NewBucket, SizeFilter};
 
@@ -191,10 +192,16 @@ async fn bodies_of_every_kind() {
     let chunks = futures_util::stream::iter((0..4).map(|i| Ok::<_, std::io::Error>(bytes::Bytes::from(vec![i; 1000]))));
     client.put_object("b", "streamed", Binary::from_stream(chunks)).send().await.unwrap();
     client.add_note("b", "fragile").send().await.unwrap();
-    let file = multipart::Form::new()
-        .text("description", "a photo")
-        .part("file", multipart::Part::bytes(b"PNG...".to_vec()).file_name("p.png"));
-    client.upload_form("b", file).send().await.unwrap();
+    let photo = UploadFormForm {
+        file: FilePart::new(b"PNG...".to_vec()).file_name("p.png").content_type("image/png"),
+        description: Some("a photo".into()),
+    };
+    client.upload_form("b", photo).send().await.unwrap();
+    // A file part read from a stream is sent as it is read.
+    let chunks =
+        futures_util::stream::iter((0..3).map(|_| Ok::<_, std::io::Error>(bytes::Bytes::from_static(b"chunk;"))));
+    let streamed = UploadFormForm { file: FilePart::new(Binary::from_stream(chunks)), description: None };
+    client.upload_form("b", streamed).send().await.unwrap();
 
     let seen = server.seen();
     assert_eq!(seen[0].header("content-type"), Some("application/json"));
@@ -208,7 +215,13 @@ async fn bodies_of_every_kind() {
     assert_eq!(&seen[4].body[..], b"fragile");
     assert!(seen[5].header("content-type").unwrap().starts_with("multipart/form-data; boundary="));
     let multipart = String::from_utf8_lossy(&seen[5].body);
-    assert!(multipart.contains("name=\"file\"; filename=\"p.png\"") && multipart.contains("PNG..."));
+    assert!(
+        multipart.contains("name=\"file\"; filename=\"p.png\"\r\nContent-Type: image/png\r\n\r\nPNG..."),
+        "{multipart}"
+    );
+    assert!(multipart.contains("name=\"description\"\r\n\r\na photo"), "{multipart}");
+    let streamed = String::from_utf8_lossy(&seen[6].body);
+    assert!(streamed.contains("chunk;chunk;chunk;") && !streamed.contains("description"), "{streamed}");
 }
 
 #[tokio::test]
@@ -254,7 +267,7 @@ async fn credentials_of_every_kind() {
         .unwrap();
     keys.add_note("b", "n").send().await.unwrap();
     assert!(server.seen()[3].uri.ends_with("/notes?api_key=k%261"), "{}", server.seen()[3].uri);
-    let form = multipart::Form::new().part("file", multipart::Part::bytes(b"x".to_vec()));
+    let form = UploadFormForm { file: b"x".to_vec().into(), description: None };
     let _ = keys.upload_form("b", form).send().await;
     assert_eq!(server.seen()[4].header("cookie"), Some("sid=c1"));
 

@@ -13,7 +13,7 @@ use specwright_spec::ir::{
 };
 
 use crate::names::{field_name, Namer};
-use crate::operations::{BodyKind, BodyPlan, OpPlan, ParamPlan, ResponsePlan};
+use crate::operations::{BodyKind, BodyPlan, BodyVariant, FormPlan, OpPlan, ParamPlan, ResponsePlan};
 use crate::types::{emit::deprecated, emit::docs, emit::ident, ty_path, Def, DefKind, Presence, Ty, Uses};
 
 /// The source of `src/client.rs`.
@@ -34,7 +34,7 @@ pub fn module(api: &Api, ops: &[OpPlan], defs: &[Def], uses: &mut Uses) -> Token
             rustdoc::invalid_rust_codeblocks)]
 
         use ::specwright_runtime::http as rt;
-        pub use rt::{multipart, ClientBuilder, Credential, Error, Response, RetryPolicy};
+        pub use rt::{multipart, ClientBuilder, Credential, Error, FilePart, Response, RetryPolicy};
         pub use ::specwright_runtime::Binary;
 
         /// The servers the spec lists; the first is the default base URL.
@@ -162,7 +162,7 @@ impl Cx<'_> {
 
     fn body_ty(&self, op: &OpPlan, body: &BodyPlan) -> TokenStream {
         match body.variants.as_slice() {
-            [one] => self.variant_ty(one.kind, &one.ty),
+            [one] => self.body_variant_ty(op, one),
             _ => {
                 let name = format_ident!("{}Body", op.type_base);
                 quote!(#name)
@@ -176,6 +176,43 @@ impl Cx<'_> {
             [one] if one.kind == BodyKind::Text => (quote!(impl Into<String>), quote!(.into())),
             [one] if one.kind == BodyKind::Binary => (quote!(impl Into<Binary>), quote!(.into())),
             _ => (self.body_ty(op, body), quote!()),
+        }
+    }
+
+    fn body_variant_ty(&self, op: &OpPlan, v: &BodyVariant) -> TokenStream {
+        match &v.form {
+            Some(_) => {
+                let name = format_ident!("{}Form", op.type_base);
+                quote!(#name)
+            }
+            None => self.variant_ty(v.kind, &v.ty),
+        }
+    }
+
+    /// The struct of a typed multipart body: a field per part.
+    fn form_struct(&self, op: &OpPlan, form: &FormPlan, uses: &mut Uses) -> TokenStream {
+        let name = format_ident!("{}Form", op.type_base);
+        let fields = form.fields.iter().map(|f| {
+            let field = ident(&f.field);
+            let ty = if f.file {
+                quote!(rt::FilePart)
+            } else {
+                uses.note(&f.ty);
+                self.ty(&f.ty)
+            };
+            let ty = match (f.list, f.required) {
+                (true, _) => quote!(Vec<#ty>),
+                (false, true) => ty,
+                (false, false) => quote!(Option<#ty>),
+            };
+            let doc = format!(" The `{}` part.", f.name);
+            quote!(#[doc = #doc] pub #field: #ty,)
+        });
+        let doc = format!(" The multipart body of `{}`: a field per part; files are streamed.", op.id);
+        quote! {
+            #[doc = #doc]
+            #[derive(Debug)]
+            pub struct #name { #(#fields)* }
         }
     }
 
@@ -257,6 +294,10 @@ impl Cx<'_> {
             }
         }
         let mut body_enum = quote!();
+        let mut form_struct = quote!();
+        if let Some(form) = op.body.iter().flat_map(|b| &b.variants).find_map(|v| v.form.as_ref()) {
+            form_struct = self.form_struct(op, form, uses);
+        }
         if let Some(b) = &op.body {
             b.variants.iter().for_each(|v| uses.note(&v.ty));
             let ty = self.body_ty(op, b);
@@ -277,7 +318,7 @@ impl Cx<'_> {
                 let name = format_ident!("{}Body", op.type_base);
                 let variants = b.variants.iter().map(|v| {
                     let variant = format_ident!("{}", v.kind.variant());
-                    let ty = self.variant_ty(v.kind, &v.ty);
+                    let ty = self.body_variant_ty(op, v);
                     let doc = format!(" As `{}`.", v.media_type);
                     quote!(#[doc = #doc] #variant(#ty))
                 });
@@ -311,6 +352,7 @@ impl Cx<'_> {
             }
 
             #pager
+            #form_struct
             #body_enum
             #ok_enum
             #err_enum
@@ -655,20 +697,35 @@ fn param_call(p: &ParamPlan) -> TokenStream {
 }
 
 fn body_call(op: &OpPlan, b: &BodyPlan) -> TokenStream {
-    let put = |kind: BodyKind, media_type: &str, value: TokenStream| match kind {
-        BodyKind::Json => quote!(request.json(#media_type, &#value);),
-        BodyKind::Form => quote!(request.form(&#value);),
-        BodyKind::Text => quote!(request.text(#media_type, #value);),
-        BodyKind::Binary => quote!(request.binary(#media_type, #value);),
-        BodyKind::Multipart => quote!(request.multipart(#value);),
+    let put = |v: &BodyVariant, value: TokenStream| {
+        let media_type = &v.media_type;
+        match (v.kind, &v.form) {
+            (BodyKind::Json, _) => quote!(request.json(#media_type, &#value);),
+            (BodyKind::Form, _) => quote!(request.form(&#value);),
+            (BodyKind::Text, _) => quote!(request.text(#media_type, #value);),
+            (BodyKind::Binary, _) => quote!(request.binary(#media_type, #value);),
+            (BodyKind::Multipart, None) => quote!(request.multipart(#value.into());),
+            (BodyKind::Multipart, Some(form)) => {
+                let parts = form.fields.iter().map(|f| {
+                    let name = &f.name;
+                    let field = ident(&f.field);
+                    match (f.file, f.list || !f.required) {
+                        (true, true) => quote!(.files(#name, #value.#field)),
+                        (true, false) => quote!(.files(#name, [#value.#field])),
+                        (false, _) => quote!(.value(#name, &#value.#field)),
+                    }
+                });
+                quote!(request.multipart(rt::FormBody::new() #(#parts)*);)
+            }
+        }
     };
     let call = match b.variants.as_slice() {
-        [one] => put(one.kind, &one.media_type, quote!(body)),
+        [one] => put(one, quote!(body)),
         many => {
             let name = format_ident!("{}Body", op.type_base);
             let arms = many.iter().map(|v| {
                 let variant = format_ident!("{}", v.kind.variant());
-                let put = put(v.kind, &v.media_type, quote!(body));
+                let put = put(v, quote!(body));
                 quote!(#name::#variant(body) => { #put })
             });
             quote!(match body { #(#arms)* })

@@ -2,7 +2,9 @@
 //! parameters, request body and responses, each with its Rust type. The
 //! client (and the server) are written from this one model.
 
-use specwright_spec::ir::{Api, HttpOperation, MediaType, Method, ParameterLocation, ParameterStyle, StatusCode};
+use specwright_spec::ir::{
+    Api, HttpOperation, JsonType, MediaType, Method, ParameterLocation, ParameterStyle, SchemaId, StatusCode,
+};
 use specwright_spec::Diagnostic;
 
 use crate::docs::doc_text;
@@ -90,6 +92,25 @@ pub struct BodyVariant {
     pub media_type: String,
     /// The Rust type for JSON and form bodies; the others have fixed types.
     pub ty: Ty,
+    /// The typed parts of a multipart body, where its schema names them.
+    pub form: Option<FormPlan>,
+}
+
+/// A multipart body as a struct: a field per part.
+pub struct FormPlan {
+    pub fields: Vec<FormField>,
+}
+
+pub struct FormField {
+    /// The part's name.
+    pub name: String,
+    pub field: String,
+    /// The type of a value part; files are `FilePart`s.
+    pub ty: Ty,
+    pub file: bool,
+    /// Several parts of this name (an array).
+    pub list: bool,
+    pub required: bool,
 }
 
 pub struct ResponsePlan {
@@ -110,7 +131,8 @@ pub struct HeaderPlan {
 }
 
 /// Names the client module defines itself, which operations can't take.
-const RESERVED_TYPES: &[&str] = &["Client", "ClientBuilder", "Error", "Response", "Binary"];
+const RESERVED_TYPES: &[&str] =
+    &["Binary", "Client", "ClientBuilder", "Credential", "Error", "FilePart", "Response", "RetryPolicy"];
 const RESERVED_FNS: &[&str] = &["new", "builder", "base_url", "runtime", "from_runtime", "clone", "fmt"];
 
 /// Plans every operation under `paths`, typing what they use through `planner`.
@@ -145,7 +167,7 @@ pub fn plan(api: &Api, planner: &mut Planner, diagnostics: &mut Vec<Diagnostic>)
                     .collect(),
             };
             plan.params = params(op, &plain, planner, diagnostics);
-            plan.body = body(op, &plain, planner);
+            plan.body = body(api, op, &plain, planner);
             plan.responses = responses(op, &plain, planner);
             plan
         })
@@ -155,7 +177,7 @@ pub fn plan(api: &Api, planner: &mut Planner, diagnostics: &mut Vec<Diagnostic>)
 /// A name for an operation's builder such that its response, error and
 /// body types are free too.
 fn claim_base(types: &mut Namer, plain: &str) -> String {
-    const SUFFIXES: [&str; 4] = ["", "Response", "Error", "Body"];
+    const SUFFIXES: [&str; 5] = ["", "Response", "Error", "Body", "Form"];
     let base = std::iter::once(plain.to_string())
         .chain((2..).map(|n| format!("{plain}{n}")))
         .find(|b| SUFFIXES.iter().all(|s| types.is_free(&format!("{b}{s}"))))
@@ -237,7 +259,7 @@ pub fn template_names(path: &str) -> Vec<String> {
     out
 }
 
-fn body(op: &HttpOperation, base: &str, planner: &mut Planner) -> Option<BodyPlan> {
+fn body(api: &Api, op: &HttpOperation, base: &str, planner: &mut Planner) -> Option<BodyPlan> {
     let body = op.request_body.as_ref()?;
     let mut variants: Vec<BodyVariant> = Vec::new();
     for m in &body.content {
@@ -246,9 +268,65 @@ fn body(op: &HttpOperation, base: &str, planner: &mut Planner) -> Option<BodyPla
             continue;
         }
         let ty = media_ty(m, kind, &format!("{base}Request"), planner);
-        variants.push(BodyVariant { kind, media_type: concrete(&m.media_type, kind), ty });
+        let form = if kind == BodyKind::Multipart { form(api, m, base, planner) } else { None };
+        variants.push(BodyVariant { kind, media_type: concrete(&m.media_type, kind), ty, form });
     }
     (!variants.is_empty()).then_some(BodyPlan { required: body.required, variants })
+}
+
+/// The schema and the parts it is made of (what it refers to, its `allOf`).
+fn parts(api: &Api, id: SchemaId, out: &mut Vec<SchemaId>) {
+    if out.contains(&id) || out.len() > 32 {
+        return;
+    }
+    out.push(id);
+    let s = api.schemas.get(id);
+    for &p in s.reference.iter().chain(&s.all_of) {
+        parts(api, p, out);
+    }
+}
+
+/// Whether a part's schema is a file: binary text, or content that is
+/// neither text nor JSON.
+fn is_file(api: &Api, id: SchemaId, encoding: Option<&str>) -> bool {
+    let mut all = Vec::new();
+    parts(api, id, &mut all);
+    let binary_media = |m: &str| !(m.starts_with("text/") || m.contains("json"));
+    all.iter().any(|&p| {
+        let s = api.schemas.get(p);
+        s.format.as_deref() == Some("binary") || s.constraints().content_media_type.as_deref().is_some_and(binary_media)
+    }) || encoding.is_some_and(binary_media)
+}
+
+fn form(api: &Api, m: &MediaType, base: &str, planner: &mut Planner) -> Option<FormPlan> {
+    let mut all = Vec::new();
+    parts(api, m.schema?, &mut all);
+    let mut names = Namer::new();
+    let mut fields = Vec::new();
+    for &id in &all {
+        let s = api.schemas.get(id);
+        for (name, &prop) in &s.properties {
+            if fields.iter().any(|f: &FormField| f.name == *name) {
+                continue;
+            }
+            let encoding = m.encoding.get(name).and_then(|e| e.content_type.as_deref());
+            let items = api.schemas.get(prop).items.filter(|_| api.schemas.get(prop).types.contains(JsonType::Array));
+            let (file, list) = match items {
+                Some(item) if is_file(api, item, encoding) => (true, true),
+                _ => (is_file(api, prop, encoding), false),
+            };
+            let ty = if file { Ty::Unit } else { planner.ty(prop, &format!("{base}Form{}", type_name(name))) };
+            fields.push(FormField {
+                field: names.claim(&field_name(name)),
+                name: name.clone(),
+                ty,
+                file,
+                list,
+                required: all.iter().any(|&p| api.schemas.get(p).required.contains(name)),
+            });
+        }
+    }
+    (!fields.is_empty()).then_some(FormPlan { fields })
 }
 
 /// A media type to send: wildcards such as `*/*` or `image/*` made concrete.

@@ -5,6 +5,7 @@
 mod auth;
 mod client;
 mod error;
+mod form;
 mod paginate;
 mod request;
 mod response;
@@ -15,6 +16,7 @@ pub mod style;
 pub use auth::{Credential, KeyLocation, Scheme, SchemeKind, Secret};
 pub use client::{BuildError, Client, ClientBuilder};
 pub use error::{CallError, Error, Unexpected};
+pub use form::{FilePart, FormBody};
 pub use paginate::paginate;
 pub use request::{Operation, Request};
 pub use response::{RawResponse, Received, Response};

@@ -11,6 +11,7 @@ use tracing::Instrument;
 
 use super::client::Client;
 use super::error::CallError;
+use super::form::FormBody;
 use super::response::RawResponse;
 use super::retry::{retry_after, retryable_status};
 use super::style::{self, Style};
@@ -158,8 +159,11 @@ impl Request<'_> {
     }
 
     /// A `multipart/form-data` body (not retried: its parts may be streams).
-    pub fn multipart(&mut self, form: reqwest::multipart::Form) {
-        self.body = Some(Body::Multipart(form));
+    pub fn multipart(&mut self, form: FormBody) {
+        match form.error {
+            Some(e) => self.fail(e),
+            None => self.body = Some(Body::Multipart(form.form)),
+        }
     }
 
     fn url(&self) -> Result<String, CallError> {

@@ -19,7 +19,9 @@
 
 use ::specwright_runtime::http as rt;
 
-pub use rt::{multipart, ClientBuilder, Credential, Error, Response, RetryPolicy};
+pub use rt::{
+    multipart, ClientBuilder, Credential, Error, FilePart, Response, RetryPolicy,
+};
 
 pub use ::specwright_runtime::Binary;
 

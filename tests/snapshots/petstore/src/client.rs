@@ -19,7 +19,9 @@
 
 use ::specwright_runtime::http as rt;
 
-pub use rt::{multipart, ClientBuilder, Credential, Error, Response, RetryPolicy};
+pub use rt::{
+    multipart, ClientBuilder, Credential, Error, FilePart, Response, RetryPolicy,
+};
 
 pub use ::specwright_runtime::Binary;
 
@@ -133,7 +135,7 @@ impl Client {
     pub fn upload_pet_photo(
         &self,
         pet_id: i64,
-        body: rt::multipart::Form,
+        body: UploadPetPhotoForm,
     ) -> UploadPetPhoto<'_> {
         UploadPetPhoto {
             client: self,
@@ -417,7 +419,7 @@ pub enum DeletePetError {
 pub struct UploadPetPhoto<'a> {
     client: &'a Client,
     pet_id: i64,
-    body: rt::multipart::Form,
+    body: UploadPetPhotoForm,
 }
 
 impl UploadPetPhoto<'_> {
@@ -434,7 +436,12 @@ impl UploadPetPhoto<'_> {
         let mut request = self.client.inner.request(&OPERATION);
         request.path("petId", &self.pet_id, rt::Style::Simple, false);
         let body = self.body;
-        request.multipart(body);
+        request
+            .multipart(
+                rt::FormBody::new()
+                    .files("file", [body.file])
+                    .value("caption", &body.caption),
+            );
         let raw = request.send().await?.read().await?;
         match raw.status().as_u16() {
             201 => {
@@ -460,6 +467,15 @@ impl UploadPetPhoto<'_> {
             }
         }
     }
+}
+
+/// The multipart body of `uploadPetPhoto`: a field per part; files are streamed.
+#[derive(Debug)]
+pub struct UploadPetPhotoForm {
+    /// The `file` part.
+    pub file: rt::FilePart,
+    /// The `caption` part.
+    pub caption: Option<::std::string::String>,
 }
 
 /// What `uploadPetPhoto` answers on success.

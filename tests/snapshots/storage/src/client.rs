@@ -19,7 +19,9 @@
 
 use ::specwright_runtime::http as rt;
 
-pub use rt::{multipart, ClientBuilder, Credential, Error, Response, RetryPolicy};
+pub use rt::{
+    multipart, ClientBuilder, Credential, Error, FilePart, Response, RetryPolicy,
+};
 
 pub use ::specwright_runtime::Binary;
 
@@ -187,7 +189,7 @@ impl Client {
     pub fn upload_form(
         &self,
         bucket: impl Into<String>,
-        body: rt::multipart::Form,
+        body: UploadFormForm,
     ) -> UploadForm<'_> {
         UploadForm {
             client: self,
@@ -721,7 +723,7 @@ pub enum AddNoteError {}
 pub struct UploadForm<'a> {
     client: &'a Client,
     bucket: ::std::string::String,
-    body: rt::multipart::Form,
+    body: UploadFormForm,
 }
 
 impl UploadForm<'_> {
@@ -738,7 +740,12 @@ impl UploadForm<'_> {
         let mut request = self.client.inner.request(&OPERATION);
         request.path("bucket", &self.bucket, rt::Style::Simple, false);
         let body = self.body;
-        request.multipart(body);
+        request
+            .multipart(
+                rt::FormBody::new()
+                    .files("file", [body.file])
+                    .value("description", &body.description),
+            );
         let raw = request.send().await?.read().await?;
         match raw.status().as_u16() {
             201 => {
@@ -751,6 +758,15 @@ impl UploadForm<'_> {
             _ => Err(raw.unexpected().into()),
         }
     }
+}
+
+/// The multipart body of `uploadForm`: a field per part; files are streamed.
+#[derive(Debug)]
+pub struct UploadFormForm {
+    /// The `file` part.
+    pub file: rt::FilePart,
+    /// The `description` part.
+    pub description: Option<::std::string::String>,
 }
 
 /// What `uploadForm` answers on success.
