@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use quote::quote;
 use serde_json::Value;
-use specwright_spec::ir::{Api, MediaType, Payload, SchemaId};
+use specwright_spec::ir::{Api, JsonType, MediaType, Payload, SchemaId};
 use specwright_spec::pointer;
 
 /// One example and the type it should fit.
@@ -14,11 +14,16 @@ pub struct ExampleCase {
     /// description for examples of messages.
     pub place: String,
     pub type_name: String,
+    /// The schema takes `null` too: the example is read as `Option<T>`.
+    pub nullable: bool,
     pub json: String,
     /// JSON pointers to properties the example has but its schema does not
     /// declare: generated structs keep declared properties only, so these
     /// are left out of the comparison (and counted).
     pub undeclared: Vec<String>,
+    /// Where the example breaks its own schema, if it does: such an example
+    /// is the spec's fault when it does not round-trip.
+    pub contradiction: Option<String>,
 }
 
 /// The examples of an API whose schemas became named types.
@@ -27,8 +32,18 @@ pub fn example_cases(api: &Api, names: &HashMap<SchemaId, String>) -> Vec<Exampl
     let mut add = |place: String, schema: SchemaId, value: &Value| {
         if let Some(name) = names.get(&schema) {
             let mut undeclared = Vec::new();
-            find_undeclared(api, schema, value, "", &mut undeclared, 0);
-            out.push(ExampleCase { place, type_name: name.clone(), json: value.to_string(), undeclared });
+            find_undeclared(api, &[schema], value, "", &mut undeclared, 0);
+            let contradiction = contradiction(api, schema, value, "", 0);
+            let s = api.schemas.get(schema);
+            let nullable = s.nullable || s.types.contains(JsonType::Null);
+            out.push(ExampleCase {
+                place,
+                type_name: name.clone(),
+                nullable,
+                json: value.to_string(),
+                undeclared,
+                contradiction,
+            });
         }
     };
     for (id, entry) in api.schemas.iter() {
@@ -86,42 +101,155 @@ fn views(api: &Api, id: SchemaId, out: &mut Vec<SchemaId>) {
 
 /// Properties of `value` that its schema does not declare and that no
 /// `additionalProperties` or `patternProperties` admits, as JSON pointers.
-fn find_undeclared(api: &Api, schema: SchemaId, value: &Value, at: &str, out: &mut Vec<String>, depth: usize) {
-    if depth > 32 {
+/// `schemas` are the candidates the value may be read as (the branches of
+/// a union and their parts all count).
+fn find_undeclared(api: &Api, schemas: &[SchemaId], value: &Value, at: &str, out: &mut Vec<String>, depth: usize) {
+    if depth > 32 || schemas.is_empty() {
         return;
     }
     let mut all = Vec::new();
-    views(api, schema, &mut all);
-    let schemas: Vec<_> = all.iter().map(|&id| api.schemas.get(id)).collect();
+    for &id in schemas {
+        views(api, id, &mut all);
+    }
+    let all: Vec<_> = all.iter().map(|&id| api.schemas.get(id)).collect();
     match value {
         Value::Object(map) => {
-            let declares_any = schemas.iter().any(|s| !s.properties.is_empty());
-            let extra = schemas.iter().find_map(|s| s.additional_properties);
+            let declares_any = all.iter().any(|s| !s.properties.is_empty());
+            let extra: Vec<SchemaId> = all.iter().filter_map(|s| s.additional_properties).collect();
             let open = !declares_any
-                || extra.is_some_and(|e| !api.schemas.get(e).accepts_nothing)
-                || schemas.iter().any(|s| !s.constraints().pattern_properties.is_empty());
+                || extra.iter().any(|&e| !api.schemas.get(e).accepts_nothing)
+                || all.iter().any(|s| !s.constraints().pattern_properties.is_empty());
             for (key, v) in map {
                 let here = pointer::push(at, key);
-                match schemas.iter().find_map(|s| s.properties.get(key)) {
-                    Some(&p) => find_undeclared(api, p, v, &here, out, depth + 1),
-                    None if open => {
-                        if let Some(e) = extra {
-                            find_undeclared(api, e, v, &here, out, depth + 1);
-                        }
-                    }
-                    None => out.push(here),
+                let declared: Vec<SchemaId> = all.iter().filter_map(|s| s.properties.get(key).copied()).collect();
+                if !declared.is_empty() {
+                    find_undeclared(api, &declared, v, &here, out, depth + 1);
+                } else if open {
+                    find_undeclared(api, &extra, v, &here, out, depth + 1);
+                } else {
+                    out.push(here);
                 }
             }
         }
         Value::Array(items) => {
-            if let Some(item) = schemas.iter().find_map(|s| s.items) {
-                for (i, v) in items.iter().enumerate() {
-                    find_undeclared(api, item, v, &format!("{at}/{i}"), out, depth + 1);
-                }
+            let item_schemas: Vec<SchemaId> = all.iter().filter_map(|s| s.items).collect();
+            for (i, v) in items.iter().enumerate() {
+                find_undeclared(api, &item_schemas, v, &format!("{at}/{i}"), out, depth + 1);
             }
         }
         _ => {}
     }
+}
+
+/// The first place where `value` breaks `schema`, in the checks that decide
+/// whether a type can hold it: `type` (and `nullable`), `required`, the
+/// formats with their own Rust types, and the same within properties, items,
+/// `allOf` parts and (at least one of) `oneOf`/`anyOf` branches.
+fn contradiction(api: &Api, id: SchemaId, value: &Value, at: &str, depth: usize) -> Option<String> {
+    if depth > 48 {
+        return None;
+    }
+    let s = api.schemas.get(id);
+    let place = if at.is_empty() { "the example" } else { at };
+    if s.accepts_nothing {
+        return Some(format!("{place}: the schema accepts nothing"));
+    }
+    if value.is_null() && (s.nullable || s.types.contains(JsonType::Null)) {
+        return None;
+    }
+    for &part in s.reference.iter().chain(&s.all_of) {
+        if let Some(why) = contradiction(api, part, value, at, depth + 1) {
+            return Some(why);
+        }
+    }
+    for branches in [&s.one_of, &s.any_of] {
+        let mut reasons = branches.iter().map(|&b| contradiction(api, b, value, at, depth + 1));
+        if !branches.is_empty() && reasons.all(|r| r.is_some()) {
+            return Some(format!("{place}: fits none of the {} alternatives", branches.len()));
+        }
+    }
+    // Properties without a `type` still make an object to every generator.
+    let implied_object = s.types.is_empty() && !s.properties.is_empty() && !value.is_object();
+    if implied_object {
+        return Some(format!("{place}: not an object, though the schema has properties"));
+    }
+    if let Some(listed) = s.enum_values.as_deref() {
+        if !listed.is_empty() && !listed.iter().any(|l| same_kind(l, value)) {
+            return Some(format!("{place}: {value} is not of the kind of the values the enum lists"));
+        }
+    }
+    if !s.types.is_empty() && !s.types.iter().any(|t| t.matches(value)) {
+        let kind = match value {
+            Value::Null => "null",
+            Value::Bool(_) => "a boolean",
+            Value::Number(_) => "a number",
+            Value::String(_) => "a string",
+            Value::Array(_) => "an array",
+            Value::Object(_) => "an object",
+        };
+        let wanted: Vec<String> = s.types.iter().map(|t| format!("{t:?}").to_lowercase()).collect();
+        return Some(format!("{place}: {kind} where the schema says {}", wanted.join(" or ")));
+    }
+    match value {
+        Value::String(text) => {
+            let fits = match s.format.as_deref() {
+                Some("date") => is_date(text),
+                Some("date-time") => is_date_time(text),
+                Some("uuid") => is_uuid(text),
+                Some("byte") => text.bytes().all(|b| b.is_ascii_alphanumeric() || b"+/=-_\r\n".contains(&b)),
+                _ => true,
+            };
+            (!fits).then(|| format!("{place}: {text:?} is not a {}", s.format.as_deref().unwrap_or_default()))
+        }
+        Value::Object(map) => {
+            if let Some(missing) = s.required.iter().find(|r| !map.contains_key(*r)) {
+                return Some(format!("{place}: the required property `{missing}` is missing"));
+            }
+            map.iter().find_map(|(k, v)| {
+                let p = s.properties.get(k).copied().or(s.additional_properties)?;
+                contradiction(api, p, v, &pointer::push(at, k), depth + 1)
+            })
+        }
+        Value::Array(items) => {
+            let item = s.items?;
+            items.iter().enumerate().find_map(|(i, v)| contradiction(api, item, v, &format!("{at}/{i}"), depth + 1))
+        }
+        _ => None,
+    }
+}
+
+/// Whether two JSON values are of one kind (numbers of any sort are one).
+fn same_kind(a: &Value, b: &Value) -> bool {
+    std::mem::discriminant(a) == std::mem::discriminant(b)
+}
+
+fn digits(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `YYYY-MM-DD`.
+fn is_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    matches!(parts.as_slice(), [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 && parts.iter().all(|p| digits(p)))
+}
+
+/// RFC 3339: a date, `T`, a time, and an offset (`Z` or `±hh:mm`).
+fn is_date_time(text: &str) -> bool {
+    let Some((date, time)) = text.split_once(['T', 't']) else { return false };
+    let offset_at = time.rfind(['Z', 'z', '+', '-']);
+    let (clock, offset) = match offset_at {
+        Some(i) => time.split_at(i),
+        None => return false,
+    };
+    let offset_fits = matches!(offset, "Z" | "z") || (offset.len() == 6 && offset.as_bytes()[3] == b':');
+    let clock_fits = clock.len() >= 8 && clock.as_bytes()[2] == b':' && clock.as_bytes()[5] == b':';
+    is_date(date) && offset_fits && clock_fits
+}
+
+fn is_uuid(text: &str) -> bool {
+    let groups: Vec<&str> = text.split('-').collect();
+    groups.iter().map(|g| g.len()).eq([8, 4, 4, 4, 12])
+        && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 fn file_hint(file: u32) -> String {
@@ -137,10 +265,15 @@ pub fn examples_test(krate: &str, cases: &[ExampleCase]) -> String {
     let krate = quote::format_ident!("{}", krate.replace('-', "_"));
     let rows = cases.iter().map(|c| {
         let place = &c.place;
-        let ty = quote::format_ident!("{}", c.type_name);
+        let name = quote::format_ident!("{}", c.type_name);
+        let ty = if c.nullable { quote!(Option<types::#name>) } else { quote!(types::#name) };
         let json = &c.json;
         let undeclared = &c.undeclared;
-        quote!((#place, check::<types::#ty>, #json, &[#(#undeclared),*]),)
+        let contradiction = match &c.contradiction {
+            Some(why) => quote!(Some(#why)),
+            None => quote!(None),
+        };
+        quote!((#place, check::<#ty>, #json, &[#(#undeclared),*], #contradiction),)
     });
     let count = cases.len();
     let file = quote! {
@@ -156,7 +289,9 @@ pub fn examples_test(krate: &str, cases: &[ExampleCase]) -> String {
         fn check<T: ::serde::de::DeserializeOwned + ::serde::Serialize>(json: &str, undeclared: &[&str]) -> ::std::result::Result<(), ::std::string::String> {
             let mut value: ::serde_json::Value = ::serde_json::from_str(json).map_err(|e| e.to_string())?;
             let typed: T = ::serde_json::from_value(value.clone()).map_err(|e| format!("does not deserialize: {e}"))?;
-            let back = ::serde_json::to_value(&typed).map_err(|e| format!("does not serialize: {e}"))?;
+            // Compared as the JSON text it writes, which is what goes on the wire.
+            let text = ::serde_json::to_string(&typed).map_err(|e| format!("does not serialize: {e}"))?;
+            let back: ::serde_json::Value = ::serde_json::from_str(&text).map_err(|e| e.to_string())?;
             // Deepest first, so removing one never moves another.
             for at in undeclared.iter().rev() {
                 let (parent, key) = at.rsplit_once('/').unwrap_or(("", at));
@@ -208,6 +343,11 @@ pub fn examples_test(krate: &str, cases: &[ExampleCase]) -> String {
                 return s.to_string();
             }
             let mut t = s.to_ascii_uppercase().replace(' ', "T");
+            // `+hhmm` is `+hh:mm`.
+            let n = t.len();
+            if n > 5 && matches!(t.as_bytes()[n - 5], b'+' | b'-') && t[n - 4..].bytes().all(|b| b.is_ascii_digit()) {
+                t.insert(n - 2, ':');
+            }
             for zero in ["+00:00", "-00:00"] {
                 if let Some(stripped) = t.strip_suffix(zero) {
                     t = format!("{stripped}Z");
@@ -229,18 +369,24 @@ pub fn examples_test(krate: &str, cases: &[ExampleCase]) -> String {
 
         #[test]
         fn examples_round_trip() {
-            let cases: [(&str, Check, &str, &[&str]); #count] = [#(#rows)*];
-            let mut failed = 0;
-            let mut undeclared = 0;
-            for (place, check, json, extra) in cases {
-                if let Err(why) = check(json, extra) {
-                    failed += 1;
-                    println!("example-failed: {place}: {why}");
-                } else if !extra.is_empty() {
-                    undeclared += 1;
+            let cases: [(&str, Check, &str, &[&str], Option<&str>); #count] = [#(#rows)*];
+            let (mut failed, mut faults, mut undeclared) = (0, 0, 0);
+            for (place, check, json, extra, contradiction) in cases {
+                match (check(json, extra), contradiction) {
+                    (Ok(()), _) => undeclared += usize::from(!extra.is_empty()),
+                    // The example breaks its own schema: the spec's fault.
+                    (Err(why), Some(fault)) => {
+                        faults += 1;
+                        println!("example-contradicts-schema: {place}: {fault} (so: {why})");
+                    }
+                    (Err(why), None) => {
+                        failed += 1;
+                        println!("example-failed: {place}: {why}");
+                    }
                 }
             }
-            println!("examples: {} passed, {failed} failed, {undeclared} passed with undeclared properties left out", cases.len() - failed);
+            let passed = cases.len() - failed - faults;
+            println!("examples: {passed} passed, {failed} failed, {faults} contradict their schema, {undeclared} passed with undeclared properties left out");
             assert_eq!(failed, 0, "examples that do not round-trip are listed above");
         }
     };

@@ -281,11 +281,10 @@ impl<'a> Planner<'a> {
                 "uint64" | "uint" => Ty::U64,
                 _ => Ty::I64,
             },
-            JsonType::Number => match format {
-                "float" => Ty::F32,
-                // A JSON number, whatever its format says: f64 reads any of them.
-                _ => Ty::F64,
-            },
+            // A JSON number, whatever its format says: `float` too, since
+            // an `f32` can't write back what it read (0.00743999984115362
+            // comes out as 0.00744).
+            JsonType::Number => Ty::F64,
             JsonType::Array => self.array(s, ctx),
             JsonType::Object => self.map(s, ctx),
             JsonType::Null => Ty::Unit,
@@ -356,7 +355,14 @@ impl<'a> Planner<'a> {
         } else if s.enum_values.is_some() && s.properties.is_empty() {
             self.enumeration(s, &name)
         } else if self.object_like(id) || !branches.is_empty() {
-            DefKind::Struct(self.object(id, &name))
+            match self.object(id, &name) {
+                // `type: object` and nothing more: any object, kept whole
+                // (an empty struct would drop every property).
+                st if st.fields.is_empty() && st.extra.is_none() => {
+                    DefKind::Alias { ty: Ty::AnyObject, newtype: false }
+                }
+                st => DefKind::Struct(st),
+            }
         } else {
             DefKind::Alias { ty: self.inline(s, &name), newtype: false }
         };
@@ -389,6 +395,9 @@ impl<'a> Planner<'a> {
             // one out of responses, so neither can be required in a type
             // that serves both.
             let required = *required && !p.read_only && !p.write_only && !outer.read_only && !outer.write_only;
+            // Any value includes `null`: optional, it needs all three states,
+            // or a `null` would read as absent and be dropped on output.
+            let nullable = nullable || (ty == Ty::Any && !required);
             let presence = match (required, nullable) {
                 (true, false) => Presence::Required,
                 (true, true) => Presence::RequiredNullable,
