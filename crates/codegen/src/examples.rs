@@ -34,8 +34,7 @@ pub fn example_cases(api: &Api, names: &HashMap<SchemaId, String>) -> Vec<Exampl
             let mut undeclared = Vec::new();
             find_undeclared(api, &[schema], value, "", &mut undeclared, 0);
             let contradiction = contradiction(api, schema, value, "", 0);
-            let s = api.schemas.get(schema);
-            let nullable = s.nullable || s.types.contains(JsonType::Null);
+            let nullable = takes_null(api, schema, 0);
             out.push(ExampleCase {
                 place,
                 type_name: name.clone(),
@@ -116,7 +115,20 @@ fn find_undeclared(api: &Api, schemas: &[SchemaId], value: &Value, at: &str, out
         Value::Object(map) => {
             let declares_any = all.iter().any(|s| !s.properties.is_empty());
             let extra: Vec<SchemaId> = all.iter().filter_map(|s| s.additional_properties).collect();
+            // A part that takes any object (`{}`, a bare `type: object`)
+            // keeps every key, so none is undeclared.
+            let takes_any_object = all.iter().any(|s| {
+                s.properties.is_empty()
+                    && s.reference.is_none()
+                    && s.all_of.is_empty()
+                    && s.one_of.is_empty()
+                    && s.any_of.is_empty()
+                    && s.additional_properties.is_none()
+                    && (s.types.is_empty() || s.types.contains(JsonType::Object))
+                    && !s.accepts_nothing
+            });
             let open = !declares_any
+                || takes_any_object
                 || extra.iter().any(|&e| !api.schemas.get(e).accepts_nothing)
                 || all.iter().any(|s| !s.constraints().pattern_properties.is_empty());
             for (key, v) in map {
@@ -216,6 +228,17 @@ fn contradiction(api: &Api, id: SchemaId, value: &Value, at: &str, depth: usize)
         }
         _ => None,
     }
+}
+
+/// Whether a schema takes `null`: itself, through what it refers to, or
+/// through one of its `oneOf`/`anyOf` branches.
+fn takes_null(api: &Api, id: SchemaId, depth: usize) -> bool {
+    let s = api.schemas.get(id);
+    depth < 16
+        && (s.nullable
+            || s.types.contains(JsonType::Null)
+            || s.reference.is_some_and(|r| takes_null(api, r, depth + 1))
+            || s.one_of.iter().chain(&s.any_of).any(|&b| takes_null(api, b, depth + 1)))
 }
 
 /// Whether two JSON values are of one kind (numbers of any sort are one).

@@ -305,9 +305,15 @@ fn object_keys(ty: &Ty, defs: &[Def]) -> Option<(Vec<String>, bool)> {
     let id = match ty {
         Ty::Named(id) => *id,
         Ty::Boxed(inner) => return object_keys(inner, defs),
+        // Keeps any object whole.
+        Ty::Any | Ty::AnyObject | Ty::Map(_) => return Some((Vec::new(), true)),
         _ => return None,
     };
-    let DefKind::Struct(s) = &defs[id.0].kind else { return None };
+    let def = &defs[id.0];
+    if let DefKind::Alias { ty, .. } = &def.kind {
+        return object_keys(ty, defs);
+    }
+    let DefKind::Struct(s) = &def.kind else { return None };
     let mut keys = Vec::new();
     let mut open = s.extra.is_some();
     for f in &s.fields {

@@ -166,7 +166,7 @@ impl<'a> Planner<'a> {
         outer.nullable
             || s.nullable
             || s.enum_values.as_ref().is_some_and(|v| v.iter().any(Value::is_null))
-            || s.one_of.iter().chain(&s.any_of).any(|&b| self.is_null_type(b))
+            || s.one_of.iter().chain(&s.any_of).any(|&b| self.is_null_type(b) || self.schema(self.resolved(b)).nullable)
             || (s.all_of.len() == 1 && s.properties.is_empty() && self.nullable(s.all_of[0]))
     }
 
