@@ -442,6 +442,7 @@ impl Cx<'_> {
                 }
             }
             (_, _, Some(offset), Some(limit)) => {
+                let offset_ty = self.ty(&offset.ty);
                 let offset = ident(&offset.field);
                 let limit = ident(&limit.field);
                 quote! {
@@ -449,7 +450,7 @@ impl Cx<'_> {
                     let count = items.len();
                     let full = call.#limit.is_none_or(|limit| count as u64 >= limit as u64);
                     let at = call.#offset.unwrap_or_default();
-                    let next = full.then(|| call.#offset(at + count as _));
+                    let next = full.then(|| call.#offset(at + count as #offset_ty));
                 }
             }
             _ => return None,
