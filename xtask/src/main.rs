@@ -182,12 +182,17 @@ fn corpus() -> Result<(), String> {
 }
 
 fn corpus_with(args: &[&str]) -> Result<(), String> {
-    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
-    let examples = !args.iter().any(|a| a == "--no-examples");
-    let types_only = args.iter().any(|a| a == "--types-only");
-    let skip = args.iter().position(|a| a == "--skip").and_then(|i| args.get(i + 1)).cloned();
-    let filter = args.iter().enumerate().find(|(i, a)| !a.starts_with("--") && (*i == 0 || args[i - 1] != "--skip"));
-    let filter = filter.map(|(_, a)| a.clone());
+    let (mut examples, mut types_only, mut skip, mut filter) = (true, false, None, None);
+    let mut rest = args.iter();
+    while let Some(&arg) = rest.next() {
+        match arg {
+            "--no-examples" => examples = false,
+            "--types-only" => types_only = true,
+            "--skip" => skip = rest.next().map(|s| s.to_string()),
+            other if !other.starts_with("--") => filter = Some(other.to_string()),
+            _ => {}
+        }
+    }
     cargo(&["build", "--release", "-p", "specwright"])?;
     let bin = root().join("target/release/specwright");
     let corpus = corpus_dir();

@@ -73,34 +73,21 @@ impl RawResponse {
         (self.inner.status(), self.inner.headers().clone(), self.inner)
     }
 
-    async fn bytes(self) -> Result<(StatusCode, HeaderMap, bytes::Bytes), CallError> {
+    /// Reads the whole body.
+    pub async fn read(self) -> Result<Received, CallError> {
         let (status, headers, inner) = self.split();
         let body = inner.bytes().await.map_err(|e| CallError::Transport(e.into()))?;
-        Ok((status, headers, body))
+        Ok(Received { status, headers, body })
     }
 
-    /// The body as JSON of type `T`. An empty body reads as `null`, so a
-    /// type that accepts `null` accepts it.
+    /// The body as JSON of type `T`; an empty body reads as `null`.
     pub async fn json<T: DeserializeOwned>(self) -> Result<Response<T>, CallError> {
-        let (status, headers, body) = self.bytes().await?;
-        let parsed = if body.iter().all(u8::is_ascii_whitespace) {
-            serde_json::from_slice(b"null")
-        } else {
-            serde_json::from_slice(&body)
-        };
-        match parsed {
-            Ok(value) => Ok(Response::new(status, headers, value)),
-            Err(e) => Err(CallError::Decode { status, message: e.to_string(), body }),
-        }
+        self.read().await?.json()
     }
 
     /// The body as text.
     pub async fn text(self) -> Result<Response<String>, CallError> {
-        let (status, headers, body) = self.bytes().await?;
-        match String::from_utf8(body.to_vec()) {
-            Ok(text) => Ok(Response::new(status, headers, text)),
-            Err(e) => Err(CallError::Decode { status, message: e.to_string(), body }),
-        }
+        self.read().await?.text()
     }
 
     /// The body as a stream of bytes, read as the caller consumes it.
@@ -111,14 +98,13 @@ impl RawResponse {
 
     /// A response without a body (whatever came is read and dropped).
     pub async fn empty(self) -> Result<Response<()>, CallError> {
-        let (status, headers, _) = self.bytes().await?;
-        Ok(Response::new(status, headers, ()))
+        self.read().await?.empty()
     }
 
     /// A status the spec does not document.
     pub async fn unexpected(self) -> CallError {
-        match self.bytes().await {
-            Ok((status, headers, body)) => CallError::UnexpectedStatus(Box::new(Unexpected { status, headers, body })),
+        match self.read().await {
+            Ok(received) => received.unexpected(),
             Err(e) => e,
         }
     }
@@ -130,14 +116,6 @@ pub struct Received {
     status: StatusCode,
     headers: HeaderMap,
     body: bytes::Bytes,
-}
-
-impl RawResponse {
-    /// Reads the whole body.
-    pub async fn read(self) -> Result<Received, CallError> {
-        let (status, headers, body) = self.bytes().await?;
-        Ok(Received { status, headers, body })
-    }
 }
 
 impl Received {
@@ -163,7 +141,8 @@ impl Received {
         self.header(name)?.ok_or_else(|| self.decode_error(format!("the required header `{name}` is missing")))
     }
 
-    /// The body as JSON of type `T`; an empty body reads as `null`.
+    /// The body as JSON of type `T`. An empty body reads as `null`, so a
+    /// type that accepts `null` accepts it.
     pub fn json<T: DeserializeOwned>(self) -> Result<Response<T>, CallError> {
         let parsed = if self.body.iter().all(u8::is_ascii_whitespace) {
             serde_json::from_slice(b"null")
