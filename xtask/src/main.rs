@@ -1,14 +1,20 @@
-//! Project tasks: `cargo xtask ci`, `cargo xtask bench`, `cargo xtask corpus`.
+//! Project tasks: `cargo xtask ci`, `cargo xtask bench`, `cargo xtask corpus`,
+//! `cargo xtask peers`.
+
+mod peers;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
-const USAGE: &str = "usage: cargo xtask <ci|bench|corpus>
+const USAGE: &str = "usage: cargo xtask <ci|bench|corpus|peers>
   ci      format and lint checks, then every test (what .ci/run runs)
   bench   the criterion benchmarks, then the targets they are held to
   corpus  generate and lint the crate of every spec in the shared corpus (the
           client for OpenAPI, the types for AsyncAPI), and round-trip its
-          examples [--no-examples] [--types-only] [--skip TEXT] [FILTER]";
+          examples [--no-examples] [--types-only] [--skip TEXT] [FILTER]
+  peers   generate one spec's client with specwright and with other generators,
+          and time generating and `cargo check`ing each [--runs N]
+          [--only TOOL,...] [SPEC, relative to the corpus; default GitHub's]";
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1);
@@ -16,6 +22,7 @@ fn main() -> ExitCode {
         Some("ci") => ci(),
         Some("bench") => bench(),
         Some("corpus") => corpus(),
+        Some("peers") => peers::peers(),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

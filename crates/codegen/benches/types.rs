@@ -7,6 +7,11 @@ use std::path::PathBuf;
 use criterion::{criterion_group, criterion_main, Criterion};
 use specwright_codegen::CrateOptions;
 
+// The allocator the `specwright` binary uses, so the figures are the ones
+// users see.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn load(file: &str) -> specwright_spec::ir::Api {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/openapi").join(file);
     let loaded = specwright_spec::load_file(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));

@@ -19,6 +19,7 @@ use std::path::PathBuf;
 
 use specwright_spec::ir::Api;
 use specwright_spec::Diagnostic;
+use types::Uses;
 
 /// The files of a generated crate, with paths relative to its folder.
 pub struct GeneratedCrate {
@@ -36,12 +37,22 @@ pub fn generate(api: &Api, options: &CrateOptions) -> GeneratedCrate {
     let ops = if options.client { operations::plan(api, &mut planner, &mut diagnostics) } else { Vec::new() };
     planner.add_usage_types();
     let plan = planner.finish();
-    let mut module = types::module(&plan);
+    // The two modules are written and printed side by side (printing is most
+    // of the time); each thread builds its own tokens, which can't be sent.
+    let (mut module, client) = std::thread::scope(|scope| {
+        let client = options.client.then(|| {
+            scope.spawn(|| {
+                let mut uses = Uses { runtime: true, client: true, ..Uses::default() };
+                (format::tokens(client::module(api, &ops, &plan.defs, &mut uses)), uses)
+            })
+        });
+        let module = types::module(&plan);
+        (module, client.map(|c| c.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))))
+    });
     let mut uses = module.uses;
-    let client = options.client.then(|| {
-        uses.runtime = true;
-        uses.client = true;
-        format::tokens(client::module(api, &ops, &plan.defs, &mut uses))
+    let client = client.map(|(source, client_uses)| {
+        uses = uses.union(client_uses);
+        source
     });
     let mut files = scaffold::render(api, options, uses);
     files.push((PathBuf::from("src/types.rs"), std::mem::take(&mut module.source)));

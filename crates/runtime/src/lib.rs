@@ -3,6 +3,9 @@
 //! The pieces generated types use are always here; the HTTP client core is
 //! behind the `client` feature, so a crate of types alone stays light.
 
+#[doc(hidden)]
+#[path = "derive.rs"]
+pub mod __derive;
 pub mod base64;
 #[cfg(feature = "binary")]
 mod binary;
@@ -15,3 +18,5 @@ pub use base64::Base64;
 #[cfg(feature = "binary")]
 pub use binary::{Binary, BoxError};
 pub use nullable::Nullable;
+/// serde's traits, derived with much less code to compile; see the derives' docs.
+pub use specwright_derive::{Deserialize, Serialize};

@@ -18,6 +18,18 @@ pub struct Uses {
 }
 
 impl Uses {
+    /// What either needs.
+    pub fn union(self, other: Uses) -> Uses {
+        Uses {
+            chrono: self.chrono || other.chrono,
+            uuid: self.uuid || other.uuid,
+            decimal: self.decimal || other.decimal,
+            indexmap: self.indexmap || other.indexmap,
+            runtime: self.runtime || other.runtime,
+            client: self.client || other.client,
+        }
+    }
+
     pub(crate) fn note(&mut self, ty: &Ty) {
         match ty {
             Ty::DateTime | Ty::Date | Ty::Time => self.chrono = true,
@@ -146,10 +158,18 @@ fn emit_def(def: &Def, defs: &[Def], uses: &mut Uses) -> TokenStream {
                     pub #field: ::indexmap::IndexMap<::std::string::String, #t>,
                 }
             });
+            // The runtime's derives compile in far less code than serde's, but
+            // do not take `flatten`.
+            let serde = if extra.is_some() || s.fields.iter().any(|f| f.flatten) {
+                quote!(::serde::Serialize, ::serde::Deserialize)
+            } else {
+                uses.runtime = true;
+                quote!(::specwright_runtime::Serialize, ::specwright_runtime::Deserialize)
+            };
             quote! {
                 #doc
                 #dep
-                #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+                #[derive(Debug, Clone, PartialEq, #serde)]
                 pub struct #name {
                     #(#fields)*
                     #extra
@@ -169,10 +189,11 @@ fn emit_def(def: &Def, defs: &[Def], uses: &mut Uses) -> TokenStream {
                 quote!(#name::#variant => #value,)
             });
             let other = ident(&other_variant(values));
+            uses.runtime = true;
             quote! {
                 #doc
                 #dep
-                #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+                #[derive(Debug, Clone, PartialEq, Eq, Hash, ::specwright_runtime::Serialize, ::specwright_runtime::Deserialize)]
                 pub enum #name {
                     #(#variants)*
                     /// A value this version of the API does not list, kept as it came.

@@ -17,7 +17,14 @@
 )]
 
 /// Headers carried by every message.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub struct EventHeaders {
     /// Shared by all messages caused by the same original request.
     #[serde(rename = "correlationId")]
@@ -27,7 +34,14 @@ pub struct EventHeaders {
 }
 
 /// Headers of a request that expects a reply.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub struct RequestHeaders {
     /// Copied into the reply so the requester can match it.
     #[serde(rename = "correlationId")]
@@ -40,7 +54,14 @@ pub struct RequestHeaders {
 }
 
 /// An amount of money; the amount is a decimal string to keep precision.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub struct Money {
     /// Decimal amount with up to two fraction digits.
     pub amount: ::std::string::String,
@@ -49,7 +70,14 @@ pub struct Money {
 }
 
 /// One line of an order.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub struct OrderLine {
     /// Stock keeping unit of the product.
     pub sku: ::std::string::String,
@@ -60,7 +88,14 @@ pub struct OrderLine {
 }
 
 /// Body of an `OrderCreated` event.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub struct OrderCreatedPayload {
     /// Unique id of this event; consumers use it to drop duplicates.
     pub event_id: ::uuid::Uuid,
@@ -79,7 +114,14 @@ pub struct OrderCreatedPayload {
 }
 
 /// Body of an `InventoryLow` event.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub struct InventoryLowPayload {
     /// Unique id of this event.
     pub event_id: ::uuid::Uuid,
@@ -99,7 +141,14 @@ pub struct InventoryLowPayload {
 }
 
 /// Body of a `PaymentFailed` event.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub struct PaymentFailedPayload {
     /// Unique id of this event.
     pub event_id: ::uuid::Uuid,
@@ -118,14 +167,28 @@ pub struct PaymentFailedPayload {
 }
 
 /// Body of a stock check request.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub struct CheckStockRequestPayload {
     /// Products and quantities to check.
     pub items: ::std::vec::Vec<CheckStockRequestPayloadItemsItem>,
 }
 
 /// Body of a stock check reply.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub struct CheckStockReplyPayload {
     /// When the stock levels were read.
     pub checked_at: ::chrono::DateTime<::chrono::FixedOffset>,
@@ -134,7 +197,16 @@ pub struct CheckStockReplyPayload {
 }
 
 /// Sales region the order was placed in.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub enum OrderCreatedRegion {
     #[serde(rename = "eu")]
     Eu,
@@ -166,7 +238,16 @@ impl ::std::fmt::Display for OrderCreatedRegion {
 }
 
 /// ISO 4217 currency code.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub enum MoneyCurrency {
     #[serde(rename = "EUR")]
     Eur,
@@ -198,7 +279,16 @@ impl ::std::fmt::Display for MoneyCurrency {
 }
 
 /// Region the order was placed in; matches the channel parameter.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub enum OrderCreatedPayloadRegion {
     #[serde(rename = "eu")]
     Eu,
@@ -230,7 +320,16 @@ impl ::std::fmt::Display for OrderCreatedPayloadRegion {
 }
 
 /// Why the payment failed.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub enum PaymentFailedPayloadReason {
     #[serde(rename = "card_declined")]
     CardDeclined,
@@ -268,7 +367,14 @@ impl ::std::fmt::Display for PaymentFailedPayloadReason {
 }
 
 /// One product to check.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub struct CheckStockRequestPayloadItemsItem {
     /// Product to check.
     pub sku: ::std::string::String,
@@ -277,7 +383,14 @@ pub struct CheckStockRequestPayloadItemsItem {
 }
 
 /// Stock level of one product.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub struct CheckStockReplyPayloadItemsItem {
     /// Product that was checked.
     pub sku: ::std::string::String,

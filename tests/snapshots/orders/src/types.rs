@@ -17,7 +17,16 @@
 )]
 
 /// ISO 4217 currency code.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub enum Currency {
     #[serde(rename = "EUR")]
     Eur,
@@ -53,7 +62,16 @@ impl ::std::fmt::Display for Currency {
 /// * `paid` - payment captured
 /// * `shipped` - handed over to the carrier
 /// * `cancelled` - will not be fulfilled
-#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub enum OrderStatus {
     #[serde(rename = "pending")]
     Pending,
@@ -88,7 +106,14 @@ impl ::std::fmt::Display for OrderStatus {
 }
 
 /// One line of an order.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub struct OrderItem {
     /// Stock keeping unit of the product.
     pub sku: ::std::string::String,
@@ -97,7 +122,14 @@ pub struct OrderItem {
 }
 
 /// Body of a create-order request.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub struct CreateOrderRequest {
     /// Identifier of the customer placing the order.
     pub customer_id: ::uuid::Uuid,
@@ -112,7 +144,14 @@ pub struct CreateOrderRequest {
 
 /// An amount of money. The amount is a decimal string so that no
 /// precision is lost in transit.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub struct Money {
     /// Decimal amount with up to two fraction digits, e.g. `"19.90"`.
     pub amount: ::std::string::String,
@@ -121,7 +160,14 @@ pub struct Money {
 }
 
 /// A customer order.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub struct Order {
     /// Identifier assigned by the server.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -148,7 +194,14 @@ pub struct Order {
 }
 
 /// One page of a cursor-paginated order listing.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub struct OrderPage {
     /// Orders in this page.
     pub items: ::std::vec::Vec<Order>,
@@ -157,7 +210,14 @@ pub struct OrderPage {
 }
 
 /// Problem Details object as defined by RFC 9457.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub struct Problem {
     /// URI that identifies the problem type.
     ///
@@ -186,7 +246,14 @@ pub struct Problem {
 }
 
 /// One validation error inside a problem.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub struct ProblemError {
     /// JSON Pointer (RFC 6901) to the offending part of the request body.
     pub pointer: ::std::string::String,

@@ -69,7 +69,14 @@ impl<'de> ::serde::Deserialize<'de> for Pet {
 }
 
 /// Properties shared by every kind of pet.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub struct PetBase {
     /// Identifier assigned by the server.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -95,7 +102,14 @@ pub struct PetBase {
 }
 
 /// A cat.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub struct Cat {
     /// Identifier assigned by the server.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -130,7 +144,14 @@ pub struct Cat {
 }
 
 /// A dog.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub struct Dog {
     /// Identifier assigned by the server.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -165,7 +186,14 @@ pub struct Dog {
 }
 
 /// A photo attached to a pet.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub struct PetPhoto {
     /// Identifier of the photo.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -195,7 +223,14 @@ pub struct PetPhoto {
 }
 
 /// Error returned by every operation when something goes wrong.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub struct Error {
     /// HTTP status code, repeated for convenience.
     pub code: i32,
@@ -211,7 +246,14 @@ pub struct Error {
 }
 
 /// Form fields of a photo upload.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub struct UploadPetPhotoRequest {
     /// Raw bytes of the image (PNG or JPEG).
     pub file: ::std::string::String,
@@ -221,7 +263,16 @@ pub struct UploadPetPhotoRequest {
 }
 
 /// How good the cat is at catching mice.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub enum CatHuntingSkill {
     #[serde(rename = "clueless")]
     Clueless,
@@ -256,7 +307,16 @@ impl ::std::fmt::Display for CatHuntingSkill {
 }
 
 /// Media type of the stored image.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub enum PetPhotoContentType {
     #[serde(rename = "image/png")]
     ImagePng,

@@ -16,14 +16,28 @@
     rustdoc::invalid_rust_codeblocks
 )]
 
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub struct NewBucket {
     pub name: ::std::string::String,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub region: ::std::option::Option<::std::string::String>,
 }
 
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub struct Bucket {
     pub name: ::std::string::String,
     pub region: ::std::string::String,
@@ -77,7 +91,14 @@ impl<'de> ::serde::Deserialize<'de> for LifecycleRule {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub struct SizeFilter {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub min: ::std::option::Option<i64>,
@@ -85,7 +106,14 @@ pub struct SizeFilter {
     pub max: ::std::option::Option<i64>,
 }
 
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub struct ObjectInfo {
     pub key: ::std::string::String,
     pub size: i64,
@@ -93,7 +121,14 @@ pub struct ObjectInfo {
     pub description: ::std::option::Option<::std::string::String>,
 }
 
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub struct ObjectList {
     pub items: ::std::vec::Vec<ObjectInfo>,
     #[serde(default, skip_serializing_if = "::specwright_runtime::Nullable::is_absent")]
@@ -101,7 +136,14 @@ pub struct ObjectList {
 }
 
 /// An RFC 9457 problem document.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub struct Problem {
     #[serde(rename = "type")]
     pub type_: ::std::string::String,
@@ -111,7 +153,14 @@ pub struct Problem {
     pub detail: ::std::option::Option<::std::string::String>,
 }
 
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub struct GetMetricsPoint {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub x: ::std::option::Option<i64>,
@@ -119,7 +168,14 @@ pub struct GetMetricsPoint {
     pub y: ::std::option::Option<i64>,
 }
 
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub struct UploadFormRequest {
     pub file: ::std::string::String,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -127,7 +183,14 @@ pub struct UploadFormRequest {
 }
 
 /// Expire
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub struct LifecycleRuleExpire {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub days: ::std::option::Option<i64>,
@@ -136,7 +199,14 @@ pub struct LifecycleRuleExpire {
 }
 
 /// Transition
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub struct LifecycleRuleTransition {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub days: ::std::option::Option<i64>,

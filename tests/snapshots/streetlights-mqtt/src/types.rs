@@ -17,7 +17,14 @@
 )]
 
 /// A single ambient light measurement.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub struct LightMeasuredPayload {
     /// Measured light intensity in lumens.
     pub lumens: i64,
@@ -27,7 +34,14 @@ pub struct LightMeasuredPayload {
 }
 
 /// Switches a lamp on or off.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub struct TurnOnOffPayload {
     /// Whether to switch the lamp on or off.
     pub command: TurnOnOffPayloadCommand,
@@ -37,7 +51,14 @@ pub struct TurnOnOffPayload {
 }
 
 /// Sets the brightness of a lamp.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub struct DimLightPayload {
     /// Brightness as a percentage of full output.
     pub percentage: i64,
@@ -50,7 +71,14 @@ pub struct DimLightPayload {
 pub type SentAt = ::chrono::DateTime<::chrono::FixedOffset>;
 
 /// Headers shared by every message of this API.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub struct LightMeasuredHeaders {
     /// Application-specific value between 0 and 100.
     #[serde(
@@ -62,7 +90,16 @@ pub struct LightMeasuredHeaders {
 }
 
 /// Whether to switch the lamp on or off.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    ::specwright_runtime::Serialize,
+    ::specwright_runtime::Deserialize
+)]
+
 pub enum TurnOnOffPayloadCommand {
     #[serde(rename = "on")]
     On,
