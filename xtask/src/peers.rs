@@ -62,24 +62,30 @@ pub fn peers() -> Result<(), String> {
         eprintln!("== installing {}", peer.name);
         (peer.install)(&work)?;
     }
-    std::fs::write(
-        work.join("Cargo.toml"),
-        format!(
-            "[workspace]\nresolver = \"2\"\nmembers = [{}]\n",
-            peers.iter().map(|p| format!("\"{}\"", p.name)).collect::<Vec<_>>().join(", ")
-        ),
-    )
-    .map_err(|e| e.to_string())?;
     let mut measures: Vec<Measure> = peers.iter().map(|_| Measure::default()).collect();
     for run in 0..runs {
+        // Every output is written before any is checked: they share one workspace.
         for (peer, measure) in peers.iter().zip(&mut measures) {
-            if measure.failure.is_some() {
-                continue;
+            if measure.failure.is_none() {
+                eprintln!("== run {}/{runs}: generating with {}", run + 1, peer.name);
+                if let Err(e) = generate(peer, &work, &spec_path, measure) {
+                    measure.failure = Some(e);
+                }
             }
-            let out = work.join(peer.name);
-            eprintln!("== run {}/{runs}: {}", run + 1, peer.name);
-            if let Err(e) = measure_once(peer, &work, &spec_path, &out, run == 0, measure) {
-                measure.failure = Some(e);
+        }
+        let members: Vec<&str> =
+            peers.iter().zip(&measures).filter(|(_, m)| m.failure.is_none()).map(|(p, _)| p.name).collect();
+        let manifest = format!(
+            "[workspace]\nresolver = \"2\"\nmembers = [{}]\n",
+            members.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ")
+        );
+        std::fs::write(work.join("Cargo.toml"), manifest).map_err(|e| e.to_string())?;
+        for (peer, measure) in peers.iter().zip(&mut measures) {
+            if measure.failure.is_none() {
+                eprintln!("== run {}/{runs}: checking the output of {}", run + 1, peer.name);
+                if let Err(e) = check_timed(peer, &work, run == 0, measure) {
+                    measure.failure = Some(e);
+                }
             }
         }
     }
@@ -106,19 +112,24 @@ fn best(samples: &[f64]) -> f64 {
     samples.iter().copied().fold(f64::INFINITY, f64::min)
 }
 
-fn measure_once(peer: &Peer, work: &Path, spec: &Path, out: &Path, first: bool, m: &mut Measure) -> Result<(), String> {
+fn generate(peer: &Peer, work: &Path, spec: &Path, m: &mut Measure) -> Result<(), String> {
+    let out = work.join(peer.name);
     if out.exists() {
-        std::fs::remove_dir_all(out).map_err(|e| e.to_string())?;
+        std::fs::remove_dir_all(&out).map_err(|e| e.to_string())?;
     }
     let started = Instant::now();
-    (peer.generate)(work, spec, out)?;
+    (peer.generate)(work, spec, &out)?;
     m.generate_secs.push(started.elapsed().as_secs_f64());
     m.lines = rust_lines(&out.join("src"));
+    Ok(())
+}
+
+fn check_timed(peer: &Peer, work: &Path, first: bool, m: &mut Measure) -> Result<(), String> {
     if first {
         // Dependencies, built once and not timed.
         check(work, peer.name, false)?;
     }
-    let lib = out.join("src/lib.rs");
+    let lib = work.join(peer.name).join("src/lib.rs");
     let text = std::fs::read(&lib).map_err(|e| format!("{}: {e}", lib.display()))?;
     std::fs::write(&lib, text).map_err(|e| e.to_string())?;
     let started = Instant::now();

@@ -9,6 +9,8 @@ pub mod __derive;
 pub mod base64;
 #[cfg(feature = "binary")]
 mod binary;
+#[cfg(feature = "events")]
+pub mod events;
 #[cfg(feature = "client")]
 pub mod http;
 mod nullable;

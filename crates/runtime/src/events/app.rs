@@ -1,0 +1,423 @@
+//! The router: typed handlers per channel and consumer group, each event
+//! retried with backoff, then dead-lettered; handled once per group when a
+//! dedupe store is set; in order per key, concurrent across keys.
+
+use std::collections::hash_map::DefaultHasher;
+use std::fmt;
+use std::future::Future;
+use std::hash::{Hash, Hasher};
+use std::panic::AssertUnwindSafe;
+use std::sync::Arc;
+use std::time::Duration;
+
+use backon::BackoffBuilder;
+use futures_util::{FutureExt, StreamExt};
+use tokio::sync::{mpsc, watch};
+use tracing::Instrument;
+
+use super::dedupe::{Claim, DedupeStore};
+use super::event::{Event, EventPublisher, PublishError};
+use super::message::attr;
+use super::trace::TraceParent;
+use super::transport::{BoxFuture, Delivery, Subscription, Transport, TransportError};
+use super::{Codec, Json, Message};
+
+/// Why a handler did not finish. Any error converts into one with `?`; it
+/// is retried unless made with [`HandlerError::poison`].
+pub struct HandlerError {
+    reason: String,
+    poison: bool,
+}
+
+impl HandlerError {
+    /// A failure that may pass: the event is tried again.
+    pub fn retry(reason: impl fmt::Display) -> HandlerError {
+        HandlerError { reason: reason.to_string(), poison: false }
+    }
+
+    /// A failure that no retry mends: the event goes to the dead-letter channel now.
+    pub fn poison(reason: impl fmt::Display) -> HandlerError {
+        HandlerError { reason: reason.to_string(), poison: true }
+    }
+
+    pub fn is_poison(&self) -> bool {
+        self.poison
+    }
+}
+
+impl<E: std::error::Error + Send + Sync + 'static> From<E> for HandlerError {
+    fn from(e: E) -> HandlerError {
+        HandlerError::retry(e)
+    }
+}
+
+impl fmt::Display for HandlerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.reason)
+    }
+}
+
+impl fmt::Debug for HandlerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("HandlerError").field("reason", &self.reason).field("poison", &self.poison).finish()
+    }
+}
+
+/// What a handler knows besides the event: its envelope, and a publisher
+/// whose events carry this one's correlation id and trace.
+pub struct Context<C: Codec = Json> {
+    message: Message,
+    attempt: u32,
+    publisher: EventPublisher<C>,
+}
+
+impl<C: Codec> Context<C> {
+    pub fn message(&self) -> &Message {
+        &self.message
+    }
+
+    pub fn id(&self) -> Option<&str> {
+        self.message.id()
+    }
+
+    /// 1 on the first try, counting retries and redeliveries.
+    pub fn attempt(&self) -> u32 {
+        self.attempt
+    }
+
+    /// Publishes an event caused by the one being handled.
+    pub async fn publish<E: Event>(&self, event: &E) -> Result<String, PublishError> {
+        self.publisher.publish_caused(event, Some(&self.message)).await
+    }
+}
+
+/// How handlers are run.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// Tries per event, the first included, before it is dead-lettered.
+    pub max_attempts: u32,
+    /// Backoff between tries: exponential from `min_delay` to `max_delay`, with jitter.
+    pub min_delay: Duration,
+    pub max_delay: Duration,
+    /// Events handled at once per route; events with one key are never handled at once.
+    pub concurrency: usize,
+    /// How long one try may take.
+    pub timeout: Option<Duration>,
+    /// Where failed events go: the channel's address with this appended.
+    pub dead_letter_suffix: String,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            max_attempts: 5,
+            min_delay: Duration::from_millis(100),
+            max_delay: Duration::from_secs(10),
+            concurrency: 16,
+            timeout: Some(Duration::from_secs(30)),
+            dead_letter_suffix: ".dlq".into(),
+        }
+    }
+}
+
+type Handler<C> = Arc<dyn Fn(Message, Context<C>) -> BoxFuture<'static, Result<(), HandlerError>> + Send + Sync>;
+
+struct Route<C: Codec> {
+    channel: String,
+    group: String,
+    handler: Handler<C>,
+}
+
+/// Typed handlers on a transport. Register with [`EventApp::handle`], then [`EventApp::run`].
+pub struct EventApp<C: Codec = Json> {
+    transport: Arc<dyn Transport>,
+    publisher: EventPublisher<C>,
+    codec: Arc<C>,
+    routes: Vec<Route<C>>,
+    settings: Settings,
+    dedupe: Option<Arc<dyn DedupeStore>>,
+}
+
+impl EventApp<Json> {
+    /// `source` is the CloudEvents `source` of events its handlers publish.
+    pub fn new(transport: Arc<dyn Transport>, source: impl Into<String>) -> EventApp<Json> {
+        let publisher = EventPublisher::new(transport.clone(), source);
+        EventApp {
+            transport,
+            publisher,
+            codec: Arc::new(Json),
+            routes: Vec::new(),
+            settings: Settings::default(),
+            dedupe: None,
+        }
+    }
+}
+
+impl<C: Codec> EventApp<C> {
+    pub fn settings(mut self, settings: Settings) -> Self {
+        self.settings = settings;
+        self
+    }
+
+    /// Handle each event once per group, remembering handled ids in `store`.
+    pub fn dedupe(mut self, store: Arc<dyn DedupeStore>) -> Self {
+        self.dedupe = Some(store);
+        self
+    }
+
+    /// The publisher handlers' follow-up events go through.
+    pub fn publisher(&self) -> EventPublisher<C> {
+        self.publisher.clone()
+    }
+
+    /// Runs `handler` for every `E` on its channel, as a member of `group`.
+    pub fn handle<E, F, Fut>(mut self, group: impl Into<String>, handler: F) -> Self
+    where
+        E: Event,
+        F: Fn(E, Context<C>) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = Result<(), HandlerError>> + Send + 'static,
+    {
+        let codec = self.codec.clone();
+        let handler: Handler<C> =
+            Arc::new(move |message: Message, cx: Context<C>| match codec.decode::<E>(&message.payload) {
+                Ok(event) => Box::pin(handler(event, cx)),
+                Err(e) => {
+                    let reason = format!("cannot decode {}: {e}", E::NAME);
+                    Box::pin(async move { Err(HandlerError::poison(reason)) })
+                }
+            });
+        self.routes.push(Route { channel: E::CHANNEL.to_string(), group: group.into(), handler });
+        self
+    }
+
+    /// Subscribes every route and handles events until `shutdown` completes;
+    /// then finishes the events in hand and returns. Events not yet started
+    /// are left unsettled, so the transport delivers them again.
+    pub async fn run(self, shutdown: impl Future<Output = ()> + Send) -> Result<(), TransportError> {
+        let running = self.start().await?;
+        shutdown.await;
+        running.stop().await;
+        Ok(())
+    }
+
+    /// Subscribes every route and starts handling events in the background.
+    pub async fn start(self) -> Result<Running, TransportError> {
+        let mut subscriptions = Vec::new();
+        for route in &self.routes {
+            subscriptions.push(self.transport.subscribe(&route.channel, &route.group).await?);
+        }
+        let (stop, stopped) = watch::channel(false);
+        let shared = Arc::new(Shared {
+            publisher: self.publisher,
+            settings: self.settings,
+            dedupe: self.dedupe,
+            transport: self.transport,
+        });
+        let mut tasks = tokio::task::JoinSet::new();
+        for (route, subscription) in self.routes.into_iter().zip(subscriptions) {
+            tasks.spawn(route_loop(Arc::new(route), subscription, shared.clone(), stopped.clone()));
+        }
+        Ok(Running { stop, tasks })
+    }
+}
+
+/// An app handling events; [`Running::stop`] ends it gracefully.
+pub struct Running {
+    stop: watch::Sender<bool>,
+    tasks: tokio::task::JoinSet<()>,
+}
+
+impl Running {
+    /// Stops taking events, finishes the ones in hand, and returns when done.
+    pub async fn stop(mut self) {
+        let _ = self.stop.send(true);
+        while self.tasks.join_next().await.is_some() {}
+    }
+}
+
+struct Shared<C: Codec> {
+    publisher: EventPublisher<C>,
+    settings: Settings,
+    dedupe: Option<Arc<dyn DedupeStore>>,
+    transport: Arc<dyn Transport>,
+}
+
+/// Reads one subscription and hands each delivery to the lane of its key.
+async fn route_loop<C: Codec>(
+    route: Arc<Route<C>>,
+    mut subscription: Subscription,
+    shared: Arc<Shared<C>>,
+    mut stopped: watch::Receiver<bool>,
+) {
+    let lanes_count = shared.settings.concurrency.max(1);
+    let mut lanes = Vec::with_capacity(lanes_count);
+    let mut workers = tokio::task::JoinSet::new();
+    for _ in 0..lanes_count {
+        let (tx, mut rx) = mpsc::channel::<Delivery>(64);
+        lanes.push(tx);
+        let (route, shared, stopped) = (route.clone(), shared.clone(), stopped.clone());
+        workers.spawn(async move {
+            while let Some(delivery) = rx.recv().await {
+                if *stopped.borrow() {
+                    // Not started: dropped unsettled, it comes back later.
+                    continue;
+                }
+                handle_delivery(&route, &shared, delivery).await;
+            }
+        });
+    }
+    let mut round_robin = 0usize;
+    loop {
+        tokio::select! {
+            biased;
+            _ = stopped.changed() => break,
+            next = subscription.next() => match next {
+                Some(Ok(delivery)) => {
+                    let lane = match delivery.message.key() {
+                        Some(key) => {
+                            let mut h = DefaultHasher::new();
+                            key.hash(&mut h);
+                            (h.finish() % lanes_count as u64) as usize
+                        }
+                        None => {
+                            round_robin = round_robin.wrapping_add(1);
+                            round_robin % lanes_count
+                        }
+                    };
+                    if lanes[lane].send(delivery).await.is_err() {
+                        break;
+                    }
+                }
+                Some(Err(e)) => {
+                    tracing::warn!(channel = %route.channel, group = %route.group, error = %e, "subscription error");
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                None => break,
+            }
+        }
+    }
+    drop(subscription);
+    drop(lanes);
+    while workers.join_next().await.is_some() {}
+}
+
+async fn handle_delivery<C: Codec>(route: &Route<C>, shared: &Shared<C>, delivery: Delivery) {
+    let message = &delivery.message;
+    let trace = message.headers.get(attr::TRACEPARENT).and_then(TraceParent::parse);
+    let span = tracing::info_span!(
+        "event.handle",
+        channel = %route.channel,
+        group = %route.group,
+        event_type = message.event_type().unwrap_or_default(),
+        event_id = message.id().unwrap_or_default(),
+        trace_id = trace.map(|t| format!("{:032x}", t.trace_id)).unwrap_or_default(),
+        parent_span_id = trace.map(|t| format!("{:016x}", t.span_id)).unwrap_or_default(),
+    );
+    process(route, shared, delivery).instrument(span).await;
+}
+
+async fn process<C: Codec>(route: &Route<C>, shared: &Shared<C>, delivery: Delivery) {
+    let settings = &shared.settings;
+    let id = delivery.message.id().map(str::to_string);
+    let claimed = match (&shared.dedupe, &id) {
+        (Some(store), Some(id)) => match store.claim(&route.group, id).await {
+            Ok(Claim::Claimed) => true,
+            Ok(Claim::Done) => {
+                tracing::debug!("already handled");
+                settle(delivery.ack().await);
+                return;
+            }
+            Ok(Claim::InProgress) => {
+                settle(delivery.nack(settings.min_delay).await);
+                return;
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "dedupe store unavailable; the event will come back");
+                settle(delivery.nack(settings.max_delay).await);
+                return;
+            }
+        },
+        _ => false,
+    };
+    let mut delays = backon::ExponentialBuilder::default()
+        .with_min_delay(settings.min_delay)
+        .with_max_delay(settings.max_delay)
+        .with_jitter()
+        .without_max_times()
+        .build();
+    let mut tries = 0u32;
+    let failure = loop {
+        tries += 1;
+        let cx = Context {
+            message: delivery.message.clone(),
+            attempt: delivery.attempt + tries - 1,
+            publisher: shared.publisher.clone(),
+        };
+        let call = AssertUnwindSafe((route.handler)(delivery.message.clone(), cx)).catch_unwind();
+        let result = match settings.timeout {
+            Some(limit) => match tokio::time::timeout(limit, call).await {
+                Ok(r) => r,
+                Err(_) => Ok(Err(HandlerError::retry(format!("timed out after {limit:?}")))),
+            },
+            None => call.await,
+        };
+        let result = result.unwrap_or_else(|panic| Err(HandlerError::retry(panic_reason(&panic))));
+        match result {
+            Ok(()) => break None,
+            Err(e) if e.poison || tries >= settings.max_attempts => break Some(e),
+            Err(e) => {
+                let wait = delays.next().unwrap_or(settings.max_delay);
+                tracing::debug!(try_number = tries, error = %e, wait_ms = wait.as_millis() as u64, "handler failed; retrying");
+                tokio::time::sleep(wait).await;
+            }
+        }
+    };
+    let store = shared.dedupe.as_ref().filter(|_| claimed).zip(id.as_deref());
+    match failure {
+        None => {
+            if let Some((store, id)) = store {
+                if let Err(e) = store.complete(&route.group, id).await {
+                    tracing::warn!(error = %e, "handled, but the dedupe store did not record it");
+                }
+            }
+            settle(delivery.ack().await);
+        }
+        Some(e) => {
+            tracing::warn!(tries, reason = %e, "dead-lettering the event");
+            let mut dead = delivery.message.clone();
+            dead.headers.insert(attr::DEADLETTER_REASON, e.reason.as_str());
+            dead.headers.insert(attr::DEADLETTER_ATTEMPTS, tries.to_string());
+            dead.headers.insert(attr::DEADLETTER_CHANNEL, route.channel.as_str());
+            dead.headers.insert(attr::DEADLETTER_GROUP, route.group.as_str());
+            let channel = format!("{}{}", route.channel, settings.dead_letter_suffix);
+            match shared.transport.publish(&channel, dead).await {
+                Ok(()) => {
+                    // Dead-lettered counts as handled: a redelivery is not dead-lettered twice.
+                    if let Some((store, id)) = store {
+                        let _ = store.complete(&route.group, id).await;
+                    }
+                    settle(delivery.ack().await);
+                }
+                Err(publish) => {
+                    tracing::error!(error = %publish, "cannot dead-letter the event; it will come back");
+                    if let Some((store, id)) = store {
+                        let _ = store.release(&route.group, id).await;
+                    }
+                    settle(delivery.nack(settings.max_delay).await);
+                }
+            }
+        }
+    }
+}
+
+fn settle(result: Result<(), TransportError>) {
+    if let Err(e) = result {
+        // The broker will deliver it again; dedupe makes that harmless.
+        tracing::warn!(error = %e, "could not settle the delivery");
+    }
+}
+
+fn panic_reason(panic: &Box<dyn std::any::Any + Send>) -> String {
+    let text = panic.downcast_ref::<&str>().copied().or_else(|| panic.downcast_ref::<String>().map(String::as_str));
+    format!("the handler panicked: {}", text.unwrap_or("(no message)"))
+}

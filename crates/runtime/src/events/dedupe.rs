@@ -1,0 +1,118 @@
+//! Remembering which events were handled, so a redelivered one is not
+//! handled twice.
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::Mutex;
+
+use super::transport::BoxFuture;
+
+/// What a store answers when a handler is about to take an event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Claim {
+    /// Not seen before: it is now this handler's.
+    Claimed,
+    /// Handled already.
+    Done,
+    /// Being handled elsewhere right now.
+    InProgress,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("dedupe store: {0}")]
+pub struct StoreError(pub String);
+
+/// Where handled event ids are kept, per consumer group (`scope`).
+pub trait DedupeStore: Send + Sync {
+    fn claim<'a>(&'a self, scope: &'a str, id: &'a str) -> BoxFuture<'a, Result<Claim, StoreError>>;
+    /// The event was handled: it stays `Done`.
+    fn complete<'a>(&'a self, scope: &'a str, id: &'a str) -> BoxFuture<'a, Result<(), StoreError>>;
+    /// The handler gave up: the event may be claimed again.
+    fn release<'a>(&'a self, scope: &'a str, id: &'a str) -> BoxFuture<'a, Result<(), StoreError>>;
+}
+
+/// Ids in this process's memory: the most recent `capacity` handled ids per store.
+pub struct MemoryDedupe {
+    capacity: usize,
+    state: Mutex<MemoryState>,
+}
+
+#[derive(Default)]
+struct MemoryState {
+    entries: HashMap<(String, String), bool>,
+    /// Handled ids, oldest first, for eviction.
+    done: VecDeque<(String, String)>,
+}
+
+impl MemoryDedupe {
+    pub fn new(capacity: usize) -> MemoryDedupe {
+        MemoryDedupe { capacity, state: Mutex::default() }
+    }
+}
+
+impl Default for MemoryDedupe {
+    fn default() -> MemoryDedupe {
+        MemoryDedupe::new(1_000_000)
+    }
+}
+
+impl MemoryDedupe {
+    fn with<T>(&self, f: impl FnOnce(&mut MemoryState) -> T) -> T {
+        f(&mut self.state.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+}
+
+impl DedupeStore for MemoryDedupe {
+    fn claim<'a>(&'a self, scope: &'a str, id: &'a str) -> BoxFuture<'a, Result<Claim, StoreError>> {
+        let claim = self.with(|s| match s.entries.get(&(scope.to_string(), id.to_string())) {
+            Some(true) => Claim::Done,
+            Some(false) => Claim::InProgress,
+            None => {
+                s.entries.insert((scope.to_string(), id.to_string()), false);
+                Claim::Claimed
+            }
+        });
+        Box::pin(async move { Ok(claim) })
+    }
+
+    fn complete<'a>(&'a self, scope: &'a str, id: &'a str) -> BoxFuture<'a, Result<(), StoreError>> {
+        self.with(|s| {
+            let key = (scope.to_string(), id.to_string());
+            s.entries.insert(key.clone(), true);
+            s.done.push_back(key);
+            while s.done.len() > self.capacity {
+                if let Some(old) = s.done.pop_front() {
+                    s.entries.remove(&old);
+                }
+            }
+        });
+        Box::pin(async { Ok(()) })
+    }
+
+    fn release<'a>(&'a self, scope: &'a str, id: &'a str) -> BoxFuture<'a, Result<(), StoreError>> {
+        self.with(|s| s.entries.remove(&(scope.to_string(), id.to_string())));
+        Box::pin(async { Ok(()) })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn an_id_is_claimed_once_per_scope_and_again_after_release() {
+        let store = MemoryDedupe::new(2);
+        assert_eq!(store.claim("g", "1").await.unwrap(), Claim::Claimed);
+        assert_eq!(store.claim("g", "1").await.unwrap(), Claim::InProgress);
+        assert_eq!(store.claim("other", "1").await.unwrap(), Claim::Claimed);
+        store.release("g", "1").await.unwrap();
+        assert_eq!(store.claim("g", "1").await.unwrap(), Claim::Claimed);
+        store.complete("g", "1").await.unwrap();
+        assert_eq!(store.claim("g", "1").await.unwrap(), Claim::Done);
+        // The oldest handled ids make room for new ones.
+        for id in ["2", "3"] {
+            store.claim("g", id).await.unwrap();
+            store.complete("g", id).await.unwrap();
+        }
+        assert_eq!(store.claim("g", "1").await.unwrap(), Claim::Claimed);
+    }
+}

@@ -1,0 +1,32 @@
+//! Events: typed messages published to channels and handled by consumer
+//! groups, over a transport that can be swapped by configuration.
+//!
+//! - [`Message`]: payload bytes and headers, CloudEvents attributes as the
+//!   headers' vocabulary ([`attr`]).
+//! - [`Publisher`], [`Subscriber`], [`Transport`]: what a broker implements;
+//!   [`MemoryTransport`] is the default and needs none.
+//! - [`Event`] and [`EventPublisher`]: typed events with their envelope.
+//! - [`EventApp`]: handlers per channel and group, with retries, a
+//!   dead-letter channel, dedupe, per-key order, timeouts and a graceful stop.
+
+mod app;
+mod codec;
+#[cfg(feature = "conformance")]
+pub mod conformance;
+mod dedupe;
+mod event;
+mod memory;
+mod message;
+mod trace;
+mod transport;
+
+pub use app::{Context, EventApp, HandlerError, Running, Settings};
+pub use codec::{Codec, CodecError, Json};
+pub use dedupe::{Claim, DedupeStore, MemoryDedupe, StoreError};
+pub use event::{Event, EventPublisher, PublishError};
+pub use memory::MemoryTransport;
+pub use message::{attr, Headers, Message};
+pub use trace::TraceParent;
+pub use transport::{
+    BoxFuture, Capabilities, Delivery, Publisher, Settle, Subscriber, Subscription, Transport, TransportError,
+};

@@ -1,0 +1,80 @@
+//! W3C trace context (`traceparent`), carried in message headers so a
+//! handler's span continues the producer's trace.
+
+use std::fmt;
+
+/// `00-{trace id}-{parent span id}-{flags}`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TraceParent {
+    pub trace_id: u128,
+    pub span_id: u64,
+    pub sampled: bool,
+}
+
+impl TraceParent {
+    /// The start of a new trace.
+    pub fn new_root() -> TraceParent {
+        let random = uuid::Uuid::new_v4().as_u128();
+        TraceParent { trace_id: random, span_id: (random as u64) ^ ((random >> 64) as u64) | 1, sampled: true }
+    }
+
+    /// A new span in the same trace.
+    pub fn child(self) -> TraceParent {
+        let span_id = (uuid::Uuid::new_v4().as_u128() as u64) | 1;
+        TraceParent { span_id, ..self }
+    }
+
+    /// Reads a version-00 header; anything malformed is `None` (the spec
+    /// says to start a new trace then).
+    pub fn parse(header: &str) -> Option<TraceParent> {
+        let mut parts = header.trim().split('-');
+        let (version, trace, span, flags) = (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
+        if version != "00" || parts.next().is_some() || trace.len() != 32 || span.len() != 16 || flags.len() != 2 {
+            return None;
+        }
+        let hex = |s: &str| s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+        if !(hex(trace) && hex(span) && hex(flags)) {
+            return None;
+        }
+        let trace_id = u128::from_str_radix(trace, 16).ok().filter(|t| *t != 0)?;
+        let span_id = u64::from_str_radix(span, 16).ok().filter(|s| *s != 0)?;
+        let flags = u8::from_str_radix(flags, 16).ok()?;
+        Some(TraceParent { trace_id, span_id, sampled: flags & 1 == 1 })
+    }
+}
+
+impl fmt::Display for TraceParent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "00-{:032x}-{:016x}-{:02x}", self.trace_id, self.span_id, u8::from(self.sampled))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TraceParent;
+
+    #[test]
+    fn reads_and_writes_the_w3c_form() {
+        let text = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        let parsed = TraceParent::parse(text).unwrap();
+        assert_eq!(parsed.to_string(), text);
+        let child = parsed.child();
+        assert_eq!((child.trace_id, child.sampled), (parsed.trace_id, true));
+        assert_ne!(child.span_id, parsed.span_id);
+    }
+
+    #[test]
+    fn malformed_headers_start_a_new_trace() {
+        for bad in [
+            "",
+            "01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+            "00-00000000000000000000000000000000-00f067aa0ba902b7-01",
+            "00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01",
+            "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01",
+            "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-extra",
+        ] {
+            assert_eq!(TraceParent::parse(bad), None, "{bad}");
+        }
+        assert!(TraceParent::parse(&TraceParent::new_root().to_string()).is_some());
+    }
+}
