@@ -281,7 +281,7 @@ fn generate_openapi_to_rust(work: &Path, spec: &Path, out: &Path) -> Result<(), 
     )?;
     let deps = std::fs::read_to_string(module.join("REQUIRED_DEPS.toml")).map_err(|e| e.to_string())?;
     let manifest = format!(
-        "[package]\nname = \"openapi-to-rust\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n{deps}\ntokio = {{ version = \"1\", features = [\"rt\"] }}\n"
+        "[package]\nname = \"openapi-to-rust\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n{deps}\ntokio = {{ version = \"1\", features = [\"rt\"] }}\n"
     );
     std::fs::write(out.join("Cargo.toml"), manifest).map_err(|e| e.to_string())?;
     std::fs::write(out.join("src/lib.rs"), "#![allow(dead_code, unused_imports)]\npub mod generated;\n")

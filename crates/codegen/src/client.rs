@@ -346,7 +346,7 @@ impl Cx<'_> {
                 #(#fields,)*
             }
 
-            impl #builder<'_> {
+            impl<'a> #builder<'a> {
                 #(#setters)*
                 #send
             }
@@ -498,25 +498,34 @@ impl Cx<'_> {
         // each status is decoded synchronously: one small state machine per
         // operation, which big specs compile much faster.
         let streams = op.responses.iter().any(|r| matches!(r.body, Some((BodyKind::Binary, _))));
-        let read = if streams {
-            quote!(let raw = request.send().await?;)
-        } else {
-            quote!(let raw = request.send().await?.read().await?;)
-        };
         let arms = self.arms(op, streams, uses);
+        let operation = quote! {
+            static OPERATION: rt::Operation = rt::Operation {
+                id: #id,
+                method: rt::Method::#method,
+                path: #path,
+                security: &[#(#alternatives),*],
+            };
+            let #mutable request = self.client.inner.request(&OPERATION);
+            #(#calls)*
+        };
+        if streams {
+            return quote! {
+                /// Sends the request; a streamed body is read as it is consumed.
+                pub async fn send(self) -> Result<rt::Response<#response>, rt::Error<#error>> {
+                    #operation
+                    let raw = request.send().await?;
+                    #arms
+                }
+            };
+        }
+        // The waiting is the runtime's (one generic future, checked once by
+        // the compiler); what is left here is a plain function per operation.
         quote! {
-            /// Sends the request and reads the response.
-            pub async fn send(self) -> Result<rt::Response<#response>, rt::Error<#error>> {
-                static OPERATION: rt::Operation = rt::Operation {
-                    id: #id,
-                    method: rt::Method::#method,
-                    path: #path,
-                    security: &[#(#alternatives),*],
-                };
-                let #mutable request = self.client.inner.request(&OPERATION);
-                #(#calls)*
-                #read
-                #arms
+            /// Sends the request and reads the response: await what this returns.
+            pub fn send(self) -> rt::Sending<'a, #response, #error> {
+                #operation
+                rt::Sending::new(request, |raw| #arms)
             }
         }
     }

@@ -3,6 +3,7 @@
 //! dedupe store is set; in order per key, concurrent across keys.
 
 use std::collections::hash_map::DefaultHasher;
+use std::collections::VecDeque;
 use std::fmt;
 use std::future::Future;
 use std::hash::{Hash, Hasher};
@@ -11,8 +12,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use backon::BackoffBuilder;
+use futures_util::stream::FuturesUnordered;
 use futures_util::{FutureExt, StreamExt};
-use tokio::sync::{mpsc, watch};
+use tokio::sync::watch;
 use tracing::Instrument;
 
 use super::dedupe::{Claim, DedupeStore};
@@ -242,63 +244,82 @@ struct Shared<C: Codec> {
     transport: Arc<dyn Transport>,
 }
 
-/// Reads one subscription and hands each delivery to the lane of its key.
+/// Reads one subscription and handles its deliveries, one at a time per
+/// lane (a key always maps to one lane), lanes side by side. All of it runs
+/// in this one task: a delivery's way from the transport to its handler
+/// crosses no channel and wakes no other task.
 async fn route_loop<C: Codec>(
     route: Arc<Route<C>>,
-    mut subscription: Subscription,
+    subscription: Subscription,
     shared: Arc<Shared<C>>,
     mut stopped: watch::Receiver<bool>,
 ) {
-    let lanes_count = shared.settings.concurrency.max(1);
-    let mut lanes = Vec::with_capacity(lanes_count);
-    let mut workers = tokio::task::JoinSet::new();
-    for _ in 0..lanes_count {
-        let (tx, mut rx) = mpsc::channel::<Delivery>(64);
-        lanes.push(tx);
-        let (route, shared, stopped) = (route.clone(), shared.clone(), stopped.clone());
-        workers.spawn(async move {
-            while let Some(delivery) = rx.recv().await {
-                if *stopped.borrow() {
-                    // Not started: dropped unsettled, it comes back later.
-                    continue;
-                }
-                handle_delivery(&route, &shared, delivery).await;
-            }
-        });
-    }
+    let lanes = shared.settings.concurrency.max(1);
+    // Deliveries read ahead of their handling, at most this many.
+    let read_ahead = lanes * 64;
+    let mut waiting: Vec<VecDeque<Delivery>> = (0..lanes).map(|_| VecDeque::new()).collect();
+    let mut busy = vec![false; lanes];
+    let mut waiting_count = 0usize;
+    let mut in_flight = FuturesUnordered::new();
+    let mut subscription = Some(subscription);
     let mut round_robin = 0usize;
+    let (route, shared) = (&*route, &*shared);
+    let run = |lane: usize, delivery: Delivery| handle_delivery(route, shared, delivery).map(move |()| lane);
     loop {
         tokio::select! {
             biased;
-            _ = stopped.changed() => break,
-            next = subscription.next() => match next {
+            _ = stopped.changed(), if subscription.is_some() => {
+                // Not started: dropped unsettled, they come back, here or to another member.
+                subscription = None;
+                waiting.iter_mut().for_each(VecDeque::clear);
+                waiting_count = 0;
+            }
+            Some(lane) = in_flight.next(), if !in_flight.is_empty() => {
+                let lane: usize = lane;
+                busy[lane] = false;
+                if let Some(delivery) = waiting[lane].pop_front() {
+                    waiting_count -= 1;
+                    busy[lane] = true;
+                    in_flight.push(run(lane, delivery));
+                }
+            }
+            next = next_delivery(&mut subscription), if subscription.is_some() && waiting_count < read_ahead => match next {
                 Some(Ok(delivery)) => {
                     let lane = match delivery.message.key() {
                         Some(key) => {
                             let mut h = DefaultHasher::new();
                             key.hash(&mut h);
-                            (h.finish() % lanes_count as u64) as usize
+                            (h.finish() % lanes as u64) as usize
                         }
                         None => {
                             round_robin = round_robin.wrapping_add(1);
-                            round_robin % lanes_count
+                            round_robin % lanes
                         }
                     };
-                    if lanes[lane].send(delivery).await.is_err() {
-                        break;
+                    if busy[lane] {
+                        waiting[lane].push_back(delivery);
+                        waiting_count += 1;
+                    } else {
+                        busy[lane] = true;
+                        in_flight.push(run(lane, delivery));
                     }
                 }
                 Some(Err(e)) => {
                     tracing::warn!(channel = %route.channel, group = %route.group, error = %e, "subscription error");
                     tokio::time::sleep(Duration::from_millis(100)).await;
                 }
-                None => break,
-            }
+                None => subscription = None,
+            },
+            else => break,
         }
     }
-    drop(subscription);
-    drop(lanes);
-    while workers.join_next().await.is_some() {}
+}
+
+async fn next_delivery(subscription: &mut Option<Subscription>) -> Option<Result<Delivery, TransportError>> {
+    match subscription {
+        Some(s) => s.next().await,
+        None => std::future::pending().await,
+    }
 }
 
 async fn handle_delivery<C: Codec>(route: &Route<C>, shared: &Shared<C>, delivery: Delivery) {

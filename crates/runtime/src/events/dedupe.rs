@@ -30,22 +30,31 @@ pub trait DedupeStore: Send + Sync {
     fn release<'a>(&'a self, scope: &'a str, id: &'a str) -> BoxFuture<'a, Result<(), StoreError>>;
 }
 
-/// Ids in this process's memory: the most recent `capacity` handled ids per store.
+/// Ids in this process's memory: the most recent `capacity` handled ids per scope.
 pub struct MemoryDedupe {
     capacity: usize,
-    state: Mutex<MemoryState>,
+    scopes: Mutex<HashMap<String, Scope>>,
 }
 
 #[derive(Default)]
-struct MemoryState {
-    entries: HashMap<(String, String), bool>,
+struct Scope {
+    /// Id to whether it was handled (`false`: being handled).
+    entries: HashMap<String, bool>,
     /// Handled ids, oldest first, for eviction.
-    done: VecDeque<(String, String)>,
+    done: VecDeque<String>,
 }
 
 impl MemoryDedupe {
     pub fn new(capacity: usize) -> MemoryDedupe {
-        MemoryDedupe { capacity, state: Mutex::default() }
+        MemoryDedupe { capacity, scopes: Mutex::default() }
+    }
+
+    fn with<T>(&self, scope: &str, f: impl FnOnce(&mut Scope) -> T) -> T {
+        let mut scopes = self.scopes.lock().unwrap_or_else(|e| e.into_inner());
+        if !scopes.contains_key(scope) {
+            scopes.insert(scope.to_string(), Scope::default());
+        }
+        f(scopes.get_mut(scope).expect("inserted above"))
     }
 }
 
@@ -55,19 +64,13 @@ impl Default for MemoryDedupe {
     }
 }
 
-impl MemoryDedupe {
-    fn with<T>(&self, f: impl FnOnce(&mut MemoryState) -> T) -> T {
-        f(&mut self.state.lock().unwrap_or_else(|e| e.into_inner()))
-    }
-}
-
 impl DedupeStore for MemoryDedupe {
     fn claim<'a>(&'a self, scope: &'a str, id: &'a str) -> BoxFuture<'a, Result<Claim, StoreError>> {
-        let claim = self.with(|s| match s.entries.get(&(scope.to_string(), id.to_string())) {
+        let claim = self.with(scope, |s| match s.entries.get(id) {
             Some(true) => Claim::Done,
             Some(false) => Claim::InProgress,
             None => {
-                s.entries.insert((scope.to_string(), id.to_string()), false);
+                s.entries.insert(id.to_string(), false);
                 Claim::Claimed
             }
         });
@@ -75,10 +78,14 @@ impl DedupeStore for MemoryDedupe {
     }
 
     fn complete<'a>(&'a self, scope: &'a str, id: &'a str) -> BoxFuture<'a, Result<(), StoreError>> {
-        self.with(|s| {
-            let key = (scope.to_string(), id.to_string());
-            s.entries.insert(key.clone(), true);
-            s.done.push_back(key);
+        self.with(scope, |s| {
+            match s.entries.get_mut(id) {
+                Some(done) => *done = true,
+                None => {
+                    s.entries.insert(id.to_string(), true);
+                }
+            }
+            s.done.push_back(id.to_string());
             while s.done.len() > self.capacity {
                 if let Some(old) = s.done.pop_front() {
                     s.entries.remove(&old);
@@ -89,7 +96,7 @@ impl DedupeStore for MemoryDedupe {
     }
 
     fn release<'a>(&'a self, scope: &'a str, id: &'a str) -> BoxFuture<'a, Result<(), StoreError>> {
-        self.with(|s| s.entries.remove(&(scope.to_string(), id.to_string())));
+        self.with(scope, |s| s.entries.remove(id));
         Box::pin(async { Ok(()) })
     }
 }

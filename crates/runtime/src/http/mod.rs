@@ -10,6 +10,7 @@ mod paginate;
 mod request;
 mod response;
 mod retry;
+mod sending;
 mod server;
 pub mod style;
 
@@ -21,6 +22,7 @@ pub use paginate::paginate;
 pub use request::{Operation, Request};
 pub use response::{RawResponse, Received, Response};
 pub use retry::RetryPolicy;
+pub use sending::Sending;
 pub use server::ServerTemplate;
 pub use style::Style;
 

@@ -135,7 +135,7 @@ pub struct ListOrders<'a> {
     status: Option<::std::vec::Vec<crate::types::OrderStatus>>,
 }
 
-impl ListOrders<'_> {
+impl<'a> ListOrders<'a> {
     /// Opaque cursor returned as `next_cursor` by the previous page.
     pub fn cursor(mut self, value: impl Into<String>) -> Self {
         self.cursor = Some(value.into());
@@ -152,10 +152,8 @@ impl ListOrders<'_> {
         self.status = Some(value);
         self
     }
-    /// Sends the request and reads the response.
-    pub async fn send(
-        self,
-    ) -> Result<rt::Response<ListOrdersResponse>, rt::Error<ListOrdersError>> {
+    /// Sends the request and reads the response: await what this returns.
+    pub fn send(self) -> rt::Sending<'a, ListOrdersResponse, ListOrdersError> {
         static OPERATION: rt::Operation = rt::Operation {
             id: "listOrders",
             method: rt::Method::GET,
@@ -166,43 +164,45 @@ impl ListOrders<'_> {
         request.query("cursor", &self.cursor, rt::Style::Form, true, false);
         request.query("limit", &self.limit, rt::Style::Form, true, false);
         request.query("status", &self.status, rt::Style::Form, false, false);
-        let raw = request.send().await?.read().await?;
-        match raw.status().as_u16() {
-            200 => {
-                Ok({
-                    let x_rate_limit_remaining = raw
-                        .header::<i32>("X-Rate-Limit-Remaining")?;
-                    raw.json::<crate::types::OrderPage>()?
-                        .map(|body| ListOrdersResponse::Ok {
-                            body,
-                            x_rate_limit_remaining,
-                        })
-                })
-            }
-            400 => {
-                Err(
-                    rt::Error::Api(
-                        Box::new(
-                            raw
-                                .json::<crate::types::Problem>()?
-                                .map(ListOrdersError::BadRequest),
+        rt::Sending::new(
+            request,
+            |raw| match raw.status().as_u16() {
+                200 => {
+                    Ok({
+                        let x_rate_limit_remaining = raw
+                            .header::<i32>("X-Rate-Limit-Remaining")?;
+                        raw.json::<crate::types::OrderPage>()?
+                            .map(|body| ListOrdersResponse::Ok {
+                                body,
+                                x_rate_limit_remaining,
+                            })
+                    })
+                }
+                400 => {
+                    Err(
+                        rt::Error::Api(
+                            Box::new(
+                                raw
+                                    .json::<crate::types::Problem>()?
+                                    .map(ListOrdersError::BadRequest),
+                            ),
                         ),
-                    ),
-                )
-            }
-            401 => {
-                Err(
-                    rt::Error::Api(
-                        Box::new(
-                            raw
-                                .json::<crate::types::Problem>()?
-                                .map(ListOrdersError::Unauthorized),
+                    )
+                }
+                401 => {
+                    Err(
+                        rt::Error::Api(
+                            Box::new(
+                                raw
+                                    .json::<crate::types::Problem>()?
+                                    .map(ListOrdersError::Unauthorized),
+                            ),
                         ),
-                    ),
-                )
-            }
-            _ => Err(raw.unexpected().into()),
-        }
+                    )
+                }
+                _ => Err(raw.unexpected().into()),
+            },
+        )
     }
 }
 
@@ -267,11 +267,9 @@ pub struct CreateOrder<'a> {
     body: crate::types::CreateOrderRequest,
 }
 
-impl CreateOrder<'_> {
-    /// Sends the request and reads the response.
-    pub async fn send(
-        self,
-    ) -> Result<rt::Response<CreateOrderResponse>, rt::Error<CreateOrderError>> {
+impl<'a> CreateOrder<'a> {
+    /// Sends the request and reads the response: await what this returns.
+    pub fn send(self) -> rt::Sending<'a, CreateOrderResponse, CreateOrderError> {
         static OPERATION: rt::Operation = rt::Operation {
             id: "createOrder",
             method: rt::Method::POST,
@@ -282,64 +280,66 @@ impl CreateOrder<'_> {
         request.header("Idempotency-Key", &self.idempotency_key, false);
         let body = self.body;
         request.json("application/json", &body);
-        let raw = request.send().await?.read().await?;
-        match raw.status().as_u16() {
-            201 => {
-                Ok({
-                    let location = raw.header::<::std::string::String>("Location")?;
-                    raw.json::<crate::types::Order>()?
-                        .map(|body| CreateOrderResponse::Created {
-                            body,
-                            location,
-                        })
-                })
-            }
-            400 => {
-                Err(
-                    rt::Error::Api(
-                        Box::new(
-                            raw
-                                .json::<crate::types::Problem>()?
-                                .map(CreateOrderError::BadRequest),
+        rt::Sending::new(
+            request,
+            |raw| match raw.status().as_u16() {
+                201 => {
+                    Ok({
+                        let location = raw.header::<::std::string::String>("Location")?;
+                        raw.json::<crate::types::Order>()?
+                            .map(|body| CreateOrderResponse::Created {
+                                body,
+                                location,
+                            })
+                    })
+                }
+                400 => {
+                    Err(
+                        rt::Error::Api(
+                            Box::new(
+                                raw
+                                    .json::<crate::types::Problem>()?
+                                    .map(CreateOrderError::BadRequest),
+                            ),
                         ),
-                    ),
-                )
-            }
-            401 => {
-                Err(
-                    rt::Error::Api(
-                        Box::new(
-                            raw
-                                .json::<crate::types::Problem>()?
-                                .map(CreateOrderError::Unauthorized),
+                    )
+                }
+                401 => {
+                    Err(
+                        rt::Error::Api(
+                            Box::new(
+                                raw
+                                    .json::<crate::types::Problem>()?
+                                    .map(CreateOrderError::Unauthorized),
+                            ),
                         ),
-                    ),
-                )
-            }
-            409 => {
-                Err(
-                    rt::Error::Api(
-                        Box::new(
-                            raw
-                                .json::<crate::types::Problem>()?
-                                .map(CreateOrderError::Conflict),
+                    )
+                }
+                409 => {
+                    Err(
+                        rt::Error::Api(
+                            Box::new(
+                                raw
+                                    .json::<crate::types::Problem>()?
+                                    .map(CreateOrderError::Conflict),
+                            ),
                         ),
-                    ),
-                )
-            }
-            422 => {
-                Err(
-                    rt::Error::Api(
-                        Box::new(
-                            raw
-                                .json::<crate::types::Problem>()?
-                                .map(CreateOrderError::UnprocessableEntity),
+                    )
+                }
+                422 => {
+                    Err(
+                        rt::Error::Api(
+                            Box::new(
+                                raw
+                                    .json::<crate::types::Problem>()?
+                                    .map(CreateOrderError::UnprocessableEntity),
+                            ),
                         ),
-                    ),
-                )
-            }
-            _ => Err(raw.unexpected().into()),
-        }
+                    )
+                }
+                _ => Err(raw.unexpected().into()),
+            },
+        )
     }
 }
 
@@ -386,11 +386,9 @@ pub struct GetOrder<'a> {
     order_id: ::uuid::Uuid,
 }
 
-impl GetOrder<'_> {
-    /// Sends the request and reads the response.
-    pub async fn send(
-        self,
-    ) -> Result<rt::Response<GetOrderResponse>, rt::Error<GetOrderError>> {
+impl<'a> GetOrder<'a> {
+    /// Sends the request and reads the response: await what this returns.
+    pub fn send(self) -> rt::Sending<'a, GetOrderResponse, GetOrderError> {
         static OPERATION: rt::Operation = rt::Operation {
             id: "getOrder",
             method: rt::Method::GET,
@@ -399,33 +397,35 @@ impl GetOrder<'_> {
         };
         let mut request = self.client.inner.request(&OPERATION);
         request.path("orderId", &self.order_id, rt::Style::Simple, false);
-        let raw = request.send().await?.read().await?;
-        match raw.status().as_u16() {
-            200 => Ok(raw.json::<crate::types::Order>()?.map(GetOrderResponse::Ok)),
-            401 => {
-                Err(
-                    rt::Error::Api(
-                        Box::new(
-                            raw
-                                .json::<crate::types::Problem>()?
-                                .map(GetOrderError::Unauthorized),
+        rt::Sending::new(
+            request,
+            |raw| match raw.status().as_u16() {
+                200 => Ok(raw.json::<crate::types::Order>()?.map(GetOrderResponse::Ok)),
+                401 => {
+                    Err(
+                        rt::Error::Api(
+                            Box::new(
+                                raw
+                                    .json::<crate::types::Problem>()?
+                                    .map(GetOrderError::Unauthorized),
+                            ),
                         ),
-                    ),
-                )
-            }
-            404 => {
-                Err(
-                    rt::Error::Api(
-                        Box::new(
-                            raw
-                                .json::<crate::types::Problem>()?
-                                .map(GetOrderError::NotFound),
+                    )
+                }
+                404 => {
+                    Err(
+                        rt::Error::Api(
+                            Box::new(
+                                raw
+                                    .json::<crate::types::Problem>()?
+                                    .map(GetOrderError::NotFound),
+                            ),
                         ),
-                    ),
-                )
-            }
-            _ => Err(raw.unexpected().into()),
-        }
+                    )
+                }
+                _ => Err(raw.unexpected().into()),
+            },
+        )
     }
 }
 

@@ -153,7 +153,7 @@ pub struct ListPets<'a> {
     tags: Option<::std::vec::Vec<::std::string::String>>,
 }
 
-impl ListPets<'_> {
+impl<'a> ListPets<'a> {
     /// Maximum number of pets to return.
     pub fn limit(mut self, value: i32) -> Self {
         self.limit = Some(value);
@@ -165,10 +165,8 @@ impl ListPets<'_> {
         self.tags = Some(value);
         self
     }
-    /// Sends the request and reads the response.
-    pub async fn send(
-        self,
-    ) -> Result<rt::Response<ListPetsResponse>, rt::Error<ListPetsError>> {
+    /// Sends the request and reads the response: await what this returns.
+    pub fn send(self) -> rt::Sending<'a, ListPetsResponse, ListPetsError> {
         static OPERATION: rt::Operation = rt::Operation {
             id: "listPets",
             method: rt::Method::GET,
@@ -178,30 +176,32 @@ impl ListPets<'_> {
         let mut request = self.client.inner.request(&OPERATION);
         request.query("limit", &self.limit, rt::Style::Form, true, false);
         request.query("tags", &self.tags, rt::Style::Form, true, false);
-        let raw = request.send().await?.read().await?;
-        match raw.status().as_u16() {
-            200 => {
-                Ok(
-                    raw
-                        .json::<::std::vec::Vec<crate::types::Pet>>()?
-                        .map(ListPetsResponse::Ok),
-                )
-            }
-            _ => {
-                Err(
-                    rt::Error::Api(
-                        Box::new({
-                            let status = raw.status();
-                            raw.json::<crate::types::Error>()?
-                                .map(|body| ListPetsError::Default {
-                                    body,
-                                    status,
-                                })
-                        }),
-                    ),
-                )
-            }
-        }
+        rt::Sending::new(
+            request,
+            |raw| match raw.status().as_u16() {
+                200 => {
+                    Ok(
+                        raw
+                            .json::<::std::vec::Vec<crate::types::Pet>>()?
+                            .map(ListPetsResponse::Ok),
+                    )
+                }
+                _ => {
+                    Err(
+                        rt::Error::Api(
+                            Box::new({
+                                let status = raw.status();
+                                raw.json::<crate::types::Error>()?
+                                    .map(|body| ListPetsError::Default {
+                                        body,
+                                        status,
+                                    })
+                            }),
+                        ),
+                    )
+                }
+            },
+        )
     }
 }
 
@@ -230,11 +230,9 @@ pub struct CreatePet<'a> {
     body: crate::types::Pet,
 }
 
-impl CreatePet<'_> {
-    /// Sends the request and reads the response.
-    pub async fn send(
-        self,
-    ) -> Result<rt::Response<CreatePetResponse>, rt::Error<CreatePetError>> {
+impl<'a> CreatePet<'a> {
+    /// Sends the request and reads the response: await what this returns.
+    pub fn send(self) -> rt::Sending<'a, CreatePetResponse, CreatePetError> {
         static OPERATION: rt::Operation = rt::Operation {
             id: "createPet",
             method: rt::Method::POST,
@@ -244,33 +242,35 @@ impl CreatePet<'_> {
         let mut request = self.client.inner.request(&OPERATION);
         let body = self.body;
         request.json("application/json", &body);
-        let raw = request.send().await?.read().await?;
-        match raw.status().as_u16() {
-            201 => {
-                Ok({
-                    let location = raw.header::<::std::string::String>("Location")?;
-                    raw.json::<crate::types::Pet>()?
-                        .map(|body| CreatePetResponse::Created {
-                            body,
-                            location,
-                        })
-                })
-            }
-            _ => {
-                Err(
-                    rt::Error::Api(
-                        Box::new({
-                            let status = raw.status();
-                            raw.json::<crate::types::Error>()?
-                                .map(|body| CreatePetError::Default {
-                                    body,
-                                    status,
-                                })
-                        }),
-                    ),
-                )
-            }
-        }
+        rt::Sending::new(
+            request,
+            |raw| match raw.status().as_u16() {
+                201 => {
+                    Ok({
+                        let location = raw.header::<::std::string::String>("Location")?;
+                        raw.json::<crate::types::Pet>()?
+                            .map(|body| CreatePetResponse::Created {
+                                body,
+                                location,
+                            })
+                    })
+                }
+                _ => {
+                    Err(
+                        rt::Error::Api(
+                            Box::new({
+                                let status = raw.status();
+                                raw.json::<crate::types::Error>()?
+                                    .map(|body| CreatePetError::Default {
+                                        body,
+                                        status,
+                                    })
+                            }),
+                        ),
+                    )
+                }
+            },
+        )
     }
 }
 
@@ -303,11 +303,9 @@ pub struct GetPet<'a> {
     pet_id: i64,
 }
 
-impl GetPet<'_> {
-    /// Sends the request and reads the response.
-    pub async fn send(
-        self,
-    ) -> Result<rt::Response<GetPetResponse>, rt::Error<GetPetError>> {
+impl<'a> GetPet<'a> {
+    /// Sends the request and reads the response: await what this returns.
+    pub fn send(self) -> rt::Sending<'a, GetPetResponse, GetPetError> {
         static OPERATION: rt::Operation = rt::Operation {
             id: "getPet",
             method: rt::Method::GET,
@@ -316,24 +314,26 @@ impl GetPet<'_> {
         };
         let mut request = self.client.inner.request(&OPERATION);
         request.path("petId", &self.pet_id, rt::Style::Simple, false);
-        let raw = request.send().await?.read().await?;
-        match raw.status().as_u16() {
-            200 => Ok(raw.json::<crate::types::Pet>()?.map(GetPetResponse::Ok)),
-            _ => {
-                Err(
-                    rt::Error::Api(
-                        Box::new({
-                            let status = raw.status();
-                            raw.json::<crate::types::Error>()?
-                                .map(|body| GetPetError::Default {
-                                    body,
-                                    status,
-                                })
-                        }),
-                    ),
-                )
-            }
-        }
+        rt::Sending::new(
+            request,
+            |raw| match raw.status().as_u16() {
+                200 => Ok(raw.json::<crate::types::Pet>()?.map(GetPetResponse::Ok)),
+                _ => {
+                    Err(
+                        rt::Error::Api(
+                            Box::new({
+                                let status = raw.status();
+                                raw.json::<crate::types::Error>()?
+                                    .map(|body| GetPetError::Default {
+                                        body,
+                                        status,
+                                    })
+                            }),
+                        ),
+                    )
+                }
+            },
+        )
     }
 }
 
@@ -362,11 +362,9 @@ pub struct DeletePet<'a> {
     pet_id: i64,
 }
 
-impl DeletePet<'_> {
-    /// Sends the request and reads the response.
-    pub async fn send(
-        self,
-    ) -> Result<rt::Response<DeletePetResponse>, rt::Error<DeletePetError>> {
+impl<'a> DeletePet<'a> {
+    /// Sends the request and reads the response: await what this returns.
+    pub fn send(self) -> rt::Sending<'a, DeletePetResponse, DeletePetError> {
         static OPERATION: rt::Operation = rt::Operation {
             id: "deletePet",
             method: rt::Method::DELETE,
@@ -375,24 +373,26 @@ impl DeletePet<'_> {
         };
         let mut request = self.client.inner.request(&OPERATION);
         request.path("petId", &self.pet_id, rt::Style::Simple, false);
-        let raw = request.send().await?.read().await?;
-        match raw.status().as_u16() {
-            204 => Ok(raw.empty()?.map(|()| DeletePetResponse::NoContent)),
-            _ => {
-                Err(
-                    rt::Error::Api(
-                        Box::new({
-                            let status = raw.status();
-                            raw.json::<crate::types::Error>()?
-                                .map(|body| DeletePetError::Default {
-                                    body,
-                                    status,
-                                })
-                        }),
-                    ),
-                )
-            }
-        }
+        rt::Sending::new(
+            request,
+            |raw| match raw.status().as_u16() {
+                204 => Ok(raw.empty()?.map(|()| DeletePetResponse::NoContent)),
+                _ => {
+                    Err(
+                        rt::Error::Api(
+                            Box::new({
+                                let status = raw.status();
+                                raw.json::<crate::types::Error>()?
+                                    .map(|body| DeletePetError::Default {
+                                        body,
+                                        status,
+                                    })
+                            }),
+                        ),
+                    )
+                }
+            },
+        )
     }
 }
 
@@ -422,11 +422,9 @@ pub struct UploadPetPhoto<'a> {
     body: UploadPetPhotoForm,
 }
 
-impl UploadPetPhoto<'_> {
-    /// Sends the request and reads the response.
-    pub async fn send(
-        self,
-    ) -> Result<rt::Response<UploadPetPhotoResponse>, rt::Error<UploadPetPhotoError>> {
+impl<'a> UploadPetPhoto<'a> {
+    /// Sends the request and reads the response: await what this returns.
+    pub fn send(self) -> rt::Sending<'a, UploadPetPhotoResponse, UploadPetPhotoError> {
         static OPERATION: rt::Operation = rt::Operation {
             id: "uploadPetPhoto",
             method: rt::Method::POST,
@@ -442,30 +440,32 @@ impl UploadPetPhoto<'_> {
                     .files("file", [body.file])
                     .value("caption", &body.caption),
             );
-        let raw = request.send().await?.read().await?;
-        match raw.status().as_u16() {
-            201 => {
-                Ok(
-                    raw
-                        .json::<crate::types::PetPhoto>()?
-                        .map(UploadPetPhotoResponse::Created),
-                )
-            }
-            _ => {
-                Err(
-                    rt::Error::Api(
-                        Box::new({
-                            let status = raw.status();
-                            raw.json::<crate::types::Error>()?
-                                .map(|body| UploadPetPhotoError::Default {
-                                    body,
-                                    status,
-                                })
-                        }),
-                    ),
-                )
-            }
-        }
+        rt::Sending::new(
+            request,
+            |raw| match raw.status().as_u16() {
+                201 => {
+                    Ok(
+                        raw
+                            .json::<crate::types::PetPhoto>()?
+                            .map(UploadPetPhotoResponse::Created),
+                    )
+                }
+                _ => {
+                    Err(
+                        rt::Error::Api(
+                            Box::new({
+                                let status = raw.status();
+                                raw.json::<crate::types::Error>()?
+                                    .map(|body| UploadPetPhotoError::Default {
+                                        body,
+                                        status,
+                                    })
+                            }),
+                        ),
+                    )
+                }
+            },
+        )
     }
 }
 

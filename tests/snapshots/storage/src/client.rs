@@ -219,11 +219,9 @@ pub struct Health<'a> {
     client: &'a Client,
 }
 
-impl Health<'_> {
-    /// Sends the request and reads the response.
-    pub async fn send(
-        self,
-    ) -> Result<rt::Response<HealthResponse>, rt::Error<HealthError>> {
+impl<'a> Health<'a> {
+    /// Sends the request and reads the response: await what this returns.
+    pub fn send(self) -> rt::Sending<'a, HealthResponse, HealthError> {
         static OPERATION: rt::Operation = rt::Operation {
             id: "health",
             method: rt::Method::GET,
@@ -231,11 +229,13 @@ impl Health<'_> {
             security: &[],
         };
         let request = self.client.inner.request(&OPERATION);
-        let raw = request.send().await?.read().await?;
-        match raw.status().as_u16() {
-            200 => Ok(raw.text()?.map(HealthResponse::Ok)),
-            _ => Err(raw.unexpected().into()),
-        }
+        rt::Sending::new(
+            request,
+            |raw| match raw.status().as_u16() {
+                200 => Ok(raw.text()?.map(HealthResponse::Ok)),
+                _ => Err(raw.unexpected().into()),
+            },
+        )
     }
 }
 
@@ -258,11 +258,9 @@ pub struct CreateBucket<'a> {
     body: CreateBucketBody,
 }
 
-impl CreateBucket<'_> {
-    /// Sends the request and reads the response.
-    pub async fn send(
-        self,
-    ) -> Result<rt::Response<CreateBucketResponse>, rt::Error<CreateBucketError>> {
+impl<'a> CreateBucket<'a> {
+    /// Sends the request and reads the response: await what this returns.
+    pub fn send(self) -> rt::Sending<'a, CreateBucketResponse, CreateBucketError> {
         static OPERATION: rt::Operation = rt::Operation {
             id: "createBucket",
             method: rt::Method::POST,
@@ -279,54 +277,56 @@ impl CreateBucket<'_> {
                 request.form(&body);
             }
         }
-        let raw = request.send().await?.read().await?;
-        match raw.status().as_u16() {
-            201 => {
-                Ok({
-                    let location = raw
-                        .required_header::<::std::string::String>("Location")?;
-                    raw.json::<crate::types::Bucket>()?
-                        .map(|body| CreateBucketResponse::Created {
-                            body,
-                            location,
-                        })
-                })
-            }
-            409 => {
-                Err(
-                    rt::Error::Api(
-                        Box::new(
-                            raw
-                                .json::<crate::types::Problem>()?
-                                .map(CreateBucketError::Conflict),
+        rt::Sending::new(
+            request,
+            |raw| match raw.status().as_u16() {
+                201 => {
+                    Ok({
+                        let location = raw
+                            .required_header::<::std::string::String>("Location")?;
+                        raw.json::<crate::types::Bucket>()?
+                            .map(|body| CreateBucketResponse::Created {
+                                body,
+                                location,
+                            })
+                    })
+                }
+                409 => {
+                    Err(
+                        rt::Error::Api(
+                            Box::new(
+                                raw
+                                    .json::<crate::types::Problem>()?
+                                    .map(CreateBucketError::Conflict),
+                            ),
                         ),
-                    ),
-                )
-            }
-            429 => {
-                Err(
-                    rt::Error::Api(
-                        Box::new(
-                            raw
-                                .json::<crate::types::Problem>()?
-                                .map(CreateBucketError::TooManyRequests),
+                    )
+                }
+                429 => {
+                    Err(
+                        rt::Error::Api(
+                            Box::new(
+                                raw
+                                    .json::<crate::types::Problem>()?
+                                    .map(CreateBucketError::TooManyRequests),
+                            ),
                         ),
-                    ),
-                )
-            }
-            503 => {
-                Err(
-                    rt::Error::Api(
-                        Box::new(
-                            raw
-                                .json::<crate::types::Problem>()?
-                                .map(CreateBucketError::ServiceUnavailable),
+                    )
+                }
+                503 => {
+                    Err(
+                        rt::Error::Api(
+                            Box::new(
+                                raw
+                                    .json::<crate::types::Problem>()?
+                                    .map(CreateBucketError::ServiceUnavailable),
+                            ),
                         ),
-                    ),
-                )
-            }
-            _ => Err(raw.unexpected().into()),
-        }
+                    )
+                }
+                _ => Err(raw.unexpected().into()),
+            },
+        )
     }
 }
 
@@ -386,7 +386,7 @@ pub struct ListObjects<'a> {
     session: Option<::std::string::String>,
 }
 
-impl ListObjects<'_> {
+impl<'a> ListObjects<'a> {
     pub fn prefix(mut self, value: impl Into<String>) -> Self {
         self.prefix = Some(value.into());
         self
@@ -424,10 +424,8 @@ impl ListObjects<'_> {
         self.session = Some(value.into());
         self
     }
-    /// Sends the request and reads the response.
-    pub async fn send(
-        self,
-    ) -> Result<rt::Response<ListObjectsResponse>, rt::Error<ListObjectsError>> {
+    /// Sends the request and reads the response: await what this returns.
+    pub fn send(self) -> rt::Sending<'a, ListObjectsResponse, ListObjectsError> {
         static OPERATION: rt::Operation = rt::Operation {
             id: "listObjects",
             method: rt::Method::GET,
@@ -445,31 +443,33 @@ impl ListObjects<'_> {
         request.query("cursor", &self.cursor, rt::Style::Form, true, false);
         request.header("X-Request-Id", &self.x_request_id, false);
         request.cookie("session", &self.session, true);
-        let raw = request.send().await?.read().await?;
-        match raw.status().as_u16() {
-            200 => {
-                Ok({
-                    let x_total_count = raw.header::<i64>("X-Total-Count")?;
-                    raw.json::<crate::types::ObjectList>()?
-                        .map(|body| ListObjectsResponse::Ok {
-                            body,
-                            x_total_count,
-                        })
-                })
-            }
-            404 => {
-                Err(
-                    rt::Error::Api(
-                        Box::new(
-                            raw
-                                .json::<crate::types::Problem>()?
-                                .map(ListObjectsError::NotFound),
+        rt::Sending::new(
+            request,
+            |raw| match raw.status().as_u16() {
+                200 => {
+                    Ok({
+                        let x_total_count = raw.header::<i64>("X-Total-Count")?;
+                        raw.json::<crate::types::ObjectList>()?
+                            .map(|body| ListObjectsResponse::Ok {
+                                body,
+                                x_total_count,
+                            })
+                    })
+                }
+                404 => {
+                    Err(
+                        rt::Error::Api(
+                            Box::new(
+                                raw
+                                    .json::<crate::types::Problem>()?
+                                    .map(ListObjectsError::NotFound),
+                            ),
                         ),
-                    ),
-                )
-            }
-            _ => Err(raw.unexpected().into()),
-        }
+                    )
+                }
+                _ => Err(raw.unexpected().into()),
+            },
+        )
     }
 }
 
@@ -532,12 +532,12 @@ pub struct GetObject<'a> {
     if_none_match: Option<::std::string::String>,
 }
 
-impl GetObject<'_> {
+impl<'a> GetObject<'a> {
     pub fn if_none_match(mut self, value: impl Into<String>) -> Self {
         self.if_none_match = Some(value.into());
         self
     }
-    /// Sends the request and reads the response.
+    /// Sends the request; a streamed body is read as it is consumed.
     pub async fn send(
         self,
     ) -> Result<rt::Response<GetObjectResponse>, rt::Error<GetObjectError>> {
@@ -616,11 +616,9 @@ pub struct PutObject<'a> {
     body: Binary,
 }
 
-impl PutObject<'_> {
-    /// Sends the request and reads the response.
-    pub async fn send(
-        self,
-    ) -> Result<rt::Response<PutObjectResponse>, rt::Error<PutObjectError>> {
+impl<'a> PutObject<'a> {
+    /// Sends the request and reads the response: await what this returns.
+    pub fn send(self) -> rt::Sending<'a, PutObjectResponse, PutObjectError> {
         static OPERATION: rt::Operation = rt::Operation {
             id: "putObject",
             method: rt::Method::PUT,
@@ -632,28 +630,30 @@ impl PutObject<'_> {
         request.path("key", &self.key, rt::Style::Simple, false);
         let body = self.body;
         request.binary("application/octet-stream", body);
-        let raw = request.send().await?.read().await?;
-        match raw.status().as_u16() {
-            201 => {
-                Ok(
-                    raw
-                        .json::<crate::types::ObjectInfo>()?
-                        .map(PutObjectResponse::Created),
-                )
-            }
-            413 => {
-                Err(
-                    rt::Error::Api(
-                        Box::new(
-                            raw
-                                .json::<crate::types::Problem>()?
-                                .map(PutObjectError::PayloadTooLarge),
+        rt::Sending::new(
+            request,
+            |raw| match raw.status().as_u16() {
+                201 => {
+                    Ok(
+                        raw
+                            .json::<crate::types::ObjectInfo>()?
+                            .map(PutObjectResponse::Created),
+                    )
+                }
+                413 => {
+                    Err(
+                        rt::Error::Api(
+                            Box::new(
+                                raw
+                                    .json::<crate::types::Problem>()?
+                                    .map(PutObjectError::PayloadTooLarge),
+                            ),
                         ),
-                    ),
-                )
-            }
-            _ => Err(raw.unexpected().into()),
-        }
+                    )
+                }
+                _ => Err(raw.unexpected().into()),
+            },
+        )
     }
 }
 
@@ -683,11 +683,9 @@ pub struct AddNote<'a> {
     body: String,
 }
 
-impl AddNote<'_> {
-    /// Sends the request and reads the response.
-    pub async fn send(
-        self,
-    ) -> Result<rt::Response<AddNoteResponse>, rt::Error<AddNoteError>> {
+impl<'a> AddNote<'a> {
+    /// Sends the request and reads the response: await what this returns.
+    pub fn send(self) -> rt::Sending<'a, AddNoteResponse, AddNoteError> {
         static OPERATION: rt::Operation = rt::Operation {
             id: "addNote",
             method: rt::Method::POST,
@@ -698,11 +696,13 @@ impl AddNote<'_> {
         request.path("bucket", &self.bucket, rt::Style::Simple, false);
         let body = self.body;
         request.text("text/plain", body);
-        let raw = request.send().await?.read().await?;
-        match raw.status().as_u16() {
-            204 => Ok(raw.empty()?.map(|()| AddNoteResponse::NoContent)),
-            _ => Err(raw.unexpected().into()),
-        }
+        rt::Sending::new(
+            request,
+            |raw| match raw.status().as_u16() {
+                204 => Ok(raw.empty()?.map(|()| AddNoteResponse::NoContent)),
+                _ => Err(raw.unexpected().into()),
+            },
+        )
     }
 }
 
@@ -726,11 +726,9 @@ pub struct UploadForm<'a> {
     body: UploadFormForm,
 }
 
-impl UploadForm<'_> {
-    /// Sends the request and reads the response.
-    pub async fn send(
-        self,
-    ) -> Result<rt::Response<UploadFormResponse>, rt::Error<UploadFormError>> {
+impl<'a> UploadForm<'a> {
+    /// Sends the request and reads the response: await what this returns.
+    pub fn send(self) -> rt::Sending<'a, UploadFormResponse, UploadFormError> {
         static OPERATION: rt::Operation = rt::Operation {
             id: "uploadForm",
             method: rt::Method::POST,
@@ -746,17 +744,19 @@ impl UploadForm<'_> {
                     .files("file", [body.file])
                     .value("description", &body.description),
             );
-        let raw = request.send().await?.read().await?;
-        match raw.status().as_u16() {
-            201 => {
-                Ok(
-                    raw
-                        .json::<crate::types::ObjectInfo>()?
-                        .map(UploadFormResponse::Created),
-                )
-            }
-            _ => Err(raw.unexpected().into()),
-        }
+        rt::Sending::new(
+            request,
+            |raw| match raw.status().as_u16() {
+                201 => {
+                    Ok(
+                        raw
+                            .json::<crate::types::ObjectInfo>()?
+                            .map(UploadFormResponse::Created),
+                    )
+                }
+                _ => Err(raw.unexpected().into()),
+            },
+        )
     }
 }
 
@@ -789,11 +789,9 @@ pub struct GetMetrics<'a> {
     point: crate::types::GetMetricsPoint,
 }
 
-impl GetMetrics<'_> {
-    /// Sends the request and reads the response.
-    pub async fn send(
-        self,
-    ) -> Result<rt::Response<GetMetricsResponse>, rt::Error<GetMetricsError>> {
+impl<'a> GetMetrics<'a> {
+    /// Sends the request and reads the response: await what this returns.
+    pub fn send(self) -> rt::Sending<'a, GetMetricsResponse, GetMetricsError> {
         static OPERATION: rt::Operation = rt::Operation {
             id: "getMetrics",
             method: rt::Method::GET,
@@ -803,17 +801,19 @@ impl GetMetrics<'_> {
         let mut request = self.client.inner.request(&OPERATION);
         request.path("window", &self.window, rt::Style::Label, false);
         request.path("point", &self.point, rt::Style::Matrix, true);
-        let raw = request.send().await?.read().await?;
-        match raw.status().as_u16() {
-            200 => {
-                Ok(
-                    raw
-                        .json::<::indexmap::IndexMap<::std::string::String, f64>>()?
-                        .map(GetMetricsResponse::Ok),
-                )
-            }
-            _ => Err(raw.unexpected().into()),
-        }
+        rt::Sending::new(
+            request,
+            |raw| match raw.status().as_u16() {
+                200 => {
+                    Ok(
+                        raw
+                            .json::<::indexmap::IndexMap<::std::string::String, f64>>()?
+                            .map(GetMetricsResponse::Ok),
+                    )
+                }
+                _ => Err(raw.unexpected().into()),
+            },
+        )
     }
 }
 
