@@ -102,6 +102,7 @@ pub struct Settings {
     pub min_delay: Duration,
     pub max_delay: Duration,
     /// Events handled at once per route; events with one key are never handled at once.
+    /// A route's handlers take turns on one task: spawn work that keeps a core busy.
     pub concurrency: usize,
     /// How long one try may take.
     pub timeout: Option<Duration>,
@@ -223,7 +224,9 @@ impl<C: Codec> EventApp<C> {
     }
 }
 
-/// An app handling events; [`Running::stop`] ends it gracefully.
+/// An app handling events; [`Running::stop`] ends it gracefully. Dropping
+/// it instead aborts the handlers where they are; their events, never
+/// acked, are delivered again.
 pub struct Running {
     stop: watch::Sender<bool>,
     tasks: tokio::task::JoinSet<()>,
