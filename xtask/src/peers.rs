@@ -254,7 +254,7 @@ serde_with = "3"
 anyhow = "1"
 http = "1"
 validator = { version = "0.20", features = ["derive"] }
-reqwest = { version = "0.13", default-features = false, features = ["json", "rustls", "query", "multipart"] }
+reqwest = { version = "0.13", default-features = false, features = ["json", "rustls", "query", "multipart", "form"] }
 chrono = { version = "0.4", features = ["serde"] }
 indexmap = { version = "2", features = ["serde"] }
 regex = "1"
