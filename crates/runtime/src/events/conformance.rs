@@ -198,16 +198,34 @@ pub async fn large_payload(transport: Arc<dyn Transport>) {
     d.ack().await.expect("ack");
 }
 
-/// Writes one `#[tokio::test]` per check, each with a transport made by
-/// `$make` (an expression giving `Arc<dyn Transport>`).
+/// Writes one `#[tokio::test]` per check, each with a fresh transport:
+/// `conformance_tests!(expr)` where `expr` gives an `Arc<dyn Transport>`, or
+/// `conformance_tests!(async expr)` where `expr` is a future giving
+/// `(Arc<dyn Transport>, guard)`, the guard (a broker the test started, say)
+/// kept until the check ends.
 #[macro_export]
 macro_rules! conformance_tests {
-    ($make:expr) => {
-        $crate::conformance_tests!(@tests $make;
+    (async $make:expr) => {
+        $crate::conformance_tests!(@tests (async) $make;
             publish_and_consume nack_redelivers unsettled_delivery_comes_back reject_drops
             group_members_share groups_fan_out ordering_per_key headers_round_trip large_payload);
     };
-    (@tests $make:expr; $($check:ident)*) => {
+    ($make:expr) => {
+        $crate::conformance_tests!(@tests () $make;
+            publish_and_consume nack_redelivers unsettled_delivery_comes_back reject_drops
+            group_members_share groups_fan_out ordering_per_key headers_round_trip large_payload);
+    };
+    (@tests (async) $make:expr; $($check:ident)*) => {
+        $(
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn $check() {
+                let (transport, guard) = $make.await;
+                $crate::events::conformance::$check(transport).await;
+                drop(guard);
+            }
+        )*
+    };
+    (@tests () $make:expr; $($check:ident)*) => {
         $(
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn $check() {

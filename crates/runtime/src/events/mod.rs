@@ -17,6 +17,8 @@ mod dedupe;
 mod event;
 mod memory;
 mod message;
+#[cfg(feature = "nats")]
+mod nats;
 mod trace;
 mod transport;
 
@@ -26,6 +28,8 @@ pub use dedupe::{Claim, DedupeStore, MemoryDedupe, StoreError};
 pub use event::{Event, EventPublisher, PublishError};
 pub use memory::MemoryTransport;
 pub use message::{attr, Headers, Message};
+#[cfg(feature = "nats")]
+pub use nats::{NatsOptions, NatsTransport};
 pub use trace::TraceParent;
 pub use transport::{
     BoxFuture, Capabilities, Delivery, Publisher, Settle, Subscriber, Subscription, Transport, TransportError,
