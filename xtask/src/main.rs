@@ -158,6 +158,15 @@ fn bench() -> Result<(), String> {
     if overhead > 5.0 {
         return Err(format!("a generated client call costs {overhead:.1}% more than a hand-written one"));
     }
+    cargo(&["bench", "-p", "specwright-runtime", "--features", "nats,conformance", "--", "--noplot"])?;
+    // Each iteration of the event benches is one batch (see the bench files).
+    let per_second = |id: &str, batch: f64| estimate(id).map(|ns| batch / (ns / 1e9));
+    let memory = per_second("events/memory publish to handle, dedupe on", 10_000.0)?;
+    println!("events in memory, whole router: {memory:.0}/s (target: at least 500000)");
+    let bare = per_second("jetstream/bare async-nats", 2_000.0)?;
+    let router = per_second("jetstream/router", 2_000.0)?;
+    let share = router / bare * 100.0;
+    println!("JetStream: router {router:.0}/s, bare async-nats {bare:.0}/s: {share:.0}% (target: at least 70%)");
     let plain = estimate("github/serde_json__Value")?;
     let load = estimate("github/load and lower")?;
     let ratio = load / plain;
@@ -168,6 +177,12 @@ fn bench() -> Result<(), String> {
     );
     if ratio > 3.0 {
         return Err(format!("loading is {ratio:.2} times the plain parse, over the target of 3"));
+    }
+    if share < 70.0 {
+        return Err(format!("the router on JetStream runs at {share:.0}% of bare async-nats, under 70%"));
+    }
+    if memory < 500_000.0 {
+        return Err(format!("events in memory: {memory:.0}/s, under the target of 500,000"));
     }
     Ok(())
 }

@@ -234,3 +234,56 @@ macro_rules! conformance_tests {
         )*
     };
 }
+
+/// A nats-server of a test's own: on a free port, with its own store and a
+/// payload limit above the suite's 1 MiB message (the default is 1 MB).
+/// Stopped, and its store removed, on drop.
+#[cfg(feature = "nats")]
+pub struct NatsServer {
+    pub url: String,
+    child: std::process::Child,
+    dir: std::path::PathBuf,
+}
+
+#[cfg(feature = "nats")]
+impl NatsServer {
+    /// Starts `/usr/sbin/nats-server` (or `$NATS_SERVER`); panics, saying
+    /// why, when it is missing or does not listen within 10 s.
+    pub fn start() -> NatsServer {
+        use std::process::{Command, Stdio};
+        use std::time::Instant;
+        let binary = std::env::var("NATS_SERVER").unwrap_or_else(|_| "/usr/sbin/nats-server".into());
+        assert!(std::path::Path::new(&binary).exists(), "{binary} is missing: these tests start their own nats-server");
+        let port =
+            std::net::TcpListener::bind("127.0.0.1:0").expect("a free port").local_addr().expect("a port").port();
+        let dir = std::env::temp_dir().join(format!("specwright-nats-{}", uuid::Uuid::new_v4().simple()));
+        std::fs::create_dir_all(&dir).expect("a store directory");
+        let config = dir.join("nats.conf");
+        let text =
+            format!("listen: 127.0.0.1:{port}\nmax_payload: 8MB\njetstream {{ store_dir: {:?} }}\n", dir.join("store"));
+        std::fs::write(&config, text).expect("the server's configuration");
+        let child = Command::new(&binary)
+            .arg("-c")
+            .arg(&config)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("{binary} does not start: {e}"));
+        let server = NatsServer { url: format!("nats://127.0.0.1:{port}"), child, dir };
+        let deadline = Instant::now() + std::time::Duration::from_secs(10);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "nats-server did not listen on {port} within 10 s");
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        server
+    }
+}
+
+#[cfg(feature = "nats")]
+impl Drop for NatsServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}

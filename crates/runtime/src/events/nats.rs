@@ -3,6 +3,8 @@
 //! nack's delay or the ack wait; `Nats-Msg-Id` so the server drops a
 //! message published twice with one id.
 
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use async_nats::jetstream::{self, consumer, AckKind};
@@ -31,6 +33,8 @@ impl Default for NatsOptions {
 pub struct NatsTransport {
     context: jetstream::Context,
     options: NatsOptions,
+    /// Channels whose stream is known to exist, so publishing asks only once.
+    streams: Arc<Mutex<HashSet<String>>>,
 }
 
 impl NatsTransport {
@@ -43,7 +47,7 @@ impl NatsTransport {
             .connect(url)
             .await
             .map_err(|e| TransportError::Connection(format!("{url}: {e}")))?;
-        Ok(NatsTransport { context: jetstream::new(client), options })
+        Ok(NatsTransport { context: jetstream::new(client), options, streams: Arc::default() })
     }
 
     async fn stream(&self, channel: &str) -> Result<jetstream::stream::Stream, TransportError> {
@@ -97,7 +101,11 @@ impl Publisher for NatsTransport {
     fn publish<'a>(&'a self, channel: &'a str, message: Message) -> BoxFuture<'a, Result<(), TransportError>> {
         Box::pin(async move {
             // The first publish to a channel makes its stream.
-            self.stream(channel).await?;
+            let known = self.streams.lock().unwrap_or_else(|e| e.into_inner()).contains(channel);
+            if !known {
+                self.stream(channel).await?;
+                self.streams.lock().unwrap_or_else(|e| e.into_inner()).insert(channel.to_string());
+            }
             let ack = self
                 .context
                 .publish_with_headers(channel.to_string(), to_nats(&message.headers), message.payload)

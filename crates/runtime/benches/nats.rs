@@ -1,0 +1,136 @@
+//! Events through NATS JetStream: the whole router (typed events, dedupe,
+//! retries and timeouts armed) against a bare async-nats loop that publishes
+//! and consumes the same number of messages, acking each. Both publish one
+//! message at a time and wait for the server to store it.
+//! `cargo xtask bench` checks the ratio (target: the router at 70% of bare or more).
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use async_nats::jetstream;
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use futures_util::StreamExt;
+use serde::{Deserialize, Serialize};
+use specwright_runtime::events::conformance::NatsServer;
+use specwright_runtime::events::{
+    Context, Event, EventApp, EventPublisher, MemoryDedupe, NatsOptions, NatsTransport, Settings,
+};
+
+#[derive(Serialize, Deserialize)]
+struct Tick {
+    id: u64,
+    account: u32,
+}
+
+impl Event for Tick {
+    const NAME: &'static str = "Tick";
+    const CHANNEL: &'static str = "bench.router";
+    fn key(&self) -> Option<String> {
+        Some(self.account.to_string())
+    }
+    fn id(&self) -> Option<String> {
+        Some(self.id.to_string())
+    }
+}
+
+const BATCH: u64 = 2_000;
+
+async fn wait_for(counter: &AtomicU64, target: u64) {
+    while counter.load(Ordering::Relaxed) < target {
+        tokio::time::sleep(Duration::from_micros(200)).await;
+    }
+}
+
+fn throughput(c: &mut Criterion) {
+    let server = NatsServer::start();
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let mut group = c.benchmark_group("jetstream");
+    group.throughput(Throughput::Elements(BATCH));
+    group.sample_size(10);
+
+    // Bare: async-nats alone.
+    let (js, consumed) = runtime.block_on(async {
+        let client = async_nats::connect(&server.url).await.unwrap();
+        let js = jetstream::new(client);
+        let stream = js
+            .get_or_create_stream(jetstream::stream::Config {
+                name: "bare".into(),
+                subjects: vec!["bench.bare".into()],
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        let consumer: jetstream::consumer::PullConsumer = stream
+            .get_or_create_consumer(
+                "bare",
+                jetstream::consumer::pull::Config { durable_name: Some("bare".into()), ..Default::default() },
+            )
+            .await
+            .unwrap();
+        let consumed = Arc::new(AtomicU64::new(0));
+        let counter = consumed.clone();
+        tokio::spawn(async move {
+            let mut messages = consumer.messages().await.unwrap();
+            while let Some(Ok(message)) = messages.next().await {
+                let _: Tick = serde_json::from_slice(&message.payload).unwrap();
+                message.ack().await.unwrap();
+                counter.fetch_add(1, Ordering::Relaxed);
+            }
+        });
+        (js, consumed)
+    });
+    let next_id = AtomicU64::new(0);
+    group.bench_function("bare async-nats", |b| {
+        b.to_async(&runtime).iter_custom(|iters| {
+            let (js, consumed, next_id) = (&js, &consumed, &next_id);
+            async move {
+                let target = consumed.load(Ordering::Relaxed) + iters * BATCH;
+                let started = Instant::now();
+                for _ in 0..iters * BATCH {
+                    let id = next_id.fetch_add(1, Ordering::Relaxed);
+                    let payload = serde_json::to_vec(&Tick { id, account: (id % 64) as u32 }).unwrap();
+                    js.publish("bench.bare", payload.into()).await.unwrap().await.unwrap();
+                }
+                wait_for(consumed, target).await;
+                started.elapsed()
+            }
+        })
+    });
+
+    // The router, with dedupe on.
+    let (publisher, handled) = runtime.block_on(async {
+        let transport = Arc::new(NatsTransport::connect(&server.url, NatsOptions::default()).await.unwrap());
+        let handled = Arc::new(AtomicU64::new(0));
+        let h = handled.clone();
+        let app = EventApp::new(transport.clone(), "/bench")
+            .settings(Settings { timeout: Some(Duration::from_secs(5)), ..Settings::default() })
+            .dedupe(Arc::new(MemoryDedupe::default()))
+            .handle("router", move |_tick: Tick, _cx: Context| {
+                h.fetch_add(1, Ordering::Relaxed);
+                async { Ok(()) }
+            });
+        tokio::spawn(app.run(std::future::pending()));
+        (EventPublisher::new(transport, "/bench"), handled)
+    });
+    group.bench_function("router", |b| {
+        b.to_async(&runtime).iter_custom(|iters| {
+            let (publisher, handled, next_id) = (&publisher, &handled, &next_id);
+            async move {
+                let target = handled.load(Ordering::Relaxed) + iters * BATCH;
+                let started = Instant::now();
+                for _ in 0..iters * BATCH {
+                    let id = next_id.fetch_add(1, Ordering::Relaxed);
+                    publisher.publish(&Tick { id, account: (id % 64) as u32 }).await.unwrap();
+                }
+                wait_for(handled, target).await;
+                started.elapsed()
+            }
+        })
+    });
+    group.finish();
+    drop(server);
+}
+
+criterion_group!(benches, throughput);
+criterion_main!(benches);
