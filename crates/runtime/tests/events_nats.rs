@@ -100,3 +100,9 @@ mod router {
         assert!((0..20).filter(|i| ![7, 13].contains(i)).all(|i| tries[&i] == 1));
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reconnects_after_restart() {
+    let (transport, mut server) = jetstream().await;
+    specwright_runtime::events::conformance::reconnects_after_restart(transport, || server.restart()).await;
+}

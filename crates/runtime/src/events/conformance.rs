@@ -198,6 +198,37 @@ pub async fn large_payload(transport: Arc<dyn Transport>) {
     d.ack().await.expect("ack");
 }
 
+/// After the broker restarts, publishing works again and the same
+/// subscription goes on delivering. For transports with a broker to
+/// restart: `restart` stops and starts it (keeping its store). Errors the
+/// subscription reports while the broker is away are expected and skipped.
+pub async fn reconnects_after_restart(transport: Arc<dyn Transport>, restart: impl FnOnce()) {
+    let channel = unique("restart");
+    let mut sub = transport.subscribe(&channel, "g").await.expect("subscribe");
+    transport.publish(&channel, numbered(1)).await.expect("publish");
+    let d = next(&mut sub).await;
+    assert_eq!(number(&d.message), 1);
+    d.ack().await.expect("ack");
+    restart();
+    let deadline = tokio::time::Instant::now() + PATIENCE;
+    while let Err(e) = transport.publish(&channel, numbered(2)).await {
+        assert!(tokio::time::Instant::now() < deadline, "publishing still fails {PATIENCE:?} after the restart: {e}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    loop {
+        match tokio::time::timeout_at(deadline, sub.next()).await {
+            Ok(Some(Ok(d))) => {
+                assert_eq!(number(&d.message), 2);
+                d.ack().await.expect("ack");
+                return;
+            }
+            Ok(Some(Err(_))) => continue,
+            Ok(None) => panic!("the subscription ended with the restart"),
+            Err(_) => panic!("nothing was delivered within {PATIENCE:?} of the restart"),
+        }
+    }
+}
+
 /// Writes one `#[tokio::test]` per check, each with a fresh transport:
 /// `conformance_tests!(expr)` where `expr` gives an `Arc<dyn Transport>`, or
 /// `conformance_tests!(async expr)` where `expr` is a future giving
@@ -243,6 +274,7 @@ pub struct NatsServer {
     pub url: String,
     child: std::process::Child,
     dir: std::path::PathBuf,
+    binary: String,
 }
 
 #[cfg(feature = "nats")]
@@ -250,8 +282,6 @@ impl NatsServer {
     /// Starts `/usr/sbin/nats-server` (or `$NATS_SERVER`); panics, saying
     /// why, when it is missing or does not listen within 10 s.
     pub fn start() -> NatsServer {
-        use std::process::{Command, Stdio};
-        use std::time::Instant;
         let binary = std::env::var("NATS_SERVER").unwrap_or_else(|_| "/usr/sbin/nats-server".into());
         assert!(std::path::Path::new(&binary).exists(), "{binary} is missing: these tests start their own nats-server");
         let port =
@@ -262,20 +292,39 @@ impl NatsServer {
         let text =
             format!("listen: 127.0.0.1:{port}\nmax_payload: 8MB\njetstream {{ store_dir: {:?} }}\n", dir.join("store"));
         std::fs::write(&config, text).expect("the server's configuration");
-        let child = Command::new(&binary)
+        let child = Self::spawn(&binary, &config);
+        let server = NatsServer { url: format!("nats://127.0.0.1:{port}"), child, dir, binary };
+        server.wait_until_listening();
+        server
+    }
+
+    /// Stops the server and starts it again on the same port and store.
+    pub fn restart(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let address = self.url.trim_start_matches("nats://");
+        assert!(std::net::TcpStream::connect(address).is_err(), "nats-server still listens after being stopped");
+        self.child = Self::spawn(&self.binary, &self.dir.join("nats.conf"));
+        self.wait_until_listening();
+    }
+
+    fn spawn(binary: &str, config: &std::path::Path) -> std::process::Child {
+        std::process::Command::new(binary)
             .arg("-c")
-            .arg(&config)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .arg(config)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
             .spawn()
-            .unwrap_or_else(|e| panic!("{binary} does not start: {e}"));
-        let server = NatsServer { url: format!("nats://127.0.0.1:{port}"), child, dir };
-        let deadline = Instant::now() + std::time::Duration::from_secs(10);
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "nats-server did not listen on {port} within 10 s");
+            .unwrap_or_else(|e| panic!("{binary} does not start: {e}"))
+    }
+
+    fn wait_until_listening(&self) {
+        let address = self.url.trim_start_matches("nats://");
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while std::net::TcpStream::connect(address).is_err() {
+            assert!(std::time::Instant::now() < deadline, "nats-server did not listen on {address} within 10 s");
             std::thread::sleep(std::time::Duration::from_millis(20));
         }
-        server
     }
 }
 
