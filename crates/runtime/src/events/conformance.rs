@@ -199,7 +199,7 @@ pub async fn large_payload(transport: Arc<dyn Transport>) {
 }
 
 /// After the broker restarts, publishing works again and the same
-/// subscription goes on delivering. For transports with a broker to
+/// subscription goes on delivering; nothing published is lost. For transports with a broker to
 /// restart: `restart` stops and starts it (keeping its store). Errors the
 /// subscription reports while the broker is away are expected and skipped.
 pub async fn reconnects_after_restart(transport: Arc<dyn Transport>, restart: impl FnOnce()) {
@@ -218,9 +218,14 @@ pub async fn reconnects_after_restart(transport: Arc<dyn Transport>, restart: im
     loop {
         match tokio::time::timeout_at(deadline, sub.next()).await {
             Ok(Some(Ok(d))) => {
-                assert_eq!(number(&d.message), 2);
+                let n = number(&d.message);
                 d.ack().await.expect("ack");
-                return;
+                // An ack on its way when the broker stopped may be lost:
+                // message 1 may come again (at least once), but 2 must come.
+                if n == 2 {
+                    return;
+                }
+                assert_eq!(n, 1, "an unknown message");
             }
             Ok(Some(Err(_))) => continue,
             Ok(None) => panic!("the subscription ended with the restart"),
