@@ -234,6 +234,23 @@ pub async fn reconnects_after_restart(transport: Arc<dyn Transport>, restart: im
     }
 }
 
+/// What every dedupe store does: an id is claimed once per scope, comes back
+/// `InProgress` while claimed and `Done` once completed, and can be claimed
+/// again after a release.
+pub async fn dedupe_store(store: Arc<dyn super::DedupeStore>) {
+    use super::Claim;
+    let (scope, other) = (unique("scope"), unique("scope"));
+    let id = "event-1";
+    assert_eq!(store.claim(&scope, id).await.expect("claim"), Claim::Claimed);
+    assert_eq!(store.claim(&scope, id).await.expect("claim"), Claim::InProgress);
+    assert_eq!(store.claim(&other, id).await.expect("claim"), Claim::Claimed, "scopes are apart");
+    store.release(&scope, id).await.expect("release");
+    assert_eq!(store.claim(&scope, id).await.expect("claim"), Claim::Claimed);
+    store.complete(&scope, id).await.expect("complete");
+    assert_eq!(store.claim(&scope, id).await.expect("claim"), Claim::Done);
+    assert_eq!(store.claim(&scope, "event-2").await.expect("claim"), Claim::Claimed);
+}
+
 /// Writes one `#[tokio::test]` per check, each with a fresh transport:
 /// `conformance_tests!(expr)` where `expr` gives an `Arc<dyn Transport>`, or
 /// `conformance_tests!(async expr)` where `expr` is a future giving

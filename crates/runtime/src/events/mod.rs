@@ -19,6 +19,8 @@ mod memory;
 mod message;
 #[cfg(feature = "nats")]
 mod nats;
+#[cfg(feature = "redis")]
+mod redis_dedupe;
 mod trace;
 mod transport;
 
@@ -30,6 +32,8 @@ pub use memory::MemoryTransport;
 pub use message::{attr, Headers, Message};
 #[cfg(feature = "nats")]
 pub use nats::{NatsOptions, NatsTransport};
+#[cfg(feature = "redis")]
+pub use redis_dedupe::RedisDedupe;
 pub use trace::TraceParent;
 pub use transport::{
     BoxFuture, Capabilities, Delivery, Publisher, Settle, Subscriber, Subscription, Transport, TransportError,
