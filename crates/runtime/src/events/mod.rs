@@ -19,6 +19,8 @@ mod memory;
 mod message;
 #[cfg(feature = "nats")]
 mod nats;
+#[cfg(feature = "postgres")]
+mod postgres_dedupe;
 #[cfg(feature = "redis")]
 mod redis_dedupe;
 mod trace;
@@ -32,6 +34,8 @@ pub use memory::MemoryTransport;
 pub use message::{attr, Headers, Message};
 #[cfg(feature = "nats")]
 pub use nats::{NatsOptions, NatsTransport};
+#[cfg(feature = "postgres")]
+pub use postgres_dedupe::PostgresDedupe;
 #[cfg(feature = "redis")]
 pub use redis_dedupe::RedisDedupe;
 pub use trace::TraceParent;
