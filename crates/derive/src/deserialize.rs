@@ -80,14 +80,16 @@ fn expand_enum(input: &DeriveInput, data: &syn::DataEnum) -> syn::Result<TokenSt
     let name = &input.ident;
     let rt = quote!(::specwright_runtime::__derive);
     let mut arms = Vec::new();
+    let mut values = Vec::new();
     let mut other = None;
     for variant in &data.variants {
         let serde = attrs::parse(&variant.attrs, &["rename", "untagged"])?;
         let ident = &variant.ident;
         match (&variant.fields, serde.untagged) {
             (Fields::Unit, false) => {
-                let value = serde.rename.unwrap_or_else(|| ident.to_string());
+                let value = LitStr::new(&serde.rename.unwrap_or_else(|| ident.to_string()), ident.span());
                 arms.push(quote!(#value => #name::#ident,));
+                values.push(value);
             }
             (Fields::Unnamed(f), true) if f.unnamed.len() == 1 && other.is_none() => other = Some(ident),
             _ => return Err(syn::Error::new_spanned(
@@ -99,14 +101,6 @@ fn expand_enum(input: &DeriveInput, data: &syn::DataEnum) -> syn::Result<TokenSt
     let fallback = match other {
         Some(other) => quote!(_ => #name::#other(key.into_string()),),
         None => {
-            let values: Vec<LitStr> = data
-                .variants
-                .iter()
-                .map(|v| {
-                    let serde = attrs::parse(&v.attrs, &["rename", "untagged"])?;
-                    Ok(LitStr::new(&serde.rename.unwrap_or_else(|| v.ident.to_string()), v.ident.span()))
-                })
-                .collect::<syn::Result<_>>()?;
             quote!(other => return ::core::result::Result::Err(
                 <D::Error as #rt::serde::de::Error>::unknown_variant(other, &[#(#values),*])
             ),)

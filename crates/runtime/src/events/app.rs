@@ -2,11 +2,9 @@
 //! retried with backoff, then dead-lettered; handled once per group when a
 //! dedupe store is set; in order per key, concurrent across keys.
 
-use std::collections::hash_map::DefaultHasher;
 use std::collections::VecDeque;
 use std::fmt;
 use std::future::Future;
-use std::hash::{Hash, Hasher};
 use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 use std::time::Duration;
@@ -288,17 +286,7 @@ async fn route_loop<C: Codec>(
             }
             next = next_delivery(&mut subscription), if subscription.is_some() && waiting_count < read_ahead => match next {
                 Some(Ok(delivery)) => {
-                    let lane = match delivery.message.key() {
-                        Some(key) => {
-                            let mut h = DefaultHasher::new();
-                            key.hash(&mut h);
-                            (h.finish() % lanes as u64) as usize
-                        }
-                        None => {
-                            round_robin = round_robin.wrapping_add(1);
-                            round_robin % lanes
-                        }
-                    };
+                    let lane = delivery.message.place(lanes, &mut round_robin);
                     if busy[lane] {
                         waiting[lane].push_back(delivery);
                         waiting_count += 1;

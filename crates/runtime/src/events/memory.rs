@@ -1,9 +1,7 @@
 //! The in-memory transport: the default, with the full semantics of a
 //! broker (groups, fan-out, per-key order, redelivery) and none to run.
 
-use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, VecDeque};
-use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -69,17 +67,9 @@ impl Group {
                 return;
             }
             let n = state.members.len();
-            let index = match pending.message.key() {
-                Some(key) => {
-                    let mut h = DefaultHasher::new();
-                    key.hash(&mut h);
-                    (h.finish() % n as u64) as usize
-                }
-                None => {
-                    state.round_robin = state.round_robin.wrapping_add(1);
-                    state.round_robin % n
-                }
-            };
+            let mut round_robin = state.round_robin;
+            let index = pending.message.place(n, &mut round_robin);
+            state.round_robin = round_robin;
             match state.members[index].1.send(pending) {
                 Ok(()) => return,
                 // The member has gone; its leaving re-routes what it held.

@@ -2,7 +2,9 @@
 //! CloudEvents attributes as the headers' vocabulary.
 
 use std::borrow::Cow;
+use std::collections::hash_map::DefaultHasher;
 use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use bytes::Bytes;
@@ -104,5 +106,21 @@ impl Message {
     /// The key that orders this message among others (`partitionkey`).
     pub fn key(&self) -> Option<&str> {
         self.headers.get(attr::PARTITIONKEY)
+    }
+
+    /// Which of `n` places it goes to: always the same one for a key, so its
+    /// order holds; the next one in turn (`round_robin`) without a key.
+    pub(crate) fn place(&self, n: usize, round_robin: &mut usize) -> usize {
+        match self.key() {
+            Some(key) => {
+                let mut h = DefaultHasher::new();
+                key.hash(&mut h);
+                (h.finish() % n as u64) as usize
+            }
+            None => {
+                *round_robin = round_robin.wrapping_add(1);
+                *round_robin % n
+            }
+        }
     }
 }
