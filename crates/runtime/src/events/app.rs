@@ -141,7 +141,7 @@ pub struct EventApp<C: Codec = Json> {
 
 impl EventApp<Json> {
     /// `source` is the CloudEvents `source` of events its handlers publish.
-    pub fn new(transport: Arc<dyn Transport>, source: impl Into<String>) -> EventApp<Json> {
+    pub fn new(transport: Arc<dyn Transport>, source: impl Into<std::borrow::Cow<'static, str>>) -> EventApp<Json> {
         let publisher = EventPublisher::new(transport.clone(), source);
         EventApp {
             transport,
@@ -284,23 +284,37 @@ async fn route_loop<C: Codec>(
                     in_flight.push(run(lane, delivery));
                 }
             }
-            next = next_delivery(&mut subscription), if subscription.is_some() && waiting_count < read_ahead => match next {
-                Some(Ok(delivery)) => {
-                    let lane = delivery.message.place(lanes, &mut round_robin);
-                    if busy[lane] {
-                        waiting[lane].push_back(delivery);
-                        waiting_count += 1;
-                    } else {
-                        busy[lane] = true;
-                        in_flight.push(run(lane, delivery));
+            next = next_delivery(&mut subscription), if subscription.is_some() && waiting_count < read_ahead => {
+                let mut next = next;
+                loop {
+                    match next {
+                        Some(Ok(delivery)) => {
+                            let lane = delivery.message.place(lanes, &mut round_robin);
+                            if busy[lane] {
+                                waiting[lane].push_back(delivery);
+                                waiting_count += 1;
+                            } else {
+                                busy[lane] = true;
+                                in_flight.push(run(lane, delivery));
+                            }
+                        }
+                        Some(Err(e)) => {
+                            tracing::warn!(channel = %route.channel, group = %route.group, error = %e, "subscription error");
+                            tokio::time::sleep(Duration::from_millis(100)).await;
+                            break;
+                        }
+                        None => {
+                            subscription = None;
+                            break;
+                        }
+                    }
+                    // Whatever else has arrived is taken in the same turn: one wake-up, many events.
+                    match subscription.as_mut().filter(|_| waiting_count < read_ahead).and_then(|s| s.next().now_or_never()) {
+                        Some(item) => next = item,
+                        None => break,
                     }
                 }
-                Some(Err(e)) => {
-                    tracing::warn!(channel = %route.channel, group = %route.group, error = %e, "subscription error");
-                    tokio::time::sleep(Duration::from_millis(100)).await;
-                }
-                None => subscription = None,
-            },
+            }
             else => break,
         }
     }
@@ -315,23 +329,31 @@ async fn next_delivery(subscription: &mut Option<Subscription>) -> Option<Result
 
 async fn handle_delivery<C: Codec>(route: &Route<C>, shared: &Shared<C>, delivery: Delivery) {
     let message = &delivery.message;
-    let trace = message.headers.get(attr::TRACEPARENT).and_then(TraceParent::parse);
     let span = tracing::info_span!(
         "event.handle",
         channel = %route.channel,
         group = %route.group,
         event_type = message.event_type().unwrap_or_default(),
         event_id = message.id().unwrap_or_default(),
-        trace_id = trace.map(|t| format!("{:032x}", t.trace_id)).unwrap_or_default(),
-        parent_span_id = trace.map(|t| format!("{:016x}", t.span_id)).unwrap_or_default(),
+        trace_id = tracing::field::Empty,
+        parent_span_id = tracing::field::Empty,
     );
+    // Parsed only when someone listens: most events are handled with tracing off.
+    if !span.is_disabled() {
+        if let Some(trace) = message.headers.get(attr::TRACEPARENT).and_then(TraceParent::parse) {
+            span.record("trace_id", format!("{:032x}", trace.trace_id));
+            span.record("parent_span_id", format!("{:016x}", trace.span_id));
+        }
+    }
     process(route, shared, delivery).instrument(span).await;
 }
 
 async fn process<C: Codec>(route: &Route<C>, shared: &Shared<C>, delivery: Delivery) {
     let settings = &shared.settings;
-    let id = delivery.message.id().map(str::to_string);
-    let claimed = match (&shared.dedupe, &id) {
+    // A clone shares the envelope: the id is borrowed from it, not copied.
+    let message = delivery.message.clone();
+    let id = message.id();
+    let claimed = match (&shared.dedupe, id) {
         (Some(store), Some(id)) => match store.claim(&route.group, id).await {
             Ok(Claim::Claimed) => true,
             Ok(Claim::Done) => {
@@ -351,12 +373,7 @@ async fn process<C: Codec>(route: &Route<C>, shared: &Shared<C>, delivery: Deliv
         },
         _ => false,
     };
-    let mut delays = backon::ExponentialBuilder::default()
-        .with_min_delay(settings.min_delay)
-        .with_max_delay(settings.max_delay)
-        .with_jitter()
-        .without_max_times()
-        .build();
+    let mut delays = None;
     let mut tries = 0u32;
     let failure = loop {
         tries += 1;
@@ -378,13 +395,13 @@ async fn process<C: Codec>(route: &Route<C>, shared: &Shared<C>, delivery: Deliv
             Ok(()) => break None,
             Err(e) if e.poison || tries >= settings.max_attempts => break Some(e),
             Err(e) => {
-                let wait = delays.next().unwrap_or(settings.max_delay);
+                let wait = delays.get_or_insert_with(|| backoff(settings)).next().unwrap_or(settings.max_delay);
                 tracing::debug!(try_number = tries, error = %e, wait_ms = wait.as_millis() as u64, "handler failed; retrying");
                 tokio::time::sleep(wait).await;
             }
         }
     };
-    let store = shared.dedupe.as_ref().filter(|_| claimed).zip(id.as_deref());
+    let store = shared.dedupe.as_ref().filter(|_| claimed).zip(id);
     match failure {
         None => {
             if let Some((store, id)) = store {
@@ -397,10 +414,10 @@ async fn process<C: Codec>(route: &Route<C>, shared: &Shared<C>, delivery: Deliv
         Some(e) => {
             tracing::warn!(tries, reason = %e, "dead-lettering the event");
             let mut dead = delivery.message.clone();
-            dead.headers.insert(attr::DEADLETTER_REASON, e.reason.as_str());
+            dead.headers.insert(attr::DEADLETTER_REASON, e.reason);
             dead.headers.insert(attr::DEADLETTER_ATTEMPTS, tries.to_string());
-            dead.headers.insert(attr::DEADLETTER_CHANNEL, route.channel.as_str());
-            dead.headers.insert(attr::DEADLETTER_GROUP, route.group.as_str());
+            dead.headers.insert(attr::DEADLETTER_CHANNEL, route.channel.clone());
+            dead.headers.insert(attr::DEADLETTER_GROUP, route.group.clone());
             let channel = format!("{}{}", route.channel, settings.dead_letter_suffix);
             match shared.transport.publish(&channel, dead).await {
                 Ok(()) => {
@@ -420,6 +437,15 @@ async fn process<C: Codec>(route: &Route<C>, shared: &Shared<C>, delivery: Deliv
             }
         }
     }
+}
+
+fn backoff(settings: &Settings) -> backon::ExponentialBackoff {
+    backon::ExponentialBuilder::default()
+        .with_min_delay(settings.min_delay)
+        .with_max_delay(settings.max_delay)
+        .with_jitter()
+        .without_max_times()
+        .build()
 }
 
 fn settle(result: Result<(), TransportError>) {

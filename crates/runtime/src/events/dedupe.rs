@@ -2,7 +2,7 @@
 //! handled twice.
 
 use std::collections::{HashMap, VecDeque};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use super::transport::BoxFuture;
 
@@ -33,15 +33,15 @@ pub trait DedupeStore: Send + Sync {
 /// Ids in this process's memory: the most recent `capacity` handled ids per scope.
 pub struct MemoryDedupe {
     capacity: usize,
-    scopes: Mutex<HashMap<String, Scope>>,
+    scopes: Mutex<HashMap<String, Scope, foldhash::fast::RandomState>>,
 }
 
 #[derive(Default)]
 struct Scope {
     /// Id to whether it was handled (`false`: being handled).
-    entries: HashMap<String, bool>,
-    /// Handled ids, oldest first, for eviction.
-    done: VecDeque<String>,
+    entries: HashMap<Arc<str>, bool, foldhash::fast::RandomState>,
+    /// Handled ids, oldest first, for eviction; they share the entries' text.
+    done: VecDeque<Arc<str>>,
 }
 
 impl MemoryDedupe {
@@ -51,10 +51,10 @@ impl MemoryDedupe {
 
     fn with<T>(&self, scope: &str, f: impl FnOnce(&mut Scope) -> T) -> T {
         let mut scopes = self.scopes.lock().unwrap_or_else(|e| e.into_inner());
-        if !scopes.contains_key(scope) {
-            scopes.insert(scope.to_string(), Scope::default());
+        if let Some(s) = scopes.get_mut(scope) {
+            return f(s);
         }
-        f(scopes.get_mut(scope).expect("inserted above"))
+        f(scopes.entry(scope.to_string()).or_default())
     }
 }
 
@@ -70,7 +70,7 @@ impl DedupeStore for MemoryDedupe {
             Some(true) => Claim::Done,
             Some(false) => Claim::InProgress,
             None => {
-                s.entries.insert(id.to_string(), false);
+                s.entries.insert(id.into(), false);
                 Claim::Claimed
             }
         });
@@ -79,13 +79,12 @@ impl DedupeStore for MemoryDedupe {
 
     fn complete<'a>(&'a self, scope: &'a str, id: &'a str) -> BoxFuture<'a, Result<(), StoreError>> {
         self.with(scope, |s| {
-            match s.entries.get_mut(id) {
-                Some(done) => *done = true,
-                None => {
-                    s.entries.insert(id.to_string(), true);
-                }
-            }
-            s.done.push_back(id.to_string());
+            let id: Arc<str> = match s.entries.get_key_value(id) {
+                Some((key, _)) => key.clone(),
+                None => id.into(),
+            };
+            s.entries.insert(id.clone(), true);
+            s.done.push_back(id);
             while s.done.len() > self.capacity {
                 if let Some(old) = s.done.pop_front() {
                     s.entries.remove(&old);

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::message::attr;
 use super::trace::TraceParent;
 use super::transport::{Publisher, TransportError};
-use super::{Codec, Json, Message};
+use super::{Codec, Headers, Json, Message};
 
 /// A kind of event: what it is called, where it goes, and what orders and
 /// identifies it. `#[derive(Event)]` writes this; so can a hand.
@@ -45,28 +45,31 @@ pub enum PublishError {
 }
 
 /// Publishes typed events as messages with their CloudEvents attributes.
-pub struct EventPublisher<C: Codec = Json> {
+/// Clones share one publisher.
+pub struct EventPublisher<C: Codec = Json>(Arc<Inner<C>>);
+
+struct Inner<C> {
     publisher: Arc<dyn Publisher>,
-    codec: Arc<C>,
-    source: String,
+    codec: C,
+    source: Cow<'static, str>,
 }
 
 impl<C: Codec> Clone for EventPublisher<C> {
     fn clone(&self) -> Self {
-        EventPublisher { publisher: self.publisher.clone(), codec: self.codec.clone(), source: self.source.clone() }
+        EventPublisher(self.0.clone())
     }
 }
 
 impl EventPublisher<Json> {
     /// `source` is the CloudEvents `source` of what it publishes, such as `/orders`.
-    pub fn new(publisher: Arc<dyn Publisher>, source: impl Into<String>) -> Self {
-        EventPublisher { publisher, codec: Arc::new(Json), source: source.into() }
+    pub fn new(publisher: Arc<dyn Publisher>, source: impl Into<Cow<'static, str>>) -> Self {
+        EventPublisher(Arc::new(Inner { publisher, codec: Json, source: source.into() }))
     }
 }
 
 impl<C: Codec> EventPublisher<C> {
     pub fn with_codec<D: Codec>(self, codec: D) -> EventPublisher<D> {
-        EventPublisher { publisher: self.publisher, codec: Arc::new(codec), source: self.source }
+        EventPublisher(Arc::new(Inner { publisher: self.0.publisher.clone(), codec, source: self.0.source.clone() }))
     }
 
     /// Publishes `event`; returns the id it went out with.
@@ -82,32 +85,34 @@ impl<C: Codec> EventPublisher<C> {
     ) -> Result<String, PublishError> {
         let message = self.message(event, cause)?;
         let id = message.id().unwrap_or_default().to_string();
-        self.publisher.publish(&event.channel(), message).await?;
+        self.0.publisher.publish(&event.channel(), message).await?;
         Ok(id)
     }
 
     fn message<E: Event>(&self, event: &E, cause: Option<&Message>) -> Result<Message, PublishError> {
         let id = event.id().unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
-        let mut message = Message::new(self.codec.encode(event)?)
+        let Inner { codec, source, .. } = &*self.0;
+        // Room for every header set here, and a few a transport or handler adds.
+        let mut message = Message { headers: Headers::with_capacity(12), payload: codec.encode(event)? }
             .with_header(attr::SPECVERSION, "1.0")
             .with_header(attr::TYPE, E::NAME)
-            .with_header(attr::SOURCE, self.source.as_str())
-            .with_header(attr::DATACONTENTTYPE, self.codec.content_type())
+            .with_header(attr::SOURCE, source.clone())
+            .with_header(attr::DATACONTENTTYPE, codec.content_type())
             .with_header(attr::TIME, chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true));
         if let Some(key) = event.key() {
             message.headers.insert(attr::PARTITIONKEY, key);
         }
         let parent = cause.and_then(|c| c.headers.get(attr::TRACEPARENT)).and_then(TraceParent::parse);
         let trace = parent.map_or_else(TraceParent::new_root, |p| p.child());
-        message.headers.insert(attr::TRACEPARENT, trace.to_string());
+        message.headers.insert(attr::TRACEPARENT, trace.header());
         if let Some(cause) = cause {
             let correlation = cause.headers.get(attr::CORRELATIONID).or(cause.id()).unwrap_or_default();
-            message.headers.insert(attr::CORRELATIONID, correlation);
+            message.headers.insert(attr::CORRELATIONID, correlation.to_owned());
             if let Some(cause_id) = cause.id() {
-                message.headers.insert(attr::CAUSATIONID, cause_id);
+                message.headers.insert(attr::CAUSATIONID, cause_id.to_owned());
             }
         } else {
-            message.headers.insert(attr::CORRELATIONID, id.as_str());
+            message.headers.insert(attr::CORRELATIONID, id.clone());
         }
         message.headers.insert(attr::ID, id);
         Ok(message)

@@ -106,22 +106,26 @@ impl Group {
 
 impl Publisher for MemoryTransport {
     fn publish<'a>(&'a self, channel: &'a str, message: Message) -> BoxFuture<'a, Result<(), TransportError>> {
-        let groups: Vec<Arc<Group>> = {
-            let mut channels = lock(&self.channels);
-            if !channels.contains_key(channel) {
-                channels.insert(channel.to_string(), Channel::default());
-            }
-            let channel = channels.get_mut(channel).expect("inserted above");
-            if channel.groups.is_empty() {
-                channel.waiting.push(message);
-                return Box::pin(async { Ok(()) });
-            }
-            channel.groups.values().cloned().collect()
-        };
-        for group in groups {
-            group.enqueue(Pending { message: message.clone(), attempt: 1 });
+        let mut channels = lock(&self.channels);
+        if !channels.contains_key(channel) {
+            channels.insert(channel.to_string(), Channel::default());
         }
-        Box::pin(async { Ok(()) })
+        let channel = channels.get_mut(channel).expect("inserted above");
+        if channel.groups.is_empty() {
+            channel.waiting.push(message);
+        } else {
+            // Locks are taken channels first, then a group's state, and
+            // never the other way: enqueueing here cannot deadlock.
+            for group in channel.groups.values() {
+                group.enqueue(Pending { message: message.clone(), attempt: 1 });
+            }
+        }
+        // Never pending, so a loop of publishes would keep its thread from
+        // the handlers it wakes; it yields now and then, as a channel send does.
+        Box::pin(async {
+            tokio::task::consume_budget().await;
+            Ok(())
+        })
     }
 }
 
