@@ -83,38 +83,46 @@ impl<C: Codec> EventPublisher<C> {
         event: &E,
         cause: Option<&Message>,
     ) -> Result<String, PublishError> {
-        let message = self.message(event, cause)?;
+        let message = envelope(&self.0.codec, &self.0.source, event, cause)?;
         let id = message.id().unwrap_or_default().to_string();
         self.0.publisher.publish(&event.channel(), message).await?;
         Ok(id)
     }
+}
 
-    fn message<E: Event>(&self, event: &E, cause: Option<&Message>) -> Result<Message, PublishError> {
-        let id = event.id().unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
-        let Inner { codec, source, .. } = &*self.0;
-        // Room for every header set here, and a few a transport or handler adds.
-        let mut message = Message { headers: Headers::with_capacity(12), payload: codec.encode(event)? }
-            .with_header(attr::SPECVERSION, "1.0")
-            .with_header(attr::TYPE, E::NAME)
-            .with_header(attr::SOURCE, source.clone())
-            .with_header(attr::DATACONTENTTYPE, codec.content_type())
-            .with_header(attr::TIME, chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true));
-        if let Some(key) = event.key() {
-            message.headers.insert(attr::PARTITIONKEY, key);
-        }
-        let parent = cause.and_then(|c| c.headers.get(attr::TRACEPARENT)).and_then(TraceParent::parse);
-        let trace = parent.map_or_else(TraceParent::new_root, |p| p.child());
-        message.headers.insert(attr::TRACEPARENT, trace.header());
-        if let Some(cause) = cause {
-            let correlation = cause.headers.get(attr::CORRELATIONID).or(cause.id()).unwrap_or_default();
-            message.headers.insert(attr::CORRELATIONID, correlation.to_owned());
-            if let Some(cause_id) = cause.id() {
-                message.headers.insert(attr::CAUSATIONID, cause_id.to_owned());
-            }
-        } else {
-            message.headers.insert(attr::CORRELATIONID, id.clone());
-        }
-        message.headers.insert(attr::ID, id);
-        Ok(message)
+/// `event` as a message with its CloudEvents attributes: what a publisher
+/// sends, and what an outbox stores to send later.
+// `source` is a `Cow`, not a `&str`, so a static one is cloned without a copy.
+#[allow(clippy::ptr_arg)]
+pub(crate) fn envelope<C: Codec, E: Event>(
+    codec: &C,
+    source: &Cow<'static, str>,
+    event: &E,
+    cause: Option<&Message>,
+) -> Result<Message, super::CodecError> {
+    let id = event.id().unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+    // Room for every header set here, and a few a transport or handler adds.
+    let mut message = Message { headers: Headers::with_capacity(12), payload: codec.encode(event)? }
+        .with_header(attr::SPECVERSION, "1.0")
+        .with_header(attr::TYPE, E::NAME)
+        .with_header(attr::SOURCE, source.clone())
+        .with_header(attr::DATACONTENTTYPE, codec.content_type())
+        .with_header(attr::TIME, chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true));
+    if let Some(key) = event.key() {
+        message.headers.insert(attr::PARTITIONKEY, key);
     }
+    let parent = cause.and_then(|c| c.headers.get(attr::TRACEPARENT)).and_then(TraceParent::parse);
+    let trace = parent.map_or_else(TraceParent::new_root, |p| p.child());
+    message.headers.insert(attr::TRACEPARENT, trace.header());
+    if let Some(cause) = cause {
+        let correlation = cause.headers.get(attr::CORRELATIONID).or(cause.id()).unwrap_or_default();
+        message.headers.insert(attr::CORRELATIONID, correlation.to_owned());
+        if let Some(cause_id) = cause.id() {
+            message.headers.insert(attr::CAUSATIONID, cause_id.to_owned());
+        }
+    } else {
+        message.headers.insert(attr::CORRELATIONID, id.clone());
+    }
+    message.headers.insert(attr::ID, id);
+    Ok(message)
 }

@@ -8,6 +8,8 @@
 //! - [`Event`] and [`EventPublisher`]: typed events with their envelope.
 //! - [`EventApp`]: handlers per channel and group, with retries, a
 //!   dead-letter channel, dedupe, per-key order, timeouts and a graceful stop.
+//! - [`Outbox`] (feature `postgres`): events written in the transaction that
+//!   makes the change they announce, published after it commits.
 
 mod app;
 mod codec;
@@ -19,6 +21,8 @@ mod memory;
 mod message;
 #[cfg(feature = "nats")]
 mod nats;
+#[cfg(feature = "postgres")]
+mod outbox;
 #[cfg(feature = "postgres")]
 mod postgres_dedupe;
 #[cfg(feature = "redis")]
@@ -34,6 +38,8 @@ pub use memory::MemoryTransport;
 pub use message::{attr, Headers, Message};
 #[cfg(feature = "nats")]
 pub use nats::{NatsOptions, NatsTransport};
+#[cfg(feature = "postgres")]
+pub use outbox::{Outbox, OutboxError, OutboxRelay};
 #[cfg(feature = "postgres")]
 pub use postgres_dedupe::PostgresDedupe;
 #[cfg(feature = "redis")]
