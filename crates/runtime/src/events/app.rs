@@ -13,6 +13,8 @@ use backon::BackoffBuilder;
 use futures_util::stream::FuturesUnordered;
 use futures_util::{FutureExt, StreamExt};
 use tokio::sync::watch;
+use tower::util::BoxCloneSyncService;
+use tower::{Layer, Service, ServiceExt};
 use tracing::Instrument;
 
 use super::dedupe::{Claim, DedupeStore};
@@ -63,17 +65,30 @@ impl fmt::Debug for HandlerError {
     }
 }
 
-/// What a handler knows besides the event: its envelope, and a publisher
-/// whose events carry this one's correlation id and trace.
+/// What a handler knows besides the event: its envelope, where it came
+/// from, and a publisher whose events carry this one's correlation id and
+/// trace. It is also the request [`EventApp::layer`] middleware sees.
 pub struct Context<C: Codec = Json> {
     message: Message,
     attempt: u32,
+    channel: Arc<str>,
+    group: Arc<str>,
     publisher: EventPublisher<C>,
 }
 
 impl<C: Codec> Context<C> {
     pub fn message(&self) -> &Message {
         &self.message
+    }
+
+    /// The channel the event was read from.
+    pub fn channel(&self) -> &str {
+        &self.channel
+    }
+
+    /// The consumer group handling it.
+    pub fn group(&self) -> &str {
+        &self.group
     }
 
     pub fn id(&self) -> Option<&str> {
@@ -121,12 +136,37 @@ impl Default for Settings {
     }
 }
 
-type Handler<C> = Arc<dyn Fn(Message, Context<C>) -> BoxFuture<'static, Result<(), HandlerError>> + Send + Sync>;
+type Handler<C> = Arc<dyn Fn(Context<C>) -> BoxFuture<'static, Result<(), HandlerError>> + Send + Sync>;
+
+/// What a layer given to [`EventApp::layer`] wraps: the handler, with the
+/// layers added before it.
+pub type HandlerService<C = Json> = BoxCloneSyncService<Context<C>, (), HandlerError>;
+
+type Wrap<C> = Arc<dyn Fn(HandlerService<C>) -> HandlerService<C> + Send + Sync>;
 
 struct Route<C: Codec> {
-    channel: String,
-    group: String,
+    channel: Arc<str>,
+    group: Arc<str>,
     handler: Handler<C>,
+}
+
+impl<C: Codec> Route<C> {
+    /// The handler inside `layers`, the last one outermost.
+    fn wrapped(self, layers: &[Wrap<C>]) -> Route<C> {
+        if layers.is_empty() {
+            return self;
+        }
+        let inner = self.handler;
+        let mut service = HandlerService::new(tower::service_fn(move |cx| inner(cx)));
+        for wrap in layers {
+            service = wrap(service);
+        }
+        let handler: Handler<C> = Arc::new(move |cx| {
+            let mut service = service.clone();
+            Box::pin(async move { service.ready().await?.call(cx).await })
+        });
+        Route { handler, ..self }
+    }
 }
 
 /// Typed handlers on a transport. Register with [`EventApp::handle`], then [`EventApp::run`].
@@ -135,6 +175,7 @@ pub struct EventApp<C: Codec = Json> {
     publisher: EventPublisher<C>,
     codec: Arc<C>,
     routes: Vec<Route<C>>,
+    layers: Vec<Wrap<C>>,
     settings: Settings,
     dedupe: Option<Arc<dyn DedupeStore>>,
 }
@@ -148,6 +189,7 @@ impl EventApp<Json> {
             publisher,
             codec: Arc::new(Json),
             routes: Vec::new(),
+            layers: Vec::new(),
             settings: Settings::default(),
             dedupe: None,
         }
@@ -166,6 +208,20 @@ impl<C: Codec> EventApp<C> {
         self
     }
 
+    /// Wraps every handler in a tower middleware: it sees each try of each
+    /// event (as its [`Context`]), inside the router's dedupe, retries,
+    /// timeout and dead-lettering, and may refuse one with a
+    /// [`HandlerError`]. The layer added last runs first.
+    pub fn layer<L>(mut self, layer: L) -> Self
+    where
+        L: Layer<HandlerService<C>> + Send + Sync + 'static,
+        L::Service: Service<Context<C>, Response = (), Error = HandlerError> + Clone + Send + Sync + 'static,
+        <L::Service as Service<Context<C>>>::Future: Send + 'static,
+    {
+        self.layers.push(Arc::new(move |inner| HandlerService::new(layer.layer(inner))));
+        self
+    }
+
     /// The publisher handlers' follow-up events go through.
     pub fn publisher(&self) -> EventPublisher<C> {
         self.publisher.clone()
@@ -179,15 +235,15 @@ impl<C: Codec> EventApp<C> {
         Fut: Future<Output = Result<(), HandlerError>> + Send + 'static,
     {
         let codec = self.codec.clone();
-        let handler: Handler<C> =
-            Arc::new(move |message: Message, cx: Context<C>| match codec.decode::<E>(&message.payload) {
-                Ok(event) => Box::pin(handler(event, cx)),
-                Err(e) => {
-                    let reason = format!("cannot decode {}: {e}", E::NAME);
-                    Box::pin(async move { Err(HandlerError::poison(reason)) })
-                }
-            });
-        self.routes.push(Route { channel: E::CHANNEL.to_string(), group: group.into(), handler });
+        let handler: Handler<C> = Arc::new(move |cx: Context<C>| match codec.decode::<E>(&cx.message.payload) {
+            Ok(event) => Box::pin(handler(event, cx)),
+            Err(e) => {
+                let reason = format!("cannot decode {}: {e}", E::NAME);
+                Box::pin(async move { Err(HandlerError::poison(reason)) })
+            }
+        });
+        let group: String = group.into();
+        self.routes.push(Route { channel: E::CHANNEL.into(), group: group.into(), handler });
         self
     }
 
@@ -216,6 +272,7 @@ impl<C: Codec> EventApp<C> {
         });
         let mut tasks = tokio::task::JoinSet::new();
         for (route, subscription) in self.routes.into_iter().zip(subscriptions) {
+            let route = route.wrapped(&self.layers);
             tasks.spawn(route_loop(Arc::new(route), subscription, shared.clone(), stopped.clone()));
         }
         Ok(Running { stop, tasks })
@@ -380,9 +437,11 @@ async fn process<C: Codec>(route: &Route<C>, shared: &Shared<C>, delivery: Deliv
         let cx = Context {
             message: delivery.message.clone(),
             attempt: delivery.attempt + tries - 1,
+            channel: route.channel.clone(),
+            group: route.group.clone(),
             publisher: shared.publisher.clone(),
         };
-        let call = AssertUnwindSafe((route.handler)(delivery.message.clone(), cx)).catch_unwind();
+        let call = AssertUnwindSafe((route.handler)(cx)).catch_unwind();
         let result = match settings.timeout {
             Some(limit) => match tokio::time::timeout(limit, call).await {
                 Ok(r) => r,
@@ -416,8 +475,8 @@ async fn process<C: Codec>(route: &Route<C>, shared: &Shared<C>, delivery: Deliv
             let mut dead = delivery.message.clone();
             dead.headers.insert(attr::DEADLETTER_REASON, e.reason);
             dead.headers.insert(attr::DEADLETTER_ATTEMPTS, tries.to_string());
-            dead.headers.insert(attr::DEADLETTER_CHANNEL, route.channel.clone());
-            dead.headers.insert(attr::DEADLETTER_GROUP, route.group.clone());
+            dead.headers.insert(attr::DEADLETTER_CHANNEL, route.channel.to_string());
+            dead.headers.insert(attr::DEADLETTER_GROUP, route.group.to_string());
             let channel = format!("{}{}", route.channel, settings.dead_letter_suffix);
             match shared.transport.publish(&channel, dead).await {
                 Ok(()) => {

@@ -30,7 +30,7 @@ mod redis_dedupe;
 mod trace;
 mod transport;
 
-pub use app::{Context, EventApp, HandlerError, Running, Settings};
+pub use app::{Context, EventApp, HandlerError, HandlerService, Running, Settings};
 pub use codec::{Codec, CodecError, Json};
 pub use dedupe::{Claim, DedupeStore, MemoryDedupe, StoreError};
 pub use event::{Event, EventPublisher, PublishError};
