@@ -50,7 +50,7 @@ fn throughput(c: &mut Criterion) {
     let transport = Arc::new(MemoryTransport::new());
     let p = progress.clone();
     let app = EventApp::new(transport.clone(), "/bench")
-        .settings(Settings { timeout: Some(Duration::from_secs(5)), ..Settings::default() })
+        .settings(Settings { timeout: Some(Duration::from_secs(5)), tasks: 2, ..Settings::default() })
         .dedupe(Arc::new(MemoryDedupe::default()))
         .handle("counter", move |_tick: Tick, _cx: Context| {
             if p.handled.fetch_add(1, Ordering::Relaxed) + 1 == p.target.load(Ordering::Relaxed) {

@@ -166,12 +166,22 @@ async fn a_redelivered_event_is_handled_once_per_group() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn events_with_one_key_are_handled_in_order_and_keys_run_side_by_side() {
+    in_order_per_key(Settings { concurrency: 8, ..fast() }).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn keys_keep_their_order_when_a_route_runs_on_several_tasks() {
+    in_order_per_key(Settings { concurrency: 8, tasks: 3, ..fast() }).await;
+}
+
+/// Eight keys, twenty events each, published while the app runs.
+async fn in_order_per_key(settings: Settings) {
     let transport = Arc::new(MemoryTransport::new());
     let seen: Arc<Mutex<HashMap<String, Vec<u32>>>> = Arc::default();
     let running = Arc::new(AtomicUsize::new(0));
     let most = Arc::new(AtomicUsize::new(0));
     let (s, r, m) = (seen.clone(), running.clone(), most.clone());
-    let app = EventApp::new(transport.clone(), "/test").settings(Settings { concurrency: 8, ..fast() }).handle(
+    let app = EventApp::new(transport.clone(), "/test").settings(settings).handle(
         "ledger",
         move |e: OrderCreated, _cx: Context| {
             let (s, r, m) = (s.clone(), r.clone(), m.clone());
@@ -185,6 +195,7 @@ async fn events_with_one_key_are_handled_in_order_and_keys_run_side_by_side() {
             }
         },
     );
+    let app = app.start().await.unwrap();
     let publisher = EventPublisher::new(transport.clone(), "/orders");
     for seq in 0..20 {
         for key in 0..8 {
@@ -192,7 +203,8 @@ async fn events_with_one_key_are_handled_in_order_and_keys_run_side_by_side() {
         }
     }
     let s = seen.clone();
-    run_until(app, move || s.lock().unwrap().values().map(Vec::len).sum::<usize>() == 160).await;
+    wait_for(move || s.lock().unwrap().values().map(Vec::len).sum::<usize>() == 160).await;
+    app.stop().await;
     for (key, seqs) in seen.lock().unwrap().iter() {
         assert_eq!(*seqs, (0..20).collect::<Vec<_>>(), "{key}");
     }

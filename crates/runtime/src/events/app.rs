@@ -115,8 +115,12 @@ pub struct Settings {
     pub min_delay: Duration,
     pub max_delay: Duration,
     /// Events handled at once per route; events with one key are never handled at once.
-    /// A route's handlers take turns on one task: spawn work that keeps a core busy.
     pub concurrency: usize,
+    /// Tasks per route, each a member of the route's group with its share of
+    /// `concurrency`. A task's handlers take turns on one core: more tasks
+    /// let one route use more cores. The transport keeps a key with one
+    /// member, so per-key order holds where the transport promises it.
+    pub tasks: usize,
     /// How long one try may take.
     pub timeout: Option<Duration>,
     /// Where failed events go: the channel's address with this appended.
@@ -130,6 +134,7 @@ impl Default for Settings {
             min_delay: Duration::from_millis(100),
             max_delay: Duration::from_secs(10),
             concurrency: 16,
+            tasks: 1,
             timeout: Some(Duration::from_secs(30)),
             dead_letter_suffix: ".dlq".into(),
         }
@@ -259,9 +264,14 @@ impl<C: Codec> EventApp<C> {
 
     /// Subscribes every route and starts handling events in the background.
     pub async fn start(self) -> Result<Running, TransportError> {
+        let tasks_per_route = self.settings.tasks.max(1);
         let mut subscriptions = Vec::new();
         for route in &self.routes {
-            subscriptions.push(self.transport.subscribe(&route.channel, &route.group).await?);
+            let mut members = Vec::with_capacity(tasks_per_route);
+            for _ in 0..tasks_per_route {
+                members.push(self.transport.subscribe(&route.channel, &route.group).await?);
+            }
+            subscriptions.push(members);
         }
         let (stop, stopped) = watch::channel(false);
         let shared = Arc::new(Shared {
@@ -271,9 +281,11 @@ impl<C: Codec> EventApp<C> {
             transport: self.transport,
         });
         let mut tasks = tokio::task::JoinSet::new();
-        for (route, subscription) in self.routes.into_iter().zip(subscriptions) {
-            let route = route.wrapped(&self.layers);
-            tasks.spawn(route_loop(Arc::new(route), subscription, shared.clone(), stopped.clone()));
+        for (route, members) in self.routes.into_iter().zip(subscriptions) {
+            let route = Arc::new(route.wrapped(&self.layers));
+            for subscription in members {
+                tasks.spawn(route_loop(route.clone(), subscription, shared.clone(), stopped.clone()));
+            }
         }
         Ok(Running { stop, tasks })
     }
@@ -312,7 +324,8 @@ async fn route_loop<C: Codec>(
     shared: Arc<Shared<C>>,
     mut stopped: watch::Receiver<bool>,
 ) {
-    let lanes = shared.settings.concurrency.max(1);
+    let settings = &shared.settings;
+    let lanes = settings.concurrency.div_ceil(settings.tasks.max(1)).max(1);
     // Deliveries read ahead of their handling, at most this many.
     let read_ahead = lanes * 64;
     let mut waiting: Vec<VecDeque<Delivery>> = (0..lanes).map(|_| VecDeque::new()).collect();

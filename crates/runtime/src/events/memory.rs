@@ -8,7 +8,9 @@ use std::time::Duration;
 use futures_util::StreamExt;
 use tokio::sync::mpsc;
 
-use super::transport::{BoxFuture, Capabilities, Delivery, Publisher, Settle, Subscriber, Subscription, Transport};
+use super::transport::{
+    done, BoxFuture, Capabilities, Delivery, Publisher, Settle, Subscriber, Subscription, Transport,
+};
 use super::{Message, TransportError};
 
 /// A broker in this process. Clones share it.
@@ -120,12 +122,7 @@ impl Publisher for MemoryTransport {
                 group.enqueue(Pending { message: message.clone(), attempt: 1 });
             }
         }
-        // Never pending, so a loop of publishes would keep its thread from
-        // the handlers it wakes; it yields now and then, as a channel send does.
-        Box::pin(async {
-            tokio::task::consume_budget().await;
-            Ok(())
-        })
+        Box::pin(Published)
     }
 }
 
@@ -167,6 +164,22 @@ impl Transport for MemoryTransport {
     }
 }
 
+/// The end of a publish, which has already happened. Never pending, a loop
+/// of publishes would keep its thread from the handlers it wakes: it takes
+/// from the task's budget and yields when that is spent, as a channel send
+/// does. It has no size, so boxing it allocates nothing.
+struct Published;
+
+impl std::future::Future for Published {
+    type Output = Result<(), TransportError>;
+
+    fn poll(self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<Self::Output> {
+        let budget = std::task::ready!(tokio::task::coop::poll_proceed(cx));
+        budget.made_progress();
+        std::task::Poll::Ready(Ok(()))
+    }
+}
+
 /// A subscription's hold on its group; dropping it hands back what it held.
 struct Member {
     group: Arc<Group>,
@@ -198,7 +211,7 @@ impl MemorySettle {
 impl Settle for MemorySettle {
     fn ack(mut self: Box<Self>) -> BoxFuture<'static, Result<(), TransportError>> {
         self.pending = None;
-        Box::pin(async { Ok(()) })
+        done()
     }
 
     fn nack(mut self: Box<Self>, delay: Duration) -> BoxFuture<'static, Result<(), TransportError>> {
@@ -214,12 +227,12 @@ impl Settle for MemorySettle {
                 });
             }
         }
-        Box::pin(async { Ok(()) })
+        done()
     }
 
     fn reject(mut self: Box<Self>) -> BoxFuture<'static, Result<(), TransportError>> {
         self.pending = None;
-        Box::pin(async { Ok(()) })
+        done()
     }
 }
 

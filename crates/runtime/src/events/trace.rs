@@ -47,18 +47,16 @@ impl TraceParent {
     /// The header's text. Written digit by digit: every event published
     /// carries one, and `format!` made this a tenth of publishing.
     pub fn header(&self) -> String {
-        fn hex(out: &mut String, value: u128, digits: u32) {
-            for i in (0..digits).rev() {
-                out.push(char::from(b"0123456789abcdef"[((value >> (i * 4)) & 0xf) as usize]));
-            }
+        const DIGITS: &[u8; 16] = b"0123456789abcdef";
+        let mut text = *b"00-00000000000000000000000000000000-0000000000000000-00";
+        for i in 0..32 {
+            text[3 + i] = DIGITS[((self.trace_id >> ((31 - i) * 4)) & 0xf) as usize];
         }
-        let mut out = String::with_capacity(55);
-        out.push_str("00-");
-        hex(&mut out, self.trace_id, 32);
-        out.push('-');
-        hex(&mut out, self.span_id.into(), 16);
-        out.push_str(if self.sampled { "-01" } else { "-00" });
-        out
+        for i in 0..16 {
+            text[36 + i] = DIGITS[((self.span_id >> ((15 - i) * 4)) & 0xf) as usize];
+        }
+        text[54] = if self.sampled { b'1' } else { b'0' };
+        String::from_utf8_lossy(&text).into_owned()
     }
 }
 
