@@ -1,5 +1,6 @@
 //! Events published and handled through the in-memory transport with the
-//! whole router (dedupe on, retries and timeouts armed).
+//! whole router (dedupe on, retries and timeouts armed), the route on four
+//! tasks so handling can use both cores.
 //! `cargo xtask bench` checks the throughput (target: 500,000 events/s).
 
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -50,7 +51,7 @@ fn throughput(c: &mut Criterion) {
     let transport = Arc::new(MemoryTransport::new());
     let p = progress.clone();
     let app = EventApp::new(transport.clone(), "/bench")
-        .settings(Settings { timeout: Some(Duration::from_secs(5)), tasks: 2, ..Settings::default() })
+        .settings(Settings { timeout: Some(Duration::from_secs(5)), tasks: 4, ..Settings::default() })
         .dedupe(Arc::new(MemoryDedupe::default()))
         .handle("counter", move |_tick: Tick, _cx: Context| {
             if p.handled.fetch_add(1, Ordering::Relaxed) + 1 == p.target.load(Ordering::Relaxed) {
