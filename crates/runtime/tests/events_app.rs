@@ -217,17 +217,22 @@ async fn a_handler_that_hangs_is_timed_out_and_one_that_panics_is_retried() {
     let mut dead = transport.subscribe("orders.created.dlq", "ops").await.unwrap();
     let app = EventApp::new(transport.clone(), "/test")
         .settings(Settings { timeout: Some(Duration::from_millis(20)), ..fast() })
-        .handle("slow", |e: OrderCreated, _cx: Context| async move {
-            if e.order_id == "hang" {
-                tokio::time::sleep(Duration::from_secs(3600)).await;
-            } else {
-                panic!("bad state for {}", e.order_id);
+        .handle("slow", |e: OrderCreated, _cx: Context| {
+            // Before the future: the closure's own body panics.
+            assert_ne!(e.order_id, "early", "bad state for early");
+            async move {
+                if e.order_id == "hang" {
+                    tokio::time::sleep(Duration::from_secs(3600)).await;
+                } else {
+                    panic!("bad state for {}", e.order_id);
+                }
+                Ok(())
             }
-            Ok(())
         });
     let publisher = EventPublisher::new(transport.clone(), "/orders");
     publisher.publish(&OrderCreated { order_id: "hang".into(), seq: 1 }).await.unwrap();
     publisher.publish(&OrderCreated { order_id: "boom".into(), seq: 1 }).await.unwrap();
+    publisher.publish(&OrderCreated { order_id: "early".into(), seq: 1 }).await.unwrap();
     let letters = Arc::new(Mutex::new(Vec::new()));
     let collector = {
         let letters = letters.clone();
@@ -239,11 +244,18 @@ async fn a_handler_that_hangs_is_timed_out_and_one_that_panics_is_retried() {
         })
     };
     let l = letters.clone();
-    run_until(app, move || l.lock().unwrap().len() == 2).await;
+    run_until(app, move || l.lock().unwrap().len() == 3).await;
     collector.abort();
     let mut letters = letters.lock().unwrap().clone();
     letters.sort();
-    assert_eq!(letters, ["the handler panicked: bad state for boom", "timed out after 20ms"]);
+    assert_eq!(
+        letters,
+        [
+            "the handler panicked: assertion `left != right` failed: bad state for early\n  left: \"early\"\n right: \"early\"",
+            "the handler panicked: bad state for boom",
+            "timed out after 20ms"
+        ]
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -454,7 +454,12 @@ async fn process<C: Codec>(route: &Route<C>, shared: &Shared<C>, delivery: Deliv
             group: route.group.clone(),
             publisher: shared.publisher.clone(),
         };
-        let call = AssertUnwindSafe((route.handler)(cx)).catch_unwind();
+        // A handler may panic before its future exists (in the closure's
+        // own body) as well as inside it: both are a failed try.
+        let call = async {
+            let future = std::panic::catch_unwind(AssertUnwindSafe(|| (route.handler)(cx)))?;
+            AssertUnwindSafe(future).catch_unwind().await
+        };
         let result = match settings.timeout {
             Some(limit) => match tokio::time::timeout(limit, call).await {
                 Ok(r) => r,
