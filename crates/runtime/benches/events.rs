@@ -8,26 +8,11 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use serde::{Deserialize, Serialize};
-use specwright_runtime::events::{Context, Event, EventApp, EventPublisher, MemoryDedupe, MemoryTransport, Settings};
+use specwright_runtime::events::{Context, EventApp, EventPublisher, MemoryDedupe, MemoryTransport, Settings};
 use tokio::sync::Notify;
 
-#[derive(Serialize, Deserialize)]
-struct Tick {
-    id: u64,
-    account: u32,
-}
-
-impl Event for Tick {
-    const NAME: &'static str = "Tick";
-    const CHANNEL: &'static str = "bench.ticks";
-    fn key(&self) -> Option<String> {
-        Some(self.account.to_string())
-    }
-    fn id(&self) -> Option<String> {
-        Some(self.id.to_string())
-    }
-}
+mod tick;
+use tick::Tick;
 
 // Services that publish this much run on an allocator made for threads:
 // with glibc's, a message built on one thread and freed on another costs
@@ -76,7 +61,7 @@ fn throughput(c: &mut Criterion) {
                 tokio::spawn(async move {
                     for _ in 0..count {
                         let id = next_id.fetch_add(1, Ordering::Relaxed);
-                        publisher.publish(&Tick { id, account: (id % 64) as u32 }).await.unwrap();
+                        publisher.publish(&Tick::new(id)).await.unwrap();
                     }
                 });
                 progress.done.notified().await;

@@ -11,28 +11,13 @@ use std::time::{Duration, Instant};
 use async_nats::jetstream;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use futures_util::StreamExt;
-use serde::{Deserialize, Serialize};
 use specwright_runtime::events::conformance::NatsServer;
 use specwright_runtime::events::{
-    Context, Event, EventApp, EventPublisher, MemoryDedupe, NatsOptions, NatsTransport, Settings,
+    Context, EventApp, EventPublisher, MemoryDedupe, NatsOptions, NatsTransport, Settings,
 };
 
-#[derive(Serialize, Deserialize)]
-struct Tick {
-    id: u64,
-    account: u32,
-}
-
-impl Event for Tick {
-    const NAME: &'static str = "Tick";
-    const CHANNEL: &'static str = "bench.router";
-    fn key(&self) -> Option<String> {
-        Some(self.account.to_string())
-    }
-    fn id(&self) -> Option<String> {
-        Some(self.id.to_string())
-    }
-}
+mod tick;
+use tick::Tick;
 
 const BATCH: u64 = 2_000;
 
@@ -89,7 +74,7 @@ fn throughput(c: &mut Criterion) {
                 let started = Instant::now();
                 for _ in 0..iters * BATCH {
                     let id = next_id.fetch_add(1, Ordering::Relaxed);
-                    let payload = serde_json::to_vec(&Tick { id, account: (id % 64) as u32 }).unwrap();
+                    let payload = serde_json::to_vec(&Tick::new(id)).unwrap();
                     js.publish("bench.bare", payload.into()).await.unwrap().await.unwrap();
                 }
                 wait_for(consumed, target).await;
@@ -121,7 +106,7 @@ fn throughput(c: &mut Criterion) {
                 let started = Instant::now();
                 for _ in 0..iters * BATCH {
                     let id = next_id.fetch_add(1, Ordering::Relaxed);
-                    publisher.publish(&Tick { id, account: (id % 64) as u32 }).await.unwrap();
+                    publisher.publish(&Tick::new(id)).await.unwrap();
                 }
                 wait_for(handled, target).await;
                 started.elapsed()
