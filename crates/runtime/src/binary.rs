@@ -94,3 +94,35 @@ impl From<String> for Binary {
         Bytes::from(s).into()
     }
 }
+
+/// A file in a multipart body: its bytes (or a stream of them), and the
+/// file name and media type it is announced with. Clients send these;
+/// servers receive them.
+#[derive(Debug)]
+pub struct FilePart {
+    pub body: Binary,
+    pub file_name: Option<String>,
+    pub content_type: Option<String>,
+}
+
+impl FilePart {
+    pub fn new(body: impl Into<Binary>) -> FilePart {
+        FilePart { body: body.into(), file_name: None, content_type: None }
+    }
+
+    pub fn file_name(mut self, name: impl Into<String>) -> FilePart {
+        self.file_name = Some(name.into());
+        self
+    }
+
+    pub fn content_type(mut self, media_type: impl Into<String>) -> FilePart {
+        self.content_type = Some(media_type.into());
+        self
+    }
+}
+
+impl<T: Into<Binary>> From<T> for FilePart {
+    fn from(body: T) -> FilePart {
+        FilePart::new(body)
+    }
+}

@@ -6,38 +6,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::error::CallError;
-use crate::Binary;
-
-/// A file to send as a part: its bytes (or a stream of them), and the file
-/// name and media type to announce.
-#[derive(Debug)]
-pub struct FilePart {
-    body: Binary,
-    file_name: Option<String>,
-    content_type: Option<String>,
-}
-
-impl FilePart {
-    pub fn new(body: impl Into<Binary>) -> FilePart {
-        FilePart { body: body.into(), file_name: None, content_type: None }
-    }
-
-    pub fn file_name(mut self, name: impl Into<String>) -> FilePart {
-        self.file_name = Some(name.into());
-        self
-    }
-
-    pub fn content_type(mut self, media_type: impl Into<String>) -> FilePart {
-        self.content_type = Some(media_type.into());
-        self
-    }
-}
-
-impl<T: Into<Binary>> From<T> for FilePart {
-    fn from(body: T) -> FilePart {
-        FilePart::new(body)
-    }
-}
+use crate::FilePart;
 
 /// A multipart body under construction; a part that can't be written is
 /// kept as an error that sending reports.

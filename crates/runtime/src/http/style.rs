@@ -4,17 +4,7 @@
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde_json::Value;
 
-/// How a parameter is laid out (OpenAPI `style`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Style {
-    Form,
-    Simple,
-    Label,
-    Matrix,
-    SpaceDelimited,
-    PipeDelimited,
-    DeepObject,
-}
+pub use crate::style::Style;
 
 /// Everything but RFC 3986's unreserved characters is encoded, so a value
 /// can't bring its own `/`, `?`, `&`, `=`, `;` or `,` into the URL.

@@ -1,0 +1,486 @@
+//! One request as a generated handler reads it: its parameters and body,
+//! each parsed per its style or media type, checked against its schema and
+//! turned into its Rust type, with every failure kept for one answer.
+
+use std::future::Future;
+
+use axum::body::Body;
+use axum::extract::FromRequest;
+use axum::http::{header, request, Request, StatusCode};
+use axum::response::{IntoResponse, Response};
+use bytes::Bytes;
+use futures_util::StreamExt;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use super::auth::{self, Credentials, Denied};
+use super::params::{self, Shape};
+use super::problem::{Place, Problem, Violation};
+use super::{Operation, Spec};
+use crate::style::Style;
+use crate::{Binary, FilePart};
+
+/// A request on its way to a handler.
+pub struct Input {
+    parts: request::Parts,
+    body: Option<Body>,
+    op: &'static Operation,
+    spec: &'static Spec,
+    limit: usize,
+    /// Each path parameter's raw text.
+    path: Vec<(&'static str, String)>,
+    violations: Vec<Violation>,
+    /// 400, or the more precise status a body failure calls for.
+    status: StatusCode,
+}
+
+/// The parts of a `multipart/form-data` body, in the order they came.
+#[derive(Debug, Default)]
+pub struct Parts {
+    parts: Vec<(String, FilePart)>,
+}
+
+impl Parts {
+    /// Every part with its name.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &FilePart)> {
+        self.parts.iter().map(|(n, p)| (n.as_str(), p))
+    }
+
+    pub fn into_vec(self) -> Vec<(String, FilePart)> {
+        self.parts
+    }
+
+    fn take(&mut self, name: &str) -> Vec<FilePart> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < self.parts.len() {
+            if self.parts[i].0 == name {
+                out.push(self.parts.remove(i).1);
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+}
+
+/// Whether a request's media type is one the spec's `pattern` covers
+/// (`application/json` covers `application/json; charset=utf-8`, `image/*`
+/// covers `image/png`).
+fn media_matches(pattern: &str, actual: &str) -> bool {
+    let essence = |m: &str| m.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    let (p, a) = (essence(pattern), essence(actual));
+    match p.split_once('/') {
+        Some(("*", "*")) => true,
+        Some((kind, "*")) => a.split_once('/').is_some_and(|(k, _)| k == kind),
+        _ => p == a,
+    }
+}
+
+impl Input {
+    pub(crate) fn new(
+        request: Request<Body>,
+        op: &'static Operation,
+        spec: &'static Spec,
+        limit: usize,
+        path: Vec<(&'static str, String)>,
+    ) -> Input {
+        let (parts, body) = request.into_parts();
+        Input {
+            parts,
+            body: Some(body),
+            op,
+            spec,
+            limit,
+            path,
+            violations: Vec::new(),
+            status: StatusCode::BAD_REQUEST,
+        }
+    }
+
+    /// The request's method, URI, headers and extensions.
+    pub fn parts(&self) -> &request::Parts {
+        &self.parts
+    }
+
+    fn shape(&self, schema: Option<usize>) -> Shape {
+        Shape { schemas: self.spec.schemas(), schema }
+    }
+
+    fn violation(&mut self, place: Place, name: Option<&str>, pointer: String, detail: impl Into<String>) {
+        self.violations.push(Violation { place, name: name.map(str::to_string), pointer, detail: detail.into() });
+    }
+
+    /// Checks a value against its schema and makes it a `T`.
+    fn typed<T: DeserializeOwned>(
+        &mut self,
+        place: Place,
+        name: Option<&str>,
+        value: Value,
+        schema: Option<usize>,
+    ) -> Option<T> {
+        if let Some(at) = schema {
+            let mut found = Vec::new();
+            self.spec.schemas().validate(at, &value, &mut String::new(), &mut found);
+            if !found.is_empty() {
+                for (pointer, detail) in found {
+                    self.violation(place, name, pointer, detail);
+                }
+                return None;
+            }
+        }
+        match serde_json::from_value(value) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.violation(place, name, String::new(), e.to_string());
+                None
+            }
+        }
+    }
+
+    /// A parameter's value, or the violation it makes. `T` is the field's
+    /// type: an absent optional parameter is `None` through `Option<_>`.
+    fn param<T: DeserializeOwned>(
+        &mut self,
+        place: Place,
+        name: &str,
+        required: bool,
+        schema: Option<usize>,
+        read: Result<Option<Value>, String>,
+    ) -> Option<T> {
+        match read {
+            Ok(Some(value)) => self.typed(place, Some(name), value, schema),
+            Ok(None) if required => {
+                self.violation(place, Some(name), String::new(), "is required");
+                None
+            }
+            Ok(None) => self.typed(place, Some(name), Value::Null, None),
+            Err(why) => {
+                self.violation(place, Some(name), String::new(), why);
+                None
+            }
+        }
+    }
+
+    pub fn path<T: DeserializeOwned>(
+        &mut self,
+        name: &str,
+        style: Style,
+        explode: bool,
+        schema: Option<usize>,
+    ) -> Option<T> {
+        let shape = self.shape(schema);
+        let read = match self.path.iter().find(|(n, _)| *n == name) {
+            Some((_, raw)) => params::path(raw, name, style, explode, shape).map(Some),
+            None => Ok(None),
+        };
+        self.param(Place::Path, name, true, schema, read)
+    }
+
+    pub fn query<T: DeserializeOwned>(
+        &mut self,
+        name: &str,
+        style: Style,
+        explode: bool,
+        required: bool,
+        schema: Option<usize>,
+    ) -> Option<T> {
+        let shape = self.shape(schema);
+        let pairs = params::query_pairs(self.parts.uri.query().unwrap_or(""));
+        let read = params::query(&pairs, name, style, explode, shape);
+        self.param(Place::Query, name, required, schema, read)
+    }
+
+    pub fn header<T: DeserializeOwned>(
+        &mut self,
+        name: &str,
+        explode: bool,
+        required: bool,
+        schema: Option<usize>,
+    ) -> Option<T> {
+        let shape = self.shape(schema);
+        let values: Vec<&str> =
+            self.parts.headers.get_all(name).iter().filter_map(|v| v.to_str().ok()).collect();
+        let read = if values.is_empty() {
+            Ok(None)
+        } else {
+            params::header(&values.join(","), explode, shape).map(Some)
+        };
+        self.param(Place::Header, name, required, schema, read)
+    }
+
+    pub fn cookie<T: DeserializeOwned>(&mut self, name: &str, required: bool, schema: Option<usize>) -> Option<T> {
+        let shape = self.shape(schema);
+        let mut read = Ok(None);
+        for value in self.parts.headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()) {
+            if let Ok(Some(v)) = params::cookie(value, name, shape) {
+                read = Ok(Some(v));
+            }
+        }
+        self.param(Place::Cookie, name, required, schema, read)
+    }
+
+    /// Authentication for an operation that needs it: the principal the
+    /// hook makes from the request's credentials, or the 401/403 to answer.
+    pub async fn authenticate<P, Fut>(&self, hook: impl FnOnce(Credentials) -> Fut) -> Result<P, Response>
+    where
+        Fut: Future<Output = Result<P, Denied>>,
+    {
+        match self.authenticate_optional(hook).await? {
+            Some(principal) => Ok(principal),
+            None => Err(Problem::new(StatusCode::UNAUTHORIZED, "the request has no credentials").into_response()),
+        }
+    }
+
+    /// Authentication for an operation that also takes anonymous requests.
+    pub async fn authenticate_optional<P, Fut>(
+        &self,
+        hook: impl FnOnce(Credentials) -> Fut,
+    ) -> Result<Option<P>, Response>
+    where
+        Fut: Future<Output = Result<P, Denied>>,
+    {
+        let security = self.op.security;
+        let found = auth::find(self.spec.schemes, security, &self.parts.headers, self.parts.uri.query());
+        match found.map_err(IntoResponse::into_response)? {
+            None => Ok(None),
+            Some(credentials) => match hook(credentials).await {
+                Ok(principal) => Ok(Some(principal)),
+                Err(denied) => Err(auth::refused(self.spec.schemes, security, denied).into_response()),
+            },
+        }
+    }
+
+    /// The index of the body's media type among `accepted`; `None` when
+    /// the request has no body (a violation if one is required) or a media
+    /// type the operation does not take (415).
+    pub fn body_kind(&mut self, accepted: &[&str], required: bool) -> Option<usize> {
+        if !self.has_body() {
+            if required {
+                self.violation(Place::Body, None, String::new(), "a body is required");
+            }
+            return None;
+        }
+        let Some(actual) = self.parts.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()) else {
+            // No media type given: read it as the first the operation takes.
+            return Some(0);
+        };
+        match accepted.iter().position(|a| media_matches(a, actual)) {
+            Some(i) => Some(i),
+            None => {
+                self.status = StatusCode::UNSUPPORTED_MEDIA_TYPE;
+                self.violation(
+                    Place::Body,
+                    None,
+                    String::new(),
+                    format!("`{actual}` is not a media type this operation takes ({})", accepted.join(", ")),
+                );
+                None
+            }
+        }
+    }
+
+    fn has_body(&self) -> bool {
+        let headers = &self.parts.headers;
+        let length = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+        length.is_some_and(|n| n > 0) || (length.is_none() && headers.contains_key(header::TRANSFER_ENCODING))
+    }
+
+    async fn bytes(&mut self) -> Option<Bytes> {
+        let body = self.body.take()?;
+        match axum::body::to_bytes(body, self.limit).await {
+            Ok(bytes) => Some(bytes),
+            Err(_) => {
+                self.status = StatusCode::PAYLOAD_TOO_LARGE;
+                let why = format!("the body can't be read in full or is over {} bytes", self.limit);
+                self.violation(Place::Body, None, String::new(), why);
+                None
+            }
+        }
+    }
+
+    /// Whether the body is absent; if so and it is required, that is a violation.
+    fn absent(&mut self, required: bool) -> bool {
+        if self.has_body() {
+            return false;
+        }
+        if required {
+            self.violation(Place::Body, None, String::new(), "a body is required");
+        }
+        true
+    }
+
+    /// A JSON body. `T` is the field's type (`Option<_>` when the body is optional).
+    pub async fn json<T: DeserializeOwned>(&mut self, required: bool, schema: Option<usize>) -> Option<T> {
+        if self.absent(required) {
+            return if required { None } else { self.typed(Place::Body, None, Value::Null, None) };
+        }
+        let bytes = self.bytes().await?;
+        match serde_json::from_slice::<Value>(&bytes) {
+            Ok(value) => self.typed(Place::Body, None, value, schema),
+            Err(e) => {
+                self.violation(Place::Body, None, String::new(), format!("is not JSON: {e}"));
+                None
+            }
+        }
+    }
+
+    /// An `application/x-www-form-urlencoded` body, as the object its schema describes.
+    pub async fn form<T: DeserializeOwned>(&mut self, required: bool, schema: Option<usize>) -> Option<T> {
+        if self.absent(required) {
+            return if required { None } else { self.typed(Place::Body, None, Value::Null, None) };
+        }
+        let bytes = self.bytes().await?;
+        let shape = self.shape(schema);
+        let mut map = serde_json::Map::new();
+        for (key, value) in form_urlencoded::parse(&bytes) {
+            let field = Shape { schemas: shape.schemas, schema: shape.schema.and_then(|s| shape.schemas.property(s, &key)) };
+            if field.is_array() {
+                let item = Shape { schemas: shape.schemas, schema: field.schema.and_then(|s| shape.schemas.items(s)) };
+                let v = item.scalar(value.into_owned());
+                match map.entry(key.into_owned()).or_insert_with(|| Value::Array(Vec::new())) {
+                    Value::Array(items) => items.push(v),
+                    _ => unreachable!("inserted as an array"),
+                }
+            } else {
+                map.insert(key.into_owned(), field.scalar(value.into_owned()));
+            }
+        }
+        self.typed(Place::Body, None, Value::Object(map), schema)
+    }
+
+    /// A text body.
+    pub async fn text<T: DeserializeOwned>(&mut self, required: bool, schema: Option<usize>) -> Option<T> {
+        if self.absent(required) {
+            return if required { None } else { self.typed(Place::Body, None, Value::Null, None) };
+        }
+        let bytes = self.bytes().await?;
+        match String::from_utf8(bytes.to_vec()) {
+            Ok(text) => self.typed(Place::Body, None, Value::String(text), schema),
+            Err(_) => {
+                self.violation(Place::Body, None, String::new(), "is not UTF-8 text");
+                None
+            }
+        }
+    }
+
+    /// A binary body, streamed to the handler; reading past the body limit
+    /// ends the stream with an error.
+    pub fn binary(&mut self, required: bool) -> Option<Option<Binary>> {
+        if self.absent(required) {
+            return (!required).then_some(None);
+        }
+        let declared = self.parts.headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+        if declared.is_some_and(|n| n > self.limit as u64) {
+            self.status = StatusCode::PAYLOAD_TOO_LARGE;
+            self.violation(Place::Body, None, String::new(), format!("the body is over {} bytes", self.limit));
+            return None;
+        }
+        let body = self.body.take()?;
+        let limit = self.limit;
+        let mut seen = 0usize;
+        let stream = body.into_data_stream().map(move |chunk| {
+            let chunk = chunk.map_err(crate::BoxError::from)?;
+            seen += chunk.len();
+            if seen > limit {
+                return Err(crate::BoxError::from(format!("the body is over {limit} bytes")));
+            }
+            Ok(chunk)
+        });
+        Some(Some(Binary::from_stream(stream)))
+    }
+
+    /// A `multipart/form-data` body, its parts read into memory (within
+    /// the body limit).
+    pub async fn multipart(&mut self, required: bool) -> Option<Option<Parts>> {
+        if self.absent(required) {
+            return (!required).then_some(None);
+        }
+        let body = self.body.take()?;
+        let request = Request::from_parts(self.parts.clone(), body);
+        let mut multipart = match axum::extract::Multipart::from_request(request, &()).await {
+            Ok(m) => m,
+            Err(e) => {
+                self.violation(Place::Body, None, String::new(), e.body_text());
+                return None;
+            }
+        };
+        let mut parts = Parts::default();
+        loop {
+            match multipart.next_field().await {
+                Ok(Some(field)) => {
+                    let name = field.name().unwrap_or("").to_string();
+                    let file_name = field.file_name().map(str::to_string);
+                    let content_type = field.content_type().map(str::to_string);
+                    match field.bytes().await {
+                        Ok(bytes) => {
+                            parts.parts.push((name, FilePart { body: bytes.into(), file_name, content_type }))
+                        }
+                        Err(e) => {
+                            self.status = e.status();
+                            self.violation(Place::Body, Some(&name), String::new(), e.body_text());
+                            return None;
+                        }
+                    }
+                }
+                Ok(None) => return Some(Some(parts)),
+                Err(e) => {
+                    self.status = e.status();
+                    self.violation(Place::Body, None, String::new(), e.body_text());
+                    return None;
+                }
+            }
+        }
+    }
+
+    /// A value part of a typed multipart body; `T` is the field's type.
+    pub fn part<T: DeserializeOwned>(
+        &mut self,
+        parts: &mut Parts,
+        name: &str,
+        required: bool,
+        schema: Option<usize>,
+    ) -> Option<T> {
+        let shape = self.shape(schema);
+        let found = parts.take(name);
+        let text = |p: &FilePart| p.body.as_bytes().map(|b| String::from_utf8_lossy(b).into_owned()).unwrap_or_default();
+        let read = |p: &FilePart, shape: Shape| {
+            let json = p.content_type.as_deref().is_some_and(|c| media_matches("application/json", c));
+            match json {
+                true => serde_json::from_str(&text(p)).map_err(|e| format!("is not JSON: {e}")),
+                false => Ok(shape.scalar(text(p))),
+            }
+        };
+        let value = match found.as_slice() {
+            [] => Ok(None),
+            many if shape.is_array() => {
+                let item = Shape { schemas: shape.schemas, schema: shape.schema.and_then(|s| shape.schemas.items(s)) };
+                many.iter().map(|p| read(p, item)).collect::<Result<Vec<_>, _>>().map(|v| Some(Value::Array(v)))
+            }
+            [.., last] => read(last, shape).map(Some),
+        };
+        self.param(Place::Body, name, required, schema, value)
+    }
+
+    /// The file part `name` of a typed multipart body.
+    pub fn file(&mut self, parts: &mut Parts, name: &str, required: bool) -> Option<Option<FilePart>> {
+        let file = parts.take(name).pop();
+        if file.is_none() && required {
+            self.violation(Place::Body, Some(name), String::new(), "is required");
+            return None;
+        }
+        Some(file)
+    }
+
+    /// Every file part named `name`.
+    pub fn files(&mut self, parts: &mut Parts, name: &str) -> Vec<FilePart> {
+        parts.take(name)
+    }
+
+    /// The answer for a request with invalid values: 400 (or 413, 415)
+    /// listing each of them.
+    pub fn rejected(self) -> Response {
+        let status = if self.violations.is_empty() { StatusCode::BAD_REQUEST } else { self.status };
+        Problem::invalid(status, self.violations).into_response()
+    }
+}

@@ -1,0 +1,59 @@
+//! The HTTP server core of generated servers: routes from the spec's paths,
+//! parameters and bodies read per style and media type and checked against
+//! their schemas before any handler runs, security requirements met through
+//! a hook the implementation gives, and answers built per response.
+
+mod auth;
+mod input;
+mod params;
+mod problem;
+mod reply;
+mod routes;
+pub mod schema;
+
+pub use auth::{Credentials, Denied, Presented};
+pub use input::{Input, Parts};
+pub use problem::{Answer, Failure, Place, Problem, Violation};
+pub use reply::{reply, Reply};
+pub use routes::{BoxFuture, Handler, Routes, Settings};
+pub use schema::{Additional, Format, Prepared, Schema};
+
+pub use crate::security::{KeyLocation, Scheme, SchemeKind, Secret};
+pub use crate::style::Style;
+pub use crate::{Binary, FilePart};
+
+/// Re-exported so generated servers and their users need not name axum's version.
+pub use axum;
+pub use axum::http::{Method, StatusCode};
+pub use axum::response::{IntoResponse, Response};
+pub use axum::Router;
+
+/// What a generated server knows of its spec as a whole.
+#[derive(Debug)]
+pub struct Spec {
+    /// The schemas its parameters and bodies are checked against.
+    pub schemas: &'static [Schema],
+    pub schemes: &'static [Scheme],
+    /// Patterns and enumerations, made ready on first use: `Prepared::NEW`.
+    pub prepared: schema::Prepared,
+}
+
+impl Spec {
+    pub(crate) fn schemas(&'static self) -> schema::Schemas {
+        schema::Schemas { table: self.schemas, prepared: &self.prepared }
+    }
+}
+
+/// One operation, as its handler and router see it.
+#[derive(Debug)]
+pub struct Operation {
+    pub id: &'static str,
+    pub method: Method,
+    /// The path template, as the spec writes it.
+    pub path: &'static str,
+    /// Alternatives, each the names of the schemes that go together; an
+    /// empty alternative lets a request without credentials through.
+    pub security: &'static [&'static [&'static str]],
+    /// The media types its responses have, for `Accept`.
+    pub produces: &'static [&'static str],
+}

@@ -1,0 +1,530 @@
+//! Request validation against the spec's schemas, kept by a generated
+//! server as a static table: every constraint of a parameter or body is
+//! checked, and every failure is reported with the JSON pointer of the
+//! value that broke it.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+use serde_json::Value;
+
+/// The JSON types a schema allows, as bits; a schema with none allows any.
+pub mod types {
+    pub const NULL: u8 = 1;
+    pub const BOOLEAN: u8 = 2;
+    pub const OBJECT: u8 = 4;
+    pub const ARRAY: u8 = 8;
+    pub const NUMBER: u8 = 16;
+    pub const STRING: u8 = 32;
+    pub const INTEGER: u8 = 64;
+}
+
+/// The formats whose values are checked; others are annotations only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    None,
+    Int32,
+    Int64,
+    Date,
+    DateTime,
+    Uuid,
+    Email,
+    Uri,
+    Ipv4,
+    Ipv6,
+    Byte,
+}
+
+/// What an object allows besides its declared properties.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Additional {
+    Any,
+    Nothing,
+    Schema(usize),
+}
+
+/// One schema of the table; other schemas are named by their index.
+/// Generated tables write only what a schema has, over [`Schema::ANY`].
+#[derive(Debug)]
+pub struct Schema {
+    /// `false` as a schema.
+    pub nothing: bool,
+    /// A `$ref` with keywords beside it: the value must match it too.
+    pub reference: Option<usize>,
+    pub types: u8,
+    pub format: Format,
+    /// The allowed values, as JSON text.
+    pub enumeration: &'static [&'static str],
+    pub minimum: Option<f64>,
+    pub maximum: Option<f64>,
+    pub exclusive_minimum: Option<f64>,
+    pub exclusive_maximum: Option<f64>,
+    pub multiple_of: Option<f64>,
+    pub min_length: Option<u64>,
+    pub max_length: Option<u64>,
+    pub pattern: Option<&'static str>,
+    pub items: Option<usize>,
+    pub min_items: Option<u64>,
+    pub max_items: Option<u64>,
+    pub unique_items: bool,
+    pub properties: &'static [(&'static str, usize)],
+    pub required: &'static [&'static str],
+    pub additional: Additional,
+    pub min_properties: Option<u64>,
+    pub max_properties: Option<u64>,
+    pub all_of: &'static [usize],
+    pub any_of: &'static [usize],
+    /// Checked as `anyOf`: real specs' alternatives often overlap, and a
+    /// request that fits two of them is not one to refuse.
+    pub one_of: &'static [usize],
+    pub not: Option<usize>,
+}
+
+/// What each schema of a table prepares on first use: its pattern and its
+/// enumeration. It lives beside the table, which stays plain data.
+#[derive(Debug)]
+pub struct Prepared {
+    schemas: OnceLock<Vec<Compiled>>,
+}
+
+impl Prepared {
+    pub const NEW: Prepared = Prepared { schemas: OnceLock::new() };
+}
+
+impl Default for Prepared {
+    fn default() -> Self {
+        Prepared::NEW
+    }
+}
+
+#[derive(Debug, Default)]
+struct Compiled {
+    pattern: OnceLock<Option<Regex>>,
+    enumeration: OnceLock<Vec<Value>>,
+}
+
+impl Schema {
+    /// The schema that allows everything.
+    pub const ANY: Schema = Schema {
+        nothing: false,
+        reference: None,
+        types: 0,
+        format: Format::None,
+        enumeration: &[],
+        minimum: None,
+        maximum: None,
+        exclusive_minimum: None,
+        exclusive_maximum: None,
+        multiple_of: None,
+        min_length: None,
+        max_length: None,
+        pattern: None,
+        items: None,
+        min_items: None,
+        max_items: None,
+        unique_items: false,
+        properties: &[],
+        required: &[],
+        additional: Additional::Any,
+        min_properties: None,
+        max_properties: None,
+        all_of: &[],
+        any_of: &[],
+        one_of: &[],
+        not: None,
+    };
+}
+
+/// The table of a generated server, with the helpers that read it.
+#[derive(Clone, Copy, Debug)]
+pub struct Schemas {
+    pub table: &'static [Schema],
+    pub prepared: &'static Prepared,
+}
+
+/// How far `allOf` and `$ref` chains are followed without reaching a value
+/// deeper down: a spec whose schemas name each other in a loop ends here.
+const HOPS: u32 = 32;
+
+impl Schemas {
+    fn get(&self, at: usize) -> &'static Schema {
+        &self.table[at]
+    }
+
+    fn compiled(&self, at: usize) -> &'static Compiled {
+        let all = self.prepared.schemas.get_or_init(|| self.table.iter().map(|_| Compiled::default()).collect());
+        &all[at]
+    }
+
+    /// The pattern as a regex; `None` where it is not one Rust's regex
+    /// engine takes (look-around, back-references), which leaves it unchecked.
+    fn regex(&self, at: usize) -> Option<&'static Regex> {
+        let pattern = self.get(at).pattern?;
+        self.compiled(at).pattern.get_or_init(|| Regex::new(pattern).ok()).as_ref()
+    }
+
+    fn allowed(&self, at: usize) -> &'static [Value] {
+        let texts = self.get(at).enumeration;
+        self.compiled(at)
+            .enumeration
+            .get_or_init(|| texts.iter().filter_map(|text| serde_json::from_str(text).ok()).collect())
+    }
+
+    /// The schemas a value must match besides `at` itself: its `$ref` and
+    /// `allOf` parts, transitively.
+    fn parts(&self, at: usize, hops: u32, visit: &mut impl FnMut(&'static Schema)) {
+        let s = self.get(at);
+        visit(s);
+        if hops == 0 {
+            return;
+        }
+        for &p in s.reference.iter().chain(s.all_of) {
+            self.parts(p, hops - 1, visit);
+        }
+    }
+
+    /// The types `at` allows, with its parts'; 0 for any.
+    pub fn types(&self, at: usize) -> u8 {
+        let mut out = u8::MAX;
+        self.parts(at, HOPS, &mut |s| {
+            if s.types != 0 {
+                out &= s.types;
+            }
+        });
+        if out == u8::MAX {
+            0
+        } else {
+            out
+        }
+    }
+
+    /// The schema of an array's items.
+    pub fn items(&self, at: usize) -> Option<usize> {
+        let mut out = None;
+        self.parts(at, HOPS, &mut |s| out = out.or(s.items));
+        out
+    }
+
+    /// The schema of an object's property `name`.
+    pub fn property(&self, at: usize, name: &str) -> Option<usize> {
+        let mut out = None;
+        self.parts(at, HOPS, &mut |s| {
+            out = out.or_else(|| s.properties.iter().find(|(n, _)| *n == name).map(|(_, p)| *p))
+        });
+        out.or_else(|| {
+            let mut additional = None;
+            self.parts(at, HOPS, &mut |s| {
+                if let Additional::Schema(p) = s.additional {
+                    additional = additional.or(Some(p));
+                }
+            });
+            additional
+        })
+    }
+
+    /// The names of an object's declared properties.
+    pub fn property_names(&self, at: usize) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        self.parts(at, HOPS, &mut |s| out.extend(s.properties.iter().map(|(n, _)| *n)));
+        out
+    }
+
+    /// Checks `value` against schema `at`; each failure is pushed with the
+    /// pointer of the value that broke it, under `pointer`.
+    pub fn validate(&self, at: usize, value: &Value, pointer: &mut String, out: &mut Vec<(String, String)>) {
+        self.check(at, value, pointer, out, HOPS);
+    }
+
+    fn matches(&self, at: usize, value: &Value, hops: u32) -> bool {
+        let mut scratch = Vec::new();
+        self.check(at, value, &mut String::new(), &mut scratch, hops);
+        scratch.is_empty()
+    }
+
+    fn check(&self, at: usize, value: &Value, pointer: &mut String, out: &mut Vec<(String, String)>, hops: u32) {
+        let s = self.get(at);
+        if s.nothing {
+            return push(out, pointer, "no value is allowed here".into());
+        }
+        if hops == 0 {
+            return;
+        }
+        if s.types != 0 && !type_ok(s.types, value) {
+            return push(out, pointer, format!("expected {}, found {}", type_names(s.types), kind(value)));
+        }
+        if !s.enumeration.is_empty() && !value.is_null() && !self.allowed(at).contains(value) {
+            push(out, pointer, format!("must be one of {}", s.enumeration.join(", ")));
+        }
+        match value {
+            Value::Number(n) => {
+                let x = n.as_f64().unwrap_or(0.0);
+                if let Some(why) = number(s, x, n) {
+                    push(out, pointer, why);
+                }
+            }
+            Value::String(text) => {
+                let len = text.chars().count() as u64;
+                if s.min_length.is_some_and(|m| len < m) {
+                    push(out, pointer, format!("must be at least {} characters long", s.min_length.unwrap_or(0)));
+                }
+                if s.max_length.is_some_and(|m| len > m) {
+                    push(out, pointer, format!("must be at most {} characters long", s.max_length.unwrap_or(0)));
+                }
+                if let Some(re) = self.regex(at) {
+                    if !re.is_match(text) {
+                        push(out, pointer, format!("must match the pattern {}", s.pattern.unwrap_or("")));
+                    }
+                }
+                if let Some(why) = string_format(s.format, text) {
+                    push(out, pointer, why);
+                }
+            }
+            Value::Array(items) => {
+                let n = items.len() as u64;
+                if s.min_items.is_some_and(|m| n < m) {
+                    push(out, pointer, format!("must have at least {} items", s.min_items.unwrap_or(0)));
+                }
+                if s.max_items.is_some_and(|m| n > m) {
+                    push(out, pointer, format!("must have at most {} items", s.max_items.unwrap_or(0)));
+                }
+                if s.unique_items && items.iter().enumerate().any(|(i, a)| items[..i].contains(a)) {
+                    push(out, pointer, "items must be unique".into());
+                }
+                if let Some(item) = s.items {
+                    for (i, v) in items.iter().enumerate() {
+                        let len = pointer.len();
+                        pointer.push('/');
+                        pointer.push_str(&i.to_string());
+                        self.check(item, v, pointer, out, HOPS);
+                        pointer.truncate(len);
+                    }
+                }
+            }
+            Value::Object(map) => {
+                let n = map.len() as u64;
+                if s.min_properties.is_some_and(|m| n < m) {
+                    push(out, pointer, format!("must have at least {} properties", s.min_properties.unwrap_or(0)));
+                }
+                if s.max_properties.is_some_and(|m| n > m) {
+                    push(out, pointer, format!("must have at most {} properties", s.max_properties.unwrap_or(0)));
+                }
+                for name in s.required {
+                    if !map.contains_key(*name) {
+                        let len = pointer.len();
+                        push_token(pointer, name);
+                        push(out, pointer, "is required".into());
+                        pointer.truncate(len);
+                    }
+                }
+                for (name, v) in map {
+                    let declared = s.properties.iter().find(|(n, _)| n == name).map(|(_, p)| *p);
+                    let schema = match (declared, s.additional) {
+                        (Some(p), _) | (None, Additional::Schema(p)) => p,
+                        (None, Additional::Any) => continue,
+                        (None, Additional::Nothing) => {
+                            let len = pointer.len();
+                            push_token(pointer, name);
+                            push(out, pointer, "is not a property this object has".into());
+                            pointer.truncate(len);
+                            continue;
+                        }
+                    };
+                    let len = pointer.len();
+                    push_token(pointer, name);
+                    self.check(schema, v, pointer, out, HOPS);
+                    pointer.truncate(len);
+                }
+            }
+            Value::Null | Value::Bool(_) => {}
+        }
+        for &part in s.reference.iter().chain(s.all_of) {
+            self.check(part, value, pointer, out, hops - 1);
+        }
+        for alternatives in [s.any_of, s.one_of] {
+            if !alternatives.is_empty() && !alternatives.iter().any(|&a| self.matches(a, value, hops - 1)) {
+                out.push((
+                    pointer.clone(),
+                    format!("matches none of the {} schemas it may be", alternatives.len()),
+                ));
+            }
+        }
+        if s.not.is_some_and(|n| self.matches(n, value, hops - 1)) {
+            out.push((pointer.clone(), "matches a schema it must not".into()));
+        }
+    }
+}
+
+fn push(out: &mut Vec<(String, String)>, pointer: &str, why: String) {
+    out.push((pointer.to_string(), why));
+}
+
+/// A JSON pointer token for `name` (RFC 6901: `~` and `/` escaped).
+fn push_token(pointer: &mut String, name: &str) {
+    pointer.push('/');
+    for c in name.chars() {
+        match c {
+            '~' => pointer.push_str("~0"),
+            '/' => pointer.push_str("~1"),
+            c => pointer.push(c),
+        }
+    }
+}
+
+fn type_ok(allowed: u8, value: &Value) -> bool {
+    let bit = match value {
+        Value::Null => types::NULL,
+        Value::Bool(_) => types::BOOLEAN,
+        Value::Object(_) => types::OBJECT,
+        Value::Array(_) => types::ARRAY,
+        Value::String(_) => types::STRING,
+        Value::Number(n) => {
+            let integral = n.is_i64() || n.is_u64() || n.as_f64().is_some_and(|x| x.fract() == 0.0);
+            return allowed & types::NUMBER != 0 || (integral && allowed & types::INTEGER != 0);
+        }
+    };
+    allowed & bit != 0
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Object(_) => "an object",
+        Value::Array(_) => "an array",
+        Value::String(_) => "a string",
+        Value::Number(_) => "a number",
+    }
+}
+
+fn type_names(bits: u8) -> String {
+    let names = [
+        (types::OBJECT, "an object"),
+        (types::ARRAY, "an array"),
+        (types::STRING, "a string"),
+        (types::INTEGER, "an integer"),
+        (types::NUMBER, "a number"),
+        (types::BOOLEAN, "a boolean"),
+        (types::NULL, "null"),
+    ];
+    names.iter().filter(|(b, _)| bits & b != 0).map(|(_, n)| *n).collect::<Vec<_>>().join(" or ")
+}
+
+fn number(s: &Schema, x: f64, n: &serde_json::Number) -> Option<String> {
+    if s.minimum.is_some_and(|m| x < m) {
+        return Some(format!("must be at least {}", s.minimum.unwrap_or(0.0)));
+    }
+    if s.maximum.is_some_and(|m| x > m) {
+        return Some(format!("must be at most {}", s.maximum.unwrap_or(0.0)));
+    }
+    if s.exclusive_minimum.is_some_and(|m| x <= m) {
+        return Some(format!("must be more than {}", s.exclusive_minimum.unwrap_or(0.0)));
+    }
+    if s.exclusive_maximum.is_some_and(|m| x >= m) {
+        return Some(format!("must be less than {}", s.exclusive_maximum.unwrap_or(0.0)));
+    }
+    if let Some(m) = s.multiple_of.filter(|m| *m > 0.0) {
+        let q = x / m;
+        if (q - q.round()).abs() > 1e-9 * q.abs().max(1.0) {
+            return Some(format!("must be a multiple of {m}"));
+        }
+    }
+    let fits = |lo: i64, hi: i64| n.as_i64().is_some_and(|i| (lo..=hi).contains(&i));
+    match s.format {
+        Format::Int32 if !fits(i32::MIN.into(), i32::MAX.into()) && (n.is_i64() || n.is_u64()) => {
+            Some("must fit in 32 bits".into())
+        }
+        Format::Int64 if n.is_u64() && n.as_i64().is_none() => Some("must fit in 64 bits".into()),
+        _ => None,
+    }
+}
+
+fn string_format(format: Format, text: &str) -> Option<String> {
+    let ok = match format {
+        Format::Date => chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok(),
+        Format::DateTime => chrono::DateTime::parse_from_rfc3339(text).is_ok(),
+        Format::Uuid => uuid::Uuid::try_parse(text).is_ok(),
+        Format::Email => text.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty() && !domain.is_empty() && !text.chars().any(char::is_whitespace)
+        }),
+        Format::Uri => text.split_once(':').is_some_and(|(scheme, _)| {
+            scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        }) && !text.chars().any(char::is_whitespace),
+        Format::Ipv4 => text.parse::<std::net::Ipv4Addr>().is_ok(),
+        Format::Ipv6 => text.parse::<std::net::Ipv6Addr>().is_ok(),
+        Format::Byte => crate::base64::decode(text).is_ok(),
+        Format::None | Format::Int32 | Format::Int64 => true,
+    };
+    let name = match format {
+        Format::Date => "a date (YYYY-MM-DD)",
+        Format::DateTime => "an RFC 3339 date-time",
+        Format::Uuid => "a UUID",
+        Format::Email => "an email address",
+        Format::Uri => "an absolute URI",
+        Format::Ipv4 => "an IPv4 address",
+        Format::Ipv6 => "an IPv6 address",
+        Format::Byte => "base64",
+        _ => "",
+    };
+    (!ok).then(|| format!("must be {name}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    static TABLE: [Schema; 4] = [
+        Schema {
+            types: types::OBJECT,
+            properties: &[("name", 1), ("tags", 2), ("id", 3)],
+            required: &["name"],
+            additional: Additional::Nothing,
+            ..Schema::ANY
+        },
+        Schema { types: types::STRING, min_length: Some(1), max_length: Some(8), pattern: Some("^[a-z]+$"), ..Schema::ANY },
+        Schema { types: types::ARRAY, items: Some(1), max_items: Some(2), unique_items: true, ..Schema::ANY },
+        Schema { types: types::STRING, format: Format::Uuid, ..Schema::ANY },
+    ];
+
+    fn failures(value: Value) -> Vec<(String, String)> {
+        static PREPARED: Prepared = Prepared::NEW;
+        let mut out = Vec::new();
+        Schemas { table: &TABLE, prepared: &PREPARED }.validate(0, &value, &mut String::new(), &mut out);
+        out
+    }
+
+    #[test]
+    fn every_failure_is_reported_at_its_pointer() {
+        assert!(failures(json!({"name": "rex", "tags": ["a"]})).is_empty());
+        let found = failures(json!({"tags": ["a", "B", "a"], "id": "x", "extra/1": 1}));
+        let pointers: Vec<&str> = found.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(pointers, ["/name", "/tags", "/tags", "/tags/1", "/id", "/extra~11"], "{found:?}");
+        assert!(found[0].1.contains("required"));
+        assert_eq!(failures(json!([])), [(String::new(), "expected an object, found an array".to_string())]);
+    }
+
+    #[test]
+    fn numbers_and_formats() {
+        static NUMBERS: [Schema; 1] = [Schema {
+            types: types::INTEGER,
+            format: Format::Int32,
+            minimum: Some(1.0),
+            multiple_of: Some(2.0),
+            ..Schema::ANY
+        }];
+        let check = |v: Value| {
+            static PREPARED: Prepared = Prepared::NEW;
+            let mut out = Vec::new();
+            Schemas { table: &NUMBERS, prepared: &PREPARED }.validate(0, &v, &mut String::new(), &mut out);
+            out.into_iter().map(|(_, why)| why).collect::<Vec<_>>()
+        };
+        assert!(check(json!(4)).is_empty());
+        assert_eq!(check(json!(0)), ["must be at least 1"]);
+        assert_eq!(check(json!(3)), ["must be a multiple of 2"]);
+        assert_eq!(check(json!(4_294_967_296u64)), ["must fit in 32 bits"]);
+        assert_eq!(check(json!(2.5)), ["expected an integer, found a number"]);
+        assert_eq!(string_format(Format::DateTime, "2026-11-27T10:00:00Z"), None);
+        assert!(string_format(Format::Date, "2026-13-01").is_some());
+    }
+}
