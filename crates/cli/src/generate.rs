@@ -16,10 +16,11 @@ pub struct Args {
     /// Only the types (the schemas as Rust structs and enums), no client or server.
     #[arg(long, conflicts_with_all = ["client", "server", "events"])]
     types_only: bool,
-    /// The HTTP client (the default for OpenAPI).
+    /// The HTTP client (the default for OpenAPI when --server is not given).
     #[arg(long)]
     client: bool,
-    /// The HTTP server (not in this version).
+    /// The HTTP server: a trait to implement and an axum router (with
+    /// --client, both, sharing their request and response types).
     #[arg(long)]
     server: bool,
     /// The event handlers (not in this version).
@@ -44,8 +45,8 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> u8 {
-    if args.server || args.events {
-        eprintln!("error: this version generates types and HTTP clients; servers and event handlers come next");
+    if args.events {
+        eprintln!("error: this version generates types, HTTP clients and servers; event handlers come next");
         return 2;
     }
     let loaded = match Loader::new().load_file(&args.spec) {
@@ -69,13 +70,20 @@ pub fn run(args: Args) -> u8 {
         },
         None => RuntimeDep::default(),
     };
-    let client = !args.types_only && (args.client || api.kind.is_openapi());
-    if !args.types_only && !client {
+    let openapi = api.kind.is_openapi();
+    if !openapi && (args.client || args.server) {
+        eprintln!("error: an AsyncAPI document has no HTTP operations; pass --types-only for its types");
+        return 2;
+    }
+    let client = !args.types_only && (args.client || (openapi && !args.server));
+    let server = !args.types_only && args.server;
+    if !args.types_only && !client && !server {
         eprintln!("error: event handlers for AsyncAPI come in a later version; pass --types-only for the types");
         return 2;
     }
     let spec = args.spec.file_name().map_or_else(|| args.spec.display().to_string(), |n| n.to_string_lossy().into());
-    let options = CrateOptions { name: args.name.clone(), runtime, spec, example_tests: args.example_tests, client };
+    let options =
+        CrateOptions { name: args.name.clone(), runtime, spec, example_tests: args.example_tests, client, server };
     let generated = specwright_codegen::generate(api, &options);
     for d in &generated.diagnostics {
         if !args.quiet {

@@ -13,7 +13,7 @@ use specwright_spec::ir::{
 };
 
 use crate::names::{field_name, Namer};
-use crate::operations::{BodyKind, BodyPlan, BodyVariant, FormPlan, OpPlan, ParamPlan, ResponsePlan};
+use crate::operations::{BodyKind, BodyPlan, BodyVariant, OpPlan, ParamPlan, ResponsePlan};
 use crate::types::{emit::deprecated, emit::docs, emit::ident, ty_path, Def, DefKind, Presence, Ty, Uses};
 
 /// The source of `src/client.rs`.
@@ -34,6 +34,7 @@ pub fn module(api: &Api, ops: &[OpPlan], defs: &[Def], uses: &mut Uses) -> Token
             rustdoc::invalid_rust_codeblocks)]
 
         use ::specwright_runtime::http as rt;
+        pub use crate::operations::*;
         pub use rt::{multipart, ClientBuilder, Credential, Error, FilePart, Response, RetryPolicy};
         pub use ::specwright_runtime::Binary;
 
@@ -189,33 +190,6 @@ impl Cx<'_> {
         }
     }
 
-    /// The struct of a typed multipart body: a field per part.
-    fn form_struct(&self, op: &OpPlan, form: &FormPlan, uses: &mut Uses) -> TokenStream {
-        let name = format_ident!("{}Form", op.type_base);
-        let fields = form.fields.iter().map(|f| {
-            let field = ident(&f.field);
-            let ty = if f.file {
-                quote!(rt::FilePart)
-            } else {
-                uses.note(&f.ty);
-                self.ty(&f.ty)
-            };
-            let ty = match (f.list, f.required) {
-                (true, _) => quote!(Vec<#ty>),
-                (false, true) => ty,
-                (false, false) => quote!(Option<#ty>),
-            };
-            let doc = format!(" The `{}` part.", f.name);
-            quote!(#[doc = #doc] pub #field: #ty,)
-        });
-        let doc = format!(" The multipart body of `{}`: a field per part; files are streamed.", op.id);
-        quote! {
-            #[doc = #doc]
-            #[derive(Debug)]
-            pub struct #name { #(#fields)* }
-        }
-    }
-
     fn variant_ty(&self, kind: BodyKind, ty: &Ty) -> TokenStream {
         match kind {
             BodyKind::Json | BodyKind::Form => self.ty(ty),
@@ -268,8 +242,6 @@ impl Cx<'_> {
     /// The builder, its setters and `send`, and the response enums.
     fn items(&self, op: &OpPlan, uses: &mut Uses) -> TokenStream {
         let builder = format_ident!("{}", op.type_base);
-        let response = format_ident!("{}Response", op.type_base);
-        let error = format_ident!("{}Error", op.type_base);
         let mut fields = Vec::new();
         let mut setters = Vec::new();
         for p in &op.params {
@@ -294,10 +266,6 @@ impl Cx<'_> {
             }
         }
         let mut body_enum = quote!();
-        let mut form_struct = quote!();
-        if let Some(form) = op.body.iter().flat_map(|b| &b.variants).find_map(|v| v.form.as_ref()) {
-            form_struct = self.form_struct(op, form, uses);
-        }
         if let Some(b) = &op.body {
             b.variants.iter().for_each(|v| uses.note(&v.ty));
             let ty = self.body_ty(op, b);
@@ -332,9 +300,6 @@ impl Cx<'_> {
         }
         let send = self.send(op, uses);
         let doc = format!(" A call of `{}`: set optional parameters, then `send` it.", op.id);
-        let (ok_variants, err_variants): (Vec<_>, Vec<_>) = op.responses.iter().partition(|r| r.success);
-        let ok_enum = self.response_enum(&response, &ok_variants, &format!(" What `{}` answers on success.", op.id));
-        let err_enum = self.response_enum(&error, &err_variants, &format!(" The errors `{}` documents.", op.id));
         let pager = self.pager(op);
         let clone = if pager.is_some() { quote!(#[derive(Clone)]) } else { quote!() };
         quote! {
@@ -352,10 +317,7 @@ impl Cx<'_> {
             }
 
             #pager
-            #form_struct
             #body_enum
-            #ok_enum
-            #err_enum
         }
     }
 
@@ -620,48 +582,6 @@ impl Cx<'_> {
         }}
     }
 
-    fn response_enum(&self, name: &proc_macro2::Ident, responses: &[&ResponsePlan], doc: &str) -> TokenStream {
-        let variants = responses.iter().map(|r| {
-            let variant = ident(&r.variant);
-            let status = match r.status {
-                StatusCode::Default => " Any other status.".to_string(),
-                s => format!(" Status {s}."),
-            };
-            let doc = docs(r.docs.as_deref());
-            let sep = if r.docs.is_some() { quote!(#[doc = ""]) } else { quote!() };
-            let body = r.body.as_ref().map(|(kind, ty)| self.variant_ty(*kind, ty));
-            let ranged = !matches!(r.status, StatusCode::Code(_));
-            let payload = if r.headers.is_empty() && !ranged {
-                match body {
-                    Some(b) => quote!((#b)),
-                    None => quote!(),
-                }
-            } else {
-                let status = ranged.then(|| quote!(status: rt::StatusCode,));
-                let body = body.map(|b| quote!(body: #b,));
-                let headers = r.headers.iter().map(|h| {
-                    let field = ident(&h.field);
-                    let ty = self.ty(&h.ty);
-                    let ty = if h.required { ty } else { quote!(Option<#ty>) };
-                    let doc = format!(" The `{}` header.", h.name);
-                    quote!(#[doc = #doc] #field: #ty,)
-                });
-                quote!({ #status #body #(#headers)* })
-            };
-            quote! {
-                #doc
-                #sep
-                #[doc = #status]
-                #variant #payload
-            }
-        });
-        // Fields of struct variants are public through the enum; nothing to mark.
-        quote! {
-            #[doc = #doc]
-            #[derive(Debug)]
-            pub enum #name { #(#variants),* }
-        }
-    }
 }
 
 /// A field's type without the `Option` or `Nullable` its presence adds.
@@ -672,7 +592,7 @@ fn bare(ty: &Ty) -> &Ty {
     }
 }
 
-fn method_name(m: Method) -> &'static str {
+pub(crate) fn method_name(m: Method) -> &'static str {
     match m {
         Method::Get => "GET",
         Method::Put => "PUT",

@@ -11,7 +11,10 @@ mod format;
 pub mod names;
 pub mod operations;
 mod scaffold;
+mod server;
+mod shared;
 pub mod types;
+mod validation;
 
 pub use scaffold::{package_name, CrateOptions, RuntimeDep};
 
@@ -29,35 +32,56 @@ pub struct GeneratedCrate {
     pub types: usize,
 }
 
-/// A crate for an API: its types, and the client when `options.client` is set.
+/// A crate for an API: its types, and the client and the server as
+/// `options` asks.
 pub fn generate(api: &Api, options: &CrateOptions) -> GeneratedCrate {
     let mut planner = types::Planner::new(api);
     planner.add_components();
     let mut diagnostics = Vec::new();
-    let ops = if options.client { operations::plan(api, &mut planner, &mut diagnostics) } else { Vec::new() };
+    let http = options.client || options.server;
+    let ops = if http { operations::plan(api, &mut planner, &mut diagnostics) } else { Vec::new() };
     planner.add_usage_types();
     let plan = planner.finish();
-    // The two modules are written and printed side by side (printing is most
-    // of the time); each thread builds its own tokens, which can't be sent.
-    let (mut module, client) = std::thread::scope(|scope| {
-        let client = options.client.then(|| {
-            scope.spawn(|| {
+    // The modules are written and printed side by side (printing is most of
+    // the time); each thread builds its own tokens, which can't be sent.
+    type Part = (&'static str, String, Uses);
+    let (mut module, parts) = std::thread::scope(|scope| {
+        let mut threads: Vec<std::thread::ScopedJoinHandle<Part>> = Vec::new();
+        let defs = &plan.defs;
+        let ops = &ops;
+        if http {
+            threads.push(scope.spawn(move || {
+                let mut uses = Uses { runtime: true, ..Uses::default() };
+                ("src/operations.rs", format::tokens(shared::module(api, ops, defs, &mut uses)), uses)
+            }));
+        }
+        if options.client {
+            threads.push(scope.spawn(move || {
                 let mut uses = Uses { runtime: true, client: true, ..Uses::default() };
-                (format::tokens(client::module(api, &ops, &plan.defs, &mut uses)), uses)
-            })
-        });
+                ("src/client.rs", format::tokens(client::module(api, ops, defs, &mut uses)), uses)
+            }));
+        }
+        if options.server {
+            threads.push(scope.spawn(move || {
+                let mut uses = Uses { runtime: true, server: true, ..Uses::default() };
+                ("src/server.rs", format::tokens(server::module(api, ops, defs, &mut uses)), uses)
+            }));
+        }
         let module = types::module(&plan);
-        (module, client.map(|c| c.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))))
+        let parts: Vec<Part> = threads
+            .into_iter()
+            .map(|t| t.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect();
+        (module, parts)
     });
     let mut uses = module.uses;
-    let client = client.map(|(source, client_uses)| {
-        uses = uses.union(client_uses);
-        source
-    });
+    for (_, _, part_uses) in &parts {
+        uses = uses.union(*part_uses);
+    }
     let mut files = scaffold::render(api, options, uses);
     files.push((PathBuf::from("src/types.rs"), std::mem::take(&mut module.source)));
-    if let Some(source) = client {
-        files.push((PathBuf::from("src/client.rs"), source));
+    for (path, source, _) in parts {
+        files.push((PathBuf::from(path), source));
     }
     if options.example_tests {
         let cases = examples::example_cases(api, &module.names);

@@ -42,6 +42,8 @@ pub struct ParamPlan {
     pub required: bool,
     pub docs: Option<String>,
     pub deprecated: bool,
+    /// What a server checks the value against.
+    pub schema: Option<SchemaId>,
 }
 
 /// How a body is written on the wire.
@@ -94,6 +96,7 @@ pub struct BodyVariant {
     pub ty: Ty,
     /// The typed parts of a multipart body, where its schema names them.
     pub form: Option<FormPlan>,
+    pub schema: Option<SchemaId>,
 }
 
 /// A multipart body as a struct: a field per part.
@@ -111,6 +114,7 @@ pub struct FormField {
     /// Several parts of this name (an array).
     pub list: bool,
     pub required: bool,
+    pub schema: SchemaId,
 }
 
 pub struct ResponsePlan {
@@ -119,6 +123,8 @@ pub struct ResponsePlan {
     /// Whether it comes back in `Ok` (else as a typed error).
     pub success: bool,
     pub body: Option<(BodyKind, Ty)>,
+    /// The media type of the body, as the server sends it.
+    pub media_type: Option<String>,
     pub headers: Vec<HeaderPlan>,
     pub docs: Option<String>,
 }
@@ -220,6 +226,7 @@ fn params(op: &HttpOperation, base: &str, planner: &mut Planner, diagnostics: &m
             required: p.required || p.location == ParameterLocation::Path,
             docs: doc_text(None, p.description.as_deref()),
             deprecated: p.deprecated,
+            schema: p.schema,
         });
     }
     // A template name the operation does not declare is still needed to call it.
@@ -241,6 +248,7 @@ fn params(op: &HttpOperation, base: &str, planner: &mut Planner, diagnostics: &m
                 required: true,
                 docs: None,
                 deprecated: false,
+                schema: None,
             });
         }
     }
@@ -269,7 +277,7 @@ fn body(api: &Api, op: &HttpOperation, base: &str, planner: &mut Planner) -> Opt
         }
         let ty = media_ty(m, kind, &format!("{base}Request"), planner);
         let form = if kind == BodyKind::Multipart { form(api, m, base, planner) } else { None };
-        variants.push(BodyVariant { kind, media_type: concrete(&m.media_type, kind), ty, form });
+        variants.push(BodyVariant { kind, media_type: concrete(&m.media_type, kind), ty, form, schema: m.schema });
     }
     (!variants.is_empty()).then_some(BodyPlan { required: body.required, variants })
 }
@@ -323,6 +331,7 @@ fn form(api: &Api, m: &MediaType, base: &str, planner: &mut Planner) -> Option<F
                 file,
                 list,
                 required: all.iter().any(|&p| api.schemas.get(p).required.contains(name)),
+                schema: prop,
             });
         }
     }
@@ -391,6 +400,7 @@ fn responses(op: &HttpOperation, base: &str, planner: &mut Planner) -> Vec<Respo
                 status: r.status,
                 variant: variants.claim(&status_word(r.status)),
                 success: success(r.status).unwrap_or(!has_success),
+                media_type: media.zip(body.as_ref()).map(|(m, (kind, _))| concrete(&m.media_type, *kind)),
                 body,
                 headers,
                 docs: doc_text(None, r.description.as_deref()),

@@ -38,6 +38,8 @@ pub struct CrateOptions {
     pub example_tests: bool,
     /// Also write the HTTP client (`src/client.rs`).
     pub client: bool,
+    /// Also write the HTTP server (`src/server.rs`).
+    pub server: bool,
 }
 
 /// A package name from free text: lowercase words joined by `-`.
@@ -79,6 +81,12 @@ pub fn render(api: &Api, options: &CrateOptions, uses: Uses) -> Vec<(PathBuf, St
             .and_then(|d| d.lines().find(|l| !l.trim().is_empty()))
             .map(|l| l.trim().to_string())
     });
+    let features: Vec<String> = [("client", uses.client), ("server", uses.server)]
+        .iter()
+        .filter(|(_, on)| *on)
+        .map(|(name, _)| format!("\"{name}\""))
+        .collect();
+    let runtime_features = (!features.is_empty()).then(|| format!("[{}]", features.join(", ")));
     let ctx = context! {
         name,
         version => crate_version(&api.info.version),
@@ -88,9 +96,10 @@ pub fn render(api: &Api, options: &CrateOptions, uses: Uses) -> Vec<(PathBuf, St
         api_version => api.info.version,
         runtime_path,
         runtime_version,
+        runtime_features,
         uses => context! {
             chrono => uses.chrono, uuid => uses.uuid, decimal => uses.decimal,
-            indexmap => uses.indexmap, runtime => uses.runtime, client => uses.client,
+            indexmap => uses.indexmap, runtime => uses.runtime, client => uses.client, server => uses.server,
         },
     };
     let render = |t: &str| env.get_template(t).and_then(|t| t.render(&ctx)).expect("templates render");

@@ -43,6 +43,7 @@ fn generated_crates_match_their_snapshots() {
             spec: format!("specs/{stem}.yaml"),
             example_tests: false,
             client: api.kind.is_openapi(),
+            server: api.kind.is_openapi(),
         };
         let generated = specwright_codegen::generate(&api, &options);
         assert!(generated.diagnostics.is_empty(), "{stem}: {:?}", generated.diagnostics);

@@ -15,6 +15,8 @@ pub struct Uses {
     pub runtime: bool,
     /// The HTTP client core (the runtime's `client` feature).
     pub client: bool,
+    /// The HTTP server core (the runtime's `server` feature).
+    pub server: bool,
 }
 
 impl Uses {
@@ -27,6 +29,7 @@ impl Uses {
             indexmap: self.indexmap || other.indexmap,
             runtime: self.runtime || other.runtime,
             client: self.client || other.client,
+            server: self.server || other.server,
         }
     }
 

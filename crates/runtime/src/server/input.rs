@@ -222,60 +222,68 @@ impl Input {
 
     /// Authentication for an operation that needs it: the principal the
     /// hook makes from the request's credentials, or the 401/403 to answer.
-    pub async fn authenticate<P, Fut>(&self, hook: impl FnOnce(Credentials) -> Fut) -> Result<P, Response>
+    pub fn authenticate<P, F, Fut>(&self, hook: F) -> impl Future<Output = Result<P, Response>> + use<P, F, Fut>
     where
+        F: FnOnce(Credentials) -> Fut,
         Fut: Future<Output = Result<P, Denied>>,
     {
-        match self.authenticate_optional(hook).await? {
-            Some(principal) => Ok(principal),
-            None => Err(Problem::new(StatusCode::UNAUTHORIZED, "the request has no credentials").into_response()),
+        let optional = self.authenticate_optional(hook);
+        async move {
+            match optional.await? {
+                Some(principal) => Ok(principal),
+                None => Err(Problem::new(StatusCode::UNAUTHORIZED, "the request has no credentials").into_response()),
+            }
         }
     }
 
     /// Authentication for an operation that also takes anonymous requests.
-    pub async fn authenticate_optional<P, Fut>(
+    /// What it needs of the request is taken before the hook runs, so the
+    /// future does not hold the request.
+    pub fn authenticate_optional<P, F, Fut>(
         &self,
-        hook: impl FnOnce(Credentials) -> Fut,
-    ) -> Result<Option<P>, Response>
+        hook: F,
+    ) -> impl Future<Output = Result<Option<P>, Response>> + use<P, F, Fut>
     where
+        F: FnOnce(Credentials) -> Fut,
         Fut: Future<Output = Result<P, Denied>>,
     {
-        let security = self.op.security;
-        let found = auth::find(self.spec.schemes, security, &self.parts.headers, self.parts.uri.query());
-        match found.map_err(IntoResponse::into_response)? {
-            None => Ok(None),
-            Some(credentials) => match hook(credentials).await {
-                Ok(principal) => Ok(Some(principal)),
-                Err(denied) => Err(auth::refused(self.spec.schemes, security, denied).into_response()),
-            },
+        let (schemes, security) = (self.spec.schemes, self.op.security);
+        let found = auth::find(schemes, security, &self.parts.headers, self.parts.uri.query());
+        async move {
+            match found.map_err(IntoResponse::into_response)? {
+                None => Ok(None),
+                Some(credentials) => match hook(credentials).await {
+                    Ok(principal) => Ok(Some(principal)),
+                    Err(denied) => Err(auth::refused(schemes, security, denied).into_response()),
+                },
+            }
         }
     }
 
-    /// The index of the body's media type among `accepted`; `None` when
-    /// the request has no body (a violation if one is required) or a media
-    /// type the operation does not take (415).
-    pub fn body_kind(&mut self, accepted: &[&str], required: bool) -> Option<usize> {
+    /// The index of the body's media type among `accepted`: `Ok(None)`
+    /// when the request has no body and needs none, `Err` when it needs one
+    /// or has a media type the operation does not take (415). The readers
+    /// below are called once this has found a body.
+    #[allow(clippy::result_unit_err)]
+    pub fn body_kind(&mut self, accepted: &[&str], required: bool) -> Result<Option<usize>, ()> {
         if !self.has_body() {
             if required {
                 self.violation(Place::Body, None, String::new(), "a body is required");
+                return Err(());
             }
-            return None;
+            return Ok(None);
         }
         let Some(actual) = self.parts.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()) else {
             // No media type given: read it as the first the operation takes.
-            return Some(0);
+            return Ok(Some(0));
         };
         match accepted.iter().position(|a| media_matches(a, actual)) {
-            Some(i) => Some(i),
+            Some(i) => Ok(Some(i)),
             None => {
                 self.status = StatusCode::UNSUPPORTED_MEDIA_TYPE;
-                self.violation(
-                    Place::Body,
-                    None,
-                    String::new(),
-                    format!("`{actual}` is not a media type this operation takes ({})", accepted.join(", ")),
-                );
-                None
+                let why = format!("`{actual}` is not a media type this operation takes ({})", accepted.join(", "));
+                self.violation(Place::Body, None, String::new(), why);
+                Err(())
             }
         }
     }
@@ -299,22 +307,8 @@ impl Input {
         }
     }
 
-    /// Whether the body is absent; if so and it is required, that is a violation.
-    fn absent(&mut self, required: bool) -> bool {
-        if self.has_body() {
-            return false;
-        }
-        if required {
-            self.violation(Place::Body, None, String::new(), "a body is required");
-        }
-        true
-    }
-
-    /// A JSON body. `T` is the field's type (`Option<_>` when the body is optional).
-    pub async fn json<T: DeserializeOwned>(&mut self, required: bool, schema: Option<usize>) -> Option<T> {
-        if self.absent(required) {
-            return if required { None } else { self.typed(Place::Body, None, Value::Null, None) };
-        }
+    /// A JSON body.
+    pub async fn json<T: DeserializeOwned>(&mut self, schema: Option<usize>) -> Option<T> {
         let bytes = self.bytes().await?;
         match serde_json::from_slice::<Value>(&bytes) {
             Ok(value) => self.typed(Place::Body, None, value, schema),
@@ -326,21 +320,17 @@ impl Input {
     }
 
     /// An `application/x-www-form-urlencoded` body, as the object its schema describes.
-    pub async fn form<T: DeserializeOwned>(&mut self, required: bool, schema: Option<usize>) -> Option<T> {
-        if self.absent(required) {
-            return if required { None } else { self.typed(Place::Body, None, Value::Null, None) };
-        }
+    pub async fn form<T: DeserializeOwned>(&mut self, schema: Option<usize>) -> Option<T> {
         let bytes = self.bytes().await?;
         let shape = self.shape(schema);
         let mut map = serde_json::Map::new();
         for (key, value) in form_urlencoded::parse(&bytes) {
-            let field = Shape { schemas: shape.schemas, schema: shape.schema.and_then(|s| shape.schemas.property(s, &key)) };
+            let field = shape.property(&key);
             if field.is_array() {
-                let item = Shape { schemas: shape.schemas, schema: field.schema.and_then(|s| shape.schemas.items(s)) };
-                let v = item.scalar(value.into_owned());
-                match map.entry(key.into_owned()).or_insert_with(|| Value::Array(Vec::new())) {
-                    Value::Array(items) => items.push(v),
-                    _ => unreachable!("inserted as an array"),
+                let v = field.items().scalar(value.into_owned());
+                let entry = map.entry(key.into_owned()).or_insert_with(|| Value::Array(Vec::new()));
+                if let Value::Array(items) = entry {
+                    items.push(v);
                 }
             } else {
                 map.insert(key.into_owned(), field.scalar(value.into_owned()));
@@ -350,10 +340,7 @@ impl Input {
     }
 
     /// A text body.
-    pub async fn text<T: DeserializeOwned>(&mut self, required: bool, schema: Option<usize>) -> Option<T> {
-        if self.absent(required) {
-            return if required { None } else { self.typed(Place::Body, None, Value::Null, None) };
-        }
+    pub async fn text<T: DeserializeOwned>(&mut self, schema: Option<usize>) -> Option<T> {
         let bytes = self.bytes().await?;
         match String::from_utf8(bytes.to_vec()) {
             Ok(text) => self.typed(Place::Body, None, Value::String(text), schema),
@@ -366,11 +353,9 @@ impl Input {
 
     /// A binary body, streamed to the handler; reading past the body limit
     /// ends the stream with an error.
-    pub fn binary(&mut self, required: bool) -> Option<Option<Binary>> {
-        if self.absent(required) {
-            return (!required).then_some(None);
-        }
-        let declared = self.parts.headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    pub fn binary(&mut self) -> Option<Binary> {
+        let declared =
+            self.parts.headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
         if declared.is_some_and(|n| n > self.limit as u64) {
             self.status = StatusCode::PAYLOAD_TOO_LARGE;
             self.violation(Place::Body, None, String::new(), format!("the body is over {} bytes", self.limit));
@@ -387,15 +372,12 @@ impl Input {
             }
             Ok(chunk)
         });
-        Some(Some(Binary::from_stream(stream)))
+        Some(Binary::from_stream(stream))
     }
 
     /// A `multipart/form-data` body, its parts read into memory (within
     /// the body limit).
-    pub async fn multipart(&mut self, required: bool) -> Option<Option<Parts>> {
-        if self.absent(required) {
-            return (!required).then_some(None);
-        }
+    pub async fn multipart(&mut self) -> Option<Parts> {
         let body = self.body.take()?;
         let request = Request::from_parts(self.parts.clone(), body);
         let mut multipart = match axum::extract::Multipart::from_request(request, &()).await {
@@ -407,26 +389,23 @@ impl Input {
         };
         let mut parts = Parts::default();
         loop {
-            match multipart.next_field().await {
-                Ok(Some(field)) => {
-                    let name = field.name().unwrap_or("").to_string();
-                    let file_name = field.file_name().map(str::to_string);
-                    let content_type = field.content_type().map(str::to_string);
-                    match field.bytes().await {
-                        Ok(bytes) => {
-                            parts.parts.push((name, FilePart { body: bytes.into(), file_name, content_type }))
-                        }
-                        Err(e) => {
-                            self.status = e.status();
-                            self.violation(Place::Body, Some(&name), String::new(), e.body_text());
-                            return None;
-                        }
-                    }
-                }
-                Ok(None) => return Some(Some(parts)),
+            let field = match multipart.next_field().await {
+                Ok(Some(field)) => field,
+                Ok(None) => return Some(parts),
                 Err(e) => {
                     self.status = e.status();
                     self.violation(Place::Body, None, String::new(), e.body_text());
+                    return None;
+                }
+            };
+            let name = field.name().unwrap_or("").to_string();
+            let file_name = field.file_name().map(str::to_string);
+            let content_type = field.content_type().map(str::to_string);
+            match field.bytes().await {
+                Ok(bytes) => parts.parts.push((name, FilePart { body: bytes.into(), file_name, content_type })),
+                Err(e) => {
+                    self.status = e.status();
+                    self.violation(Place::Body, Some(&name), String::new(), e.body_text());
                     return None;
                 }
             }
@@ -454,7 +433,7 @@ impl Input {
         let value = match found.as_slice() {
             [] => Ok(None),
             many if shape.is_array() => {
-                let item = Shape { schemas: shape.schemas, schema: shape.schema.and_then(|s| shape.schemas.items(s)) };
+                let item = shape.items();
                 many.iter().map(|p| read(p, item)).collect::<Result<Vec<_>, _>>().map(|v| Some(Value::Array(v)))
             }
             [.., last] => read(last, shape).map(Some),

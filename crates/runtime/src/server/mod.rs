@@ -34,7 +34,7 @@ pub struct Spec {
     /// The schemas its parameters and bodies are checked against.
     pub schemas: &'static [Schema],
     pub schemes: &'static [Scheme],
-    /// Patterns and enumerations, made ready on first use: `Prepared::NEW`.
+    /// Patterns and enumerations, made ready on first use: `Prepared::new()`.
     pub prepared: schema::Prepared,
 }
 

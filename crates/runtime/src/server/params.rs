@@ -38,11 +38,11 @@ impl Shape {
         t & bit != 0 && t & types::STRING == 0
     }
 
-    fn items(&self) -> Shape {
+    pub fn items(&self) -> Shape {
         Shape { schemas: self.schemas, schema: self.schema.and_then(|s| self.schemas.items(s)) }
     }
 
-    fn property(&self, name: &str) -> Shape {
+    pub fn property(&self, name: &str) -> Shape {
         Shape { schemas: self.schemas, schema: self.schema.and_then(|s| self.schemas.property(s, name)) }
     }
 
@@ -292,7 +292,7 @@ mod tests {
     ];
 
     fn shape(at: usize) -> Shape {
-        static PREPARED: Prepared = Prepared::NEW;
+        static PREPARED: Prepared = Prepared::new();
         Shape { schemas: Schemas { table: &TABLE, prepared: &PREPARED }, schema: Some(at) }
     }
 

@@ -25,6 +25,9 @@ pub type BoxFuture = Pin<Box<dyn Future<Output = Response> + Send>>;
 /// A generated handler: the API implementation and the request.
 pub type Handler<A> = fn(Arc<A>, Input) -> BoxFuture;
 
+/// The operations one route and method may be, tried in order.
+type Candidates<A> = Vec<(&'static Operation, Handler<A>)>;
+
 /// Settings for a generated server.
 #[derive(Clone, Debug)]
 pub struct Settings {
@@ -50,7 +53,7 @@ pub struct Routes<A> {
     api: Arc<A>,
     spec: &'static Spec,
     settings: Settings,
-    operations: Vec<(&'static Operation, Handler<A>)>,
+    operations: Candidates<A>,
 }
 
 impl<A: Send + Sync + 'static> Routes<A> {
@@ -66,13 +69,13 @@ impl<A: Send + Sync + 'static> Routes<A> {
     /// The router: composable with `nest`, `merge` and `layer`; a known path
     /// with another method gets 405 with `Allow`.
     pub fn into_router(self) -> Router {
-        let mut paths: BTreeMap<String, Vec<(&'static Operation, Handler<A>)>> = BTreeMap::new();
+        let mut paths: BTreeMap<String, Candidates<A>> = BTreeMap::new();
         for (op, handler) in self.operations {
             paths.entry(route_path(op.path)).or_default().push((op, handler));
         }
         let mut router = Router::new();
         for (path, operations) in paths {
-            let mut methods: Vec<(Method, Vec<(&'static Operation, Handler<A>)>)> = Vec::new();
+            let mut methods: Vec<(Method, Candidates<A>)> = Vec::new();
             for (op, handler) in operations {
                 match methods.iter_mut().find(|(m, _)| *m == op.method) {
                     Some((_, list)) => list.push((op, handler)),
@@ -99,7 +102,7 @@ async fn dispatch<A>(
     api: Arc<A>,
     spec: &'static Spec,
     limit: usize,
-    candidates: Arc<Vec<(&'static Operation, Handler<A>)>>,
+    candidates: Arc<Candidates<A>>,
     request: Request<Body>,
 ) -> Response {
     let found = candidates.iter().find_map(|(op, handler)| Some((*op, *handler, capture(op.path, request.uri().path())?)));

@@ -88,12 +88,14 @@ pub struct Prepared {
 }
 
 impl Prepared {
-    pub const NEW: Prepared = Prepared { schemas: OnceLock::new() };
+    pub const fn new() -> Prepared {
+        Prepared { schemas: OnceLock::new() }
+    }
 }
 
 impl Default for Prepared {
     fn default() -> Self {
-        Prepared::NEW
+        Prepared::new()
     }
 }
 
@@ -488,7 +490,7 @@ mod tests {
     ];
 
     fn failures(value: Value) -> Vec<(String, String)> {
-        static PREPARED: Prepared = Prepared::NEW;
+        static PREPARED: Prepared = Prepared::new();
         let mut out = Vec::new();
         Schemas { table: &TABLE, prepared: &PREPARED }.validate(0, &value, &mut String::new(), &mut out);
         out
@@ -514,7 +516,7 @@ mod tests {
             ..Schema::ANY
         }];
         let check = |v: Value| {
-            static PREPARED: Prepared = Prepared::NEW;
+            static PREPARED: Prepared = Prepared::new();
             let mut out = Vec::new();
             Schemas { table: &NUMBERS, prepared: &PREPARED }.validate(0, &v, &mut String::new(), &mut out);
             out.into_iter().map(|(_, why)| why).collect::<Vec<_>>()

@@ -19,6 +19,8 @@
 
 use ::specwright_runtime::http as rt;
 
+pub use crate::operations::*;
+
 pub use rt::{
     multipart, ClientBuilder, Credential, Error, FilePart, Response, RetryPolicy,
 };
@@ -233,32 +235,6 @@ impl<'a> ListOrders<'a> {
     }
 }
 
-/// What `listOrders` answers on success.
-#[derive(Debug)]
-pub enum ListOrdersResponse {
-    /// A page of orders.
-    ///
-    /// Status 200.
-    Ok {
-        body: crate::types::OrderPage,
-        /// The `X-Rate-Limit-Remaining` header.
-        x_rate_limit_remaining: Option<i32>,
-    },
-}
-
-/// The errors `listOrders` documents.
-#[derive(Debug)]
-pub enum ListOrdersError {
-    /// The request is malformed (invalid JSON, wrong types, bad parameters).
-    ///
-    /// Status 400.
-    BadRequest(crate::types::Problem),
-    /// The access token is missing, expired or lacks the required scope.
-    ///
-    /// Status 401.
-    Unauthorized(crate::types::Problem),
-}
-
 /// A call of `createOrder`: set optional parameters, then `send` it.
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateOrder<'a> {
@@ -343,42 +319,6 @@ impl<'a> CreateOrder<'a> {
     }
 }
 
-/// What `createOrder` answers on success.
-#[derive(Debug)]
-pub enum CreateOrderResponse {
-    /// The order was created.
-    ///
-    /// Status 201.
-    Created {
-        body: crate::types::Order,
-        /// The `Location` header.
-        location: Option<::std::string::String>,
-    },
-}
-
-/// The errors `createOrder` documents.
-#[derive(Debug)]
-pub enum CreateOrderError {
-    /// The request is malformed (invalid JSON, wrong types, bad parameters).
-    ///
-    /// Status 400.
-    BadRequest(crate::types::Problem),
-    /// The access token is missing, expired or lacks the required scope.
-    ///
-    /// Status 401.
-    Unauthorized(crate::types::Problem),
-    /// The `Idempotency-Key` was already used for a request with a
-    /// different body.
-    ///
-    /// Status 409.
-    Conflict(crate::types::Problem),
-    /// The request was well formed but cannot be processed, e.g. an
-    /// unknown SKU or a customer that may not place orders.
-    ///
-    /// Status 422.
-    UnprocessableEntity(crate::types::Problem),
-}
-
 /// A call of `getOrder`: set optional parameters, then `send` it.
 #[must_use = "a request does nothing until it is sent"]
 pub struct GetOrder<'a> {
@@ -427,26 +367,4 @@ impl<'a> GetOrder<'a> {
             },
         )
     }
-}
-
-/// What `getOrder` answers on success.
-#[derive(Debug)]
-pub enum GetOrderResponse {
-    /// The requested order.
-    ///
-    /// Status 200.
-    Ok(crate::types::Order),
-}
-
-/// The errors `getOrder` documents.
-#[derive(Debug)]
-pub enum GetOrderError {
-    /// The access token is missing, expired or lacks the required scope.
-    ///
-    /// Status 401.
-    Unauthorized(crate::types::Problem),
-    /// No order with this identifier exists.
-    ///
-    /// Status 404.
-    NotFound(crate::types::Problem),
 }

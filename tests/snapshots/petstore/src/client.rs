@@ -19,6 +19,8 @@
 
 use ::specwright_runtime::http as rt;
 
+pub use crate::operations::*;
+
 pub use rt::{
     multipart, ClientBuilder, Credential, Error, FilePart, Response, RetryPolicy,
 };
@@ -205,24 +207,6 @@ impl<'a> ListPets<'a> {
     }
 }
 
-/// What `listPets` answers on success.
-#[derive(Debug)]
-pub enum ListPetsResponse {
-    /// A page of pets.
-    ///
-    /// Status 200.
-    Ok(::std::vec::Vec<crate::types::Pet>),
-}
-
-/// The errors `listPets` documents.
-#[derive(Debug)]
-pub enum ListPetsError {
-    /// Unexpected error. The body explains what went wrong.
-    ///
-    /// Any other status.
-    Default { status: rt::StatusCode, body: crate::types::Error },
-}
-
 /// A call of `createPet`: set optional parameters, then `send` it.
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreatePet<'a> {
@@ -274,28 +258,6 @@ impl<'a> CreatePet<'a> {
     }
 }
 
-/// What `createPet` answers on success.
-#[derive(Debug)]
-pub enum CreatePetResponse {
-    /// The pet was created.
-    ///
-    /// Status 201.
-    Created {
-        body: crate::types::Pet,
-        /// The `Location` header.
-        location: Option<::std::string::String>,
-    },
-}
-
-/// The errors `createPet` documents.
-#[derive(Debug)]
-pub enum CreatePetError {
-    /// Unexpected error. The body explains what went wrong.
-    ///
-    /// Any other status.
-    Default { status: rt::StatusCode, body: crate::types::Error },
-}
-
 /// A call of `getPet`: set optional parameters, then `send` it.
 #[must_use = "a request does nothing until it is sent"]
 pub struct GetPet<'a> {
@@ -337,24 +299,6 @@ impl<'a> GetPet<'a> {
     }
 }
 
-/// What `getPet` answers on success.
-#[derive(Debug)]
-pub enum GetPetResponse {
-    /// The requested pet.
-    ///
-    /// Status 200.
-    Ok(crate::types::Pet),
-}
-
-/// The errors `getPet` documents.
-#[derive(Debug)]
-pub enum GetPetError {
-    /// Unexpected error. The body explains what went wrong.
-    ///
-    /// Any other status.
-    Default { status: rt::StatusCode, body: crate::types::Error },
-}
-
 /// A call of `deletePet`: set optional parameters, then `send` it.
 #[must_use = "a request does nothing until it is sent"]
 pub struct DeletePet<'a> {
@@ -394,24 +338,6 @@ impl<'a> DeletePet<'a> {
             },
         )
     }
-}
-
-/// What `deletePet` answers on success.
-#[derive(Debug)]
-pub enum DeletePetResponse {
-    /// The pet was deleted.
-    ///
-    /// Status 204.
-    NoContent,
-}
-
-/// The errors `deletePet` documents.
-#[derive(Debug)]
-pub enum DeletePetError {
-    /// Unexpected error. The body explains what went wrong.
-    ///
-    /// Any other status.
-    Default { status: rt::StatusCode, body: crate::types::Error },
 }
 
 /// A call of `uploadPetPhoto`: set optional parameters, then `send` it.
@@ -467,31 +393,4 @@ impl<'a> UploadPetPhoto<'a> {
             },
         )
     }
-}
-
-/// The multipart body of `uploadPetPhoto`: a field per part; files are streamed.
-#[derive(Debug)]
-pub struct UploadPetPhotoForm {
-    /// The `file` part.
-    pub file: rt::FilePart,
-    /// The `caption` part.
-    pub caption: Option<::std::string::String>,
-}
-
-/// What `uploadPetPhoto` answers on success.
-#[derive(Debug)]
-pub enum UploadPetPhotoResponse {
-    /// The photo was stored.
-    ///
-    /// Status 201.
-    Created(crate::types::PetPhoto),
-}
-
-/// The errors `uploadPetPhoto` documents.
-#[derive(Debug)]
-pub enum UploadPetPhotoError {
-    /// Unexpected error. The body explains what went wrong.
-    ///
-    /// Any other status.
-    Default { status: rt::StatusCode, body: crate::types::Error },
 }

@@ -19,6 +19,8 @@
 
 use ::specwright_runtime::http as rt;
 
+pub use crate::operations::*;
+
 pub use rt::{
     multipart, ClientBuilder, Credential, Error, FilePart, Response, RetryPolicy,
 };
@@ -239,18 +241,6 @@ impl<'a> Health<'a> {
     }
 }
 
-/// What `health` answers on success.
-#[derive(Debug)]
-pub enum HealthResponse {
-    /// The service is up.
-    ///
-    /// Status 200.
-    Ok(String),
-}
-
-/// The errors `health` documents.
-#[derive(Debug)]
-pub enum HealthError {}
 /// A call of `createBucket`: set optional parameters, then `send` it.
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateBucket<'a> {
@@ -337,36 +327,6 @@ pub enum CreateBucketBody {
     Json(crate::types::NewBucket),
     /// As `application/x-www-form-urlencoded`.
     Form(crate::types::NewBucket),
-}
-
-/// What `createBucket` answers on success.
-#[derive(Debug)]
-pub enum CreateBucketResponse {
-    /// The bucket was created.
-    ///
-    /// Status 201.
-    Created {
-        body: crate::types::Bucket,
-        /// The `Location` header.
-        location: ::std::string::String,
-    },
-}
-
-/// The errors `createBucket` documents.
-#[derive(Debug)]
-pub enum CreateBucketError {
-    /// The request failed; the body says why.
-    ///
-    /// Status 409.
-    Conflict(crate::types::Problem),
-    /// The request failed; the body says why.
-    ///
-    /// Status 429.
-    TooManyRequests(crate::types::Problem),
-    /// The request failed; the body says why.
-    ///
-    /// Status 503.
-    ServiceUnavailable(crate::types::Problem),
 }
 
 /// A call of `listObjects`: set optional parameters, then `send` it.
@@ -501,28 +461,6 @@ impl<'a> ListObjects<'a> {
     }
 }
 
-/// What `listObjects` answers on success.
-#[derive(Debug)]
-pub enum ListObjectsResponse {
-    /// A page of objects.
-    ///
-    /// Status 200.
-    Ok {
-        body: crate::types::ObjectList,
-        /// The `X-Total-Count` header.
-        x_total_count: Option<i64>,
-    },
-}
-
-/// The errors `listObjects` documents.
-#[derive(Debug)]
-pub enum ListObjectsError {
-    /// The request failed; the body says why.
-    ///
-    /// Status 404.
-    NotFound(crate::types::Problem),
-}
-
 /// A call of `getObject`: set optional parameters, then `send` it.
 #[must_use = "a request does nothing until it is sent"]
 pub struct GetObject<'a> {
@@ -581,32 +519,6 @@ impl<'a> GetObject<'a> {
     }
 }
 
-/// What `getObject` answers on success.
-#[derive(Debug)]
-pub enum GetObjectResponse {
-    /// The object's bytes.
-    ///
-    /// Status 200.
-    Ok {
-        body: Binary,
-        /// The `ETag` header.
-        e_tag: ::std::string::String,
-    },
-    /// The object has not changed.
-    ///
-    /// Status 304.
-    NotModified,
-}
-
-/// The errors `getObject` documents.
-#[derive(Debug)]
-pub enum GetObjectError {
-    /// The request failed; the body says why.
-    ///
-    /// Status 404.
-    NotFound(crate::types::Problem),
-}
-
 /// A call of `putObject`: set optional parameters, then `send` it.
 #[must_use = "a request does nothing until it is sent"]
 pub struct PutObject<'a> {
@@ -657,24 +569,6 @@ impl<'a> PutObject<'a> {
     }
 }
 
-/// What `putObject` answers on success.
-#[derive(Debug)]
-pub enum PutObjectResponse {
-    /// Stored.
-    ///
-    /// Status 201.
-    Created(crate::types::ObjectInfo),
-}
-
-/// The errors `putObject` documents.
-#[derive(Debug)]
-pub enum PutObjectError {
-    /// The request failed; the body says why.
-    ///
-    /// Status 413.
-    PayloadTooLarge(crate::types::Problem),
-}
-
 /// A call of `addNote`: set optional parameters, then `send` it.
 #[must_use = "a request does nothing until it is sent"]
 pub struct AddNote<'a> {
@@ -706,18 +600,6 @@ impl<'a> AddNote<'a> {
     }
 }
 
-/// What `addNote` answers on success.
-#[derive(Debug)]
-pub enum AddNoteResponse {
-    /// Noted.
-    ///
-    /// Status 204.
-    NoContent,
-}
-
-/// The errors `addNote` documents.
-#[derive(Debug)]
-pub enum AddNoteError {}
 /// A call of `uploadForm`: set optional parameters, then `send` it.
 #[must_use = "a request does nothing until it is sent"]
 pub struct UploadForm<'a> {
@@ -760,27 +642,6 @@ impl<'a> UploadForm<'a> {
     }
 }
 
-/// The multipart body of `uploadForm`: a field per part; files are streamed.
-#[derive(Debug)]
-pub struct UploadFormForm {
-    /// The `file` part.
-    pub file: rt::FilePart,
-    /// The `description` part.
-    pub description: Option<::std::string::String>,
-}
-
-/// What `uploadForm` answers on success.
-#[derive(Debug)]
-pub enum UploadFormResponse {
-    /// Stored.
-    ///
-    /// Status 201.
-    Created(crate::types::ObjectInfo),
-}
-
-/// The errors `uploadForm` documents.
-#[derive(Debug)]
-pub enum UploadFormError {}
 /// A call of `getMetrics`: set optional parameters, then `send` it.
 #[must_use = "a request does nothing until it is sent"]
 pub struct GetMetrics<'a> {
@@ -816,16 +677,3 @@ impl<'a> GetMetrics<'a> {
         )
     }
 }
-
-/// What `getMetrics` answers on success.
-#[derive(Debug)]
-pub enum GetMetricsResponse {
-    /// The metrics.
-    ///
-    /// Status 200.
-    Ok(::indexmap::IndexMap<::std::string::String, f64>),
-}
-
-/// The errors `getMetrics` documents.
-#[derive(Debug)]
-pub enum GetMetricsError {}

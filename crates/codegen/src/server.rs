@@ -1,0 +1,534 @@
+//! The server module of a generated crate: a trait with one method per
+//! operation, a request struct per operation, `IntoResponse` for each
+//! response enum, a handler per operation that reads and checks the request
+//! before the implementation sees it, and `router` to serve it all.
+
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::{format_ident, quote};
+use specwright_spec::ir::{Api, ApiKeyLocation, ParameterLocation, SecuritySchemeKind, StatusCode};
+
+use crate::client::method_name;
+
+use crate::names::{field_name, Namer};
+use crate::operations::{BodyKind, BodyPlan, BodyVariant, OpPlan, ResponsePlan};
+use crate::shared::{self, error_name, form_name, ranged, response_name};
+use crate::types::{emit::deprecated, emit::docs, emit::ident, ty_path, Def, Ty, Uses};
+use crate::validation::Table;
+
+/// The source of `src/server.rs`.
+pub fn module(api: &Api, ops: &[OpPlan], defs: &[Def], uses: &mut Uses) -> TokenStream {
+    let mut cx = Cx { api, defs, table: Table::default() };
+    let authenticated = ops.iter().any(|op| needs_principal(op).is_some());
+    let mut methods = Vec::new();
+    let mut stubs = Vec::new();
+    let mut items = Vec::new();
+    let mut routes = Vec::new();
+    let mut handlers = Namer::new();
+    for op in ops {
+        let handler = format_ident!("{}", handlers.claim(&format!("handle_{}", field_name(&op.id))));
+        let (method, stub) = cx.trait_method(op);
+        methods.push(method);
+        stubs.push(stub);
+        items.push(cx.request_struct(op, uses));
+        items.push(cx.handler(op, &handler));
+        items.push(cx.into_response(op, &response_name(op), true));
+        items.push(cx.into_response(op, &error_name(op), false));
+        let operation = cx.operation(op);
+        routes.push(quote!(.route({ static OPERATION: srv::Operation = #operation; &OPERATION }, #handler::<A>)));
+    }
+    let entries = cx.table.entries(api);
+    let count = Literal::usize_unsuffixed(entries.len());
+    let schemes = schemes(api);
+    let scheme_count = Literal::usize_unsuffixed(schemes.len());
+    let (auth_item, auth_stub) = if authenticated {
+        (
+            quote! {
+                /// Who a request comes from, as `authenticate` makes it from its credentials.
+                type Principal: Send + 'static;
+
+                /// Checks the credentials of an operation that requires them; the
+                /// principal it gives is handed to the operation. A refusal is
+                /// answered with 401 (and `WWW-Authenticate`) or 403.
+                fn authenticate(&self, credentials: srv::Credentials)
+                    -> impl Future<Output = Result<Self::Principal, srv::Denied>> + Send;
+            },
+            quote! {
+                type Principal = srv::Credentials;
+
+                async fn authenticate(&self, credentials: srv::Credentials) -> Result<srv::Credentials, srv::Denied> {
+                    Ok(credentials)
+                }
+            },
+        )
+    } else {
+        (quote!(), quote!())
+    };
+    let title = if api.info.title.is_empty() { "the API" } else { &api.info.title };
+    let trait_doc = format!(" {title}: implement each operation, then serve [`router`].");
+    quote! {
+        #![cfg_attr(rustfmt, rustfmt::skip)]
+        #![allow(deprecated)]
+        #![allow(clippy::too_many_arguments, clippy::large_enum_variant, clippy::doc_lazy_continuation,
+            clippy::doc_overindented_list_items, clippy::too_long_first_doc_paragraph, clippy::unit_arg)]
+        #![allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags,
+            rustdoc::invalid_rust_codeblocks)]
+
+        use std::future::Future;
+        use std::sync::Arc;
+
+        use ::specwright_runtime::server as srv;
+        pub use srv::{Answer, Credentials, Denied, Failure, Presented, Settings};
+
+        static SCHEMES: [srv::Scheme; #scheme_count] = [#(#schemes),*];
+        static SCHEMAS: [srv::Schema; #count] = [#(#entries),*];
+        static SPEC: srv::Spec = srv::Spec { schemas: &SCHEMAS, schemes: &SCHEMES, prepared: srv::Prepared::new() };
+
+        #[doc = #trait_doc]
+        ///
+        /// Each method gets its operation's request, already checked against the
+        /// spec, and answers with the operation's response or one of its errors.
+        pub trait Api: Send + Sync + 'static {
+            #auth_item
+            #(#methods)*
+        }
+
+        /// An implementation where every operation answers 501: a start to copy from.
+        #[derive(Clone, Copy, Debug, Default)]
+        pub struct Unimplemented;
+
+        impl Api for Unimplemented {
+            #auth_stub
+            #(#stubs)*
+        }
+
+        /// The router for `api`, with default settings.
+        pub fn router<A: Api>(api: A) -> srv::Router {
+            router_with(api, srv::Settings::default())
+        }
+
+        /// The router for `api`: it nests, merges and takes layers as any axum router.
+        pub fn router_with<A: Api>(api: A, settings: srv::Settings) -> srv::Router {
+            srv::Routes::new(api, &SPEC, settings)
+                #(#routes)*
+                .into_router()
+        }
+
+        #(#items)*
+    }
+}
+
+/// Whether an operation hands a principal to its method: `Some(false)` when
+/// it must, `Some(true)` when an anonymous request is let through too.
+fn needs_principal(op: &OpPlan) -> Option<bool> {
+    let anonymous = op.security.iter().any(|alt| alt.is_empty());
+    let any = op.security.iter().any(|alt| !alt.is_empty());
+    any.then_some(anonymous)
+}
+
+fn schemes(api: &Api) -> Vec<TokenStream> {
+    api.security_schemes
+        .iter()
+        .map(|(name, scheme)| {
+            let kind = match &scheme.kind {
+                SecuritySchemeKind::ApiKey { name: param, location } => {
+                    let location = match location {
+                        ApiKeyLocation::Query => quote!(Query),
+                        ApiKeyLocation::Cookie => quote!(Cookie),
+                        _ => quote!(Header),
+                    };
+                    quote!(ApiKey { location: srv::KeyLocation::#location, param: #param })
+                }
+                SecuritySchemeKind::Http { scheme, .. } if scheme.eq_ignore_ascii_case("basic") => quote!(Basic),
+                SecuritySchemeKind::Http { scheme, .. } if scheme.eq_ignore_ascii_case("bearer") => quote!(Bearer),
+                SecuritySchemeKind::OpenIdConnect { .. } | SecuritySchemeKind::OAuth2 { .. } => quote!(Bearer),
+                _ => quote!(Unsupported),
+            };
+            quote!(srv::Scheme { name: #name, kind: srv::SchemeKind::#kind })
+        })
+        .collect()
+}
+
+struct Cx<'a> {
+    api: &'a Api,
+    defs: &'a [Def],
+    table: Table,
+}
+
+impl Cx<'_> {
+    fn ty(&self, ty: &Ty) -> TokenStream {
+        ty_path(ty, self.defs, &quote!(crate::types::))
+    }
+
+    fn operation(&self, op: &OpPlan) -> TokenStream {
+        let id = &op.id;
+        let path = &op.path;
+        let method = format_ident!("{}", method_name(op.method));
+        let alternatives = op.security.iter().map(|alt| quote!(&[#(#alt),*]));
+        let mut produces: Vec<&str> = op.responses.iter().filter_map(|r| r.media_type.as_deref()).collect();
+        produces.dedup();
+        quote! {
+            srv::Operation {
+                id: #id,
+                method: srv::Method::#method,
+                path: #path,
+                security: &[#(#alternatives),*],
+                produces: &[#(#produces),*],
+            }
+        }
+    }
+
+    /// Whether the operation takes a request struct (it has parameters or a body).
+    fn has_request(op: &OpPlan) -> bool {
+        !op.params.is_empty() || op.body.is_some()
+    }
+
+    /// The trait's method for an operation, and its 501 stub.
+    fn trait_method(&self, op: &OpPlan) -> (TokenStream, TokenStream) {
+        let name = ident(&op.fn_name);
+        let request = format_ident!("{}", op.type_base);
+        let (response, error) = (response_name(op), error_name(op));
+        let doc = docs(op.docs.as_deref());
+        let dep = deprecated(op.deprecated);
+        let summary = format!(" `{} {}`", method_name(op.method), op.path);
+        let sep = if op.docs.is_some() { quote!(#[doc = ""]) } else { quote!() };
+        let mut args = Vec::new();
+        let mut names = Vec::new();
+        if Self::has_request(op) {
+            args.push(quote!(request: #request));
+            names.push(quote!(request));
+        }
+        match needs_principal(op) {
+            Some(false) => args.push(quote!(principal: Self::Principal)),
+            Some(true) => args.push(quote!(principal: Option<Self::Principal>)),
+            None => {}
+        }
+        if needs_principal(op).is_some() {
+            names.push(quote!(principal));
+        }
+        let output = quote!(srv::Answer<crate::operations::#response, crate::operations::#error>);
+        let id = &op.id;
+        let ignore = match names.as_slice() {
+            [] => quote!(),
+            [one] => quote!(let _ = #one;),
+            many => quote!(let _ = (#(#many),*);),
+        };
+        (
+            quote! {
+                #doc
+                #sep
+                #[doc = #summary]
+                #dep
+                fn #name(&self, #(#args),*) -> impl Future<Output = #output> + Send;
+            },
+            quote! {
+                async fn #name(&self, #(#args),*) -> #output {
+                    #ignore
+                    Err(srv::Failure::not_implemented(#id))
+                }
+            },
+        )
+    }
+
+    /// The type of a body variant as the server hands it over.
+    fn variant_ty(&self, op: &OpPlan, v: &BodyVariant) -> TokenStream {
+        match (v.kind, &v.form) {
+            (BodyKind::Multipart, Some(_)) => {
+                let form = form_name(op);
+                quote!(crate::operations::#form)
+            }
+            (BodyKind::Multipart, None) => quote!(srv::Parts),
+            (kind, _) => shared::body_ty(kind, &v.ty, &|t| self.ty(t)),
+        }
+    }
+
+    fn body_ty(&self, op: &OpPlan, body: &BodyPlan) -> TokenStream {
+        match body.variants.as_slice() {
+            [one] => self.variant_ty(op, one),
+            _ => {
+                let name = format_ident!("{}Body", op.type_base);
+                quote!(#name)
+            }
+        }
+    }
+
+    /// The request struct (and the body enum, for several media types).
+    fn request_struct(&self, op: &OpPlan, uses: &mut Uses) -> TokenStream {
+        if !Self::has_request(op) {
+            return quote!();
+        }
+        let name = format_ident!("{}", op.type_base);
+        let mut fields = Vec::new();
+        for p in &op.params {
+            uses.note(&p.ty);
+            let field = ident(&p.field);
+            let ty = self.ty(&p.ty);
+            let ty = if p.required { ty } else { quote!(Option<#ty>) };
+            let doc = docs(p.docs.as_deref());
+            let place = format!(" The {} parameter `{}`.", location_word(p.location), p.name);
+            let sep = if p.docs.is_some() { quote!(#[doc = ""]) } else { quote!() };
+            fields.push(quote!(#doc #sep #[doc = #place] pub #field: #ty,));
+        }
+        let mut body_enum = quote!();
+        if let Some(b) = &op.body {
+            b.variants.iter().for_each(|v| uses.note(&v.ty));
+            let ty = self.body_ty(op, b);
+            let ty = if b.required { ty } else { quote!(Option<#ty>) };
+            fields.push(quote!(/// The request body.
+                pub body: #ty,));
+            if b.variants.len() > 1 {
+                let body_name = format_ident!("{}Body", op.type_base);
+                let variants = b.variants.iter().map(|v| {
+                    let variant = format_ident!("{}", v.kind.variant());
+                    let ty = self.variant_ty(op, v);
+                    let doc = format!(" As `{}`.", v.media_type);
+                    quote!(#[doc = #doc] #variant(#ty))
+                });
+                let doc = format!(" The body of `{}`, in one of the media types it takes.", op.id);
+                body_enum = quote! {
+                    #[doc = #doc]
+                    #[derive(Debug)]
+                    pub enum #body_name { #(#variants),* }
+                };
+            }
+        }
+        let doc = format!(" A request of `{}`: its parameters and body, checked against the spec.", op.id);
+        quote! {
+            #[doc = #doc]
+            #[derive(Debug)]
+            pub struct #name { #(#fields)* }
+
+            #body_enum
+        }
+    }
+
+    /// The handler: authenticate, read each parameter and the body, answer
+    /// 4xx with every violation, else call the implementation.
+    fn handler(&mut self, op: &OpPlan, handler: &Ident) -> TokenStream {
+        let method = ident(&op.fn_name);
+        let request = format_ident!("{}", op.type_base);
+        let mut reads = Vec::new();
+        let mut names = Vec::new();
+        for p in &op.params {
+            let field = ident(&p.field);
+            let ty = self.ty(&p.ty);
+            let ty = if p.required { ty } else { quote!(Option<#ty>) };
+            let name = &p.name;
+            let schema = self.table.slot(self.api, p.schema);
+            let required = p.required;
+            let explode = p.explode;
+            let read = match p.location {
+                ParameterLocation::Path => {
+                    let style = style(p.style);
+                    quote!(input.path::<#ty>(#name, #style, #explode, #schema))
+                }
+                ParameterLocation::Query => {
+                    let style = style(p.style);
+                    quote!(input.query::<#ty>(#name, #style, #explode, #required, #schema))
+                }
+                ParameterLocation::Header => quote!(input.header::<#ty>(#name, #explode, #required, #schema)),
+                ParameterLocation::Cookie => quote!(input.cookie::<#ty>(#name, #required, #schema)),
+            };
+            reads.push(quote!(let #field = #read;));
+            names.push(field);
+        }
+        if let Some(b) = &op.body {
+            reads.push(self.body_read(op, b));
+            names.push(format_ident!("body"));
+        }
+        let principal = match needs_principal(op) {
+            Some(false) => quote! {
+                let principal = match input.authenticate(|credentials| api.authenticate(credentials)).await {
+                    Ok(principal) => principal,
+                    Err(refused) => return refused,
+                };
+            },
+            Some(true) => quote! {
+                let principal = match input.authenticate_optional(|credentials| api.authenticate(credentials)).await {
+                    Ok(principal) => principal,
+                    Err(refused) => return refused,
+                };
+            },
+            None => quote!(),
+        };
+        let mut args = Vec::new();
+        let build = if Self::has_request(op) {
+            args.push(quote!(request));
+            let somes = names.iter().map(|n| quote!(Some(#n)));
+            quote! {
+                let (#(#somes,)*) = (#(#names,)*) else { return input.rejected() };
+                let request = #request { #(#names),* };
+            }
+        } else {
+            quote!()
+        };
+        if needs_principal(op).is_some() {
+            args.push(quote!(principal));
+        }
+        let input = match (Self::has_request(op), needs_principal(op).is_some()) {
+            (true, _) => quote!(mut input),
+            (false, true) => quote!(input),
+            (false, false) => quote!(_input),
+        };
+        quote! {
+            fn #handler<A: Api>(api: Arc<A>, #input: srv::Input) -> srv::BoxFuture {
+                Box::pin(async move {
+                    #principal
+                    #(#reads)*
+                    #build
+                    srv::IntoResponse::into_response(api.#method(#(#args),*).await)
+                })
+            }
+        }
+    }
+
+    /// `let body = ...;`: the body read per its media type, `None` on a violation.
+    fn body_read(&mut self, op: &OpPlan, b: &BodyPlan) -> TokenStream {
+        let media: Vec<&str> = b.variants.iter().map(|v| v.media_type.as_str()).collect();
+        let required = b.required;
+        let several = b.variants.len() > 1;
+        let body_name = format_ident!("{}Body", op.type_base);
+        let mut arms = Vec::new();
+        for (i, v) in b.variants.iter().enumerate() {
+            let read = self.variant_read(op, v);
+            let variant = format_ident!("{}", v.kind.variant());
+            let wrap = match (several, required) {
+                (true, true) => quote!(.map(#body_name::#variant)),
+                (true, false) => quote!(.map(|b| Some(#body_name::#variant(b)))),
+                (false, true) => quote!(),
+                (false, false) => quote!(.map(Some)),
+            };
+            let index = Literal::usize_unsuffixed(i);
+            let pattern = if i + 1 == b.variants.len() { quote!(Ok(Some(_))) } else { quote!(Ok(Some(#index))) };
+            arms.push(quote!(#pattern => #read #wrap,));
+        }
+        let absent = if required { quote!(Ok(None) => None,) } else { quote!(Ok(None) => Some(None),) };
+        quote! {
+            let body = match input.body_kind(&[#(#media),*], #required) {
+                #(#arms)*
+                #absent
+                Err(()) => None,
+            };
+        }
+    }
+
+    /// An expression giving `Option<T>` for one body variant.
+    fn variant_read(&mut self, op: &OpPlan, v: &BodyVariant) -> TokenStream {
+        let schema = self.table.slot(self.api, v.schema);
+        match (v.kind, &v.form) {
+            (BodyKind::Json, _) => {
+                let ty = self.ty(&v.ty);
+                quote!(input.json::<#ty>(#schema).await)
+            }
+            (BodyKind::Form, _) => {
+                let ty = self.ty(&v.ty);
+                quote!(input.form::<#ty>(#schema).await)
+            }
+            (BodyKind::Text, _) => quote!(input.text::<String>(#schema).await),
+            (BodyKind::Binary, _) => quote!(input.binary()),
+            (BodyKind::Multipart, None) => quote!(input.multipart().await),
+            (BodyKind::Multipart, Some(form)) => {
+                let name = form_name(op);
+                let mut lets = Vec::new();
+                let mut fields = Vec::new();
+                for f in &form.fields {
+                    let field = ident(&f.field);
+                    let part = &f.name;
+                    let required = f.required;
+                    let read = match (f.file, f.list) {
+                        (true, true) => quote!(Some(input.files(&mut parts, #part))),
+                        (true, false) if required => quote!(input.file(&mut parts, #part, true).flatten()),
+                        (true, false) => quote!(input.file(&mut parts, #part, false)),
+                        (false, list) => {
+                            let ty = self.ty(&f.ty);
+                            let ty = match (list, required) {
+                                (true, _) => quote!(Vec<#ty>),
+                                (false, true) => ty,
+                                (false, false) => quote!(Option<#ty>),
+                            };
+                            let schema = self.table.slot(self.api, Some(f.schema));
+                            quote!(input.part::<#ty>(&mut parts, #part, #required, #schema))
+                        }
+                    };
+                    lets.push(quote!(let #field = #read;));
+                    fields.push(field);
+                }
+                let somes = fields.iter().map(|f| quote!(Some(#f)));
+                quote! {
+                    match input.multipart().await {
+                        Some(mut parts) => {
+                            #(#lets)*
+                            match (#(#fields,)*) {
+                                (#(#somes,)*) => Some(crate::operations::#name { #(#fields),* }),
+                                _ => None,
+                            }
+                        }
+                        None => None,
+                    }
+                }
+            }
+        }
+    }
+
+    /// `IntoResponse` for a response enum: status, headers and body per variant.
+    fn into_response(&self, op: &OpPlan, name: &Ident, success: bool) -> TokenStream {
+        let responses: Vec<&ResponsePlan> = op.responses.iter().filter(|r| r.success == success).collect();
+        let arms = responses.iter().map(|r| {
+            let variant = ident(&r.variant);
+            let status = match r.status {
+                StatusCode::Code(c) => {
+                    let c = Literal::u16_suffixed(c);
+                    quote!(#c)
+                }
+                _ => quote!(status),
+            };
+            let headers = r.headers.iter().map(|h| {
+                let field = ident(&h.field);
+                let header = &h.name;
+                quote!(.header(#header, &#field))
+            });
+            let finish = match (&r.body, r.media_type.as_deref()) {
+                (Some((kind, _)), Some(media)) => match kind {
+                    BodyKind::Json | BodyKind::Form => quote!(.json(#media, &body)),
+                    BodyKind::Text => quote!(.text(#media, body)),
+                    _ => quote!(.binary(#media, body)),
+                },
+                _ => quote!(.empty()),
+            };
+            let pattern = if r.headers.is_empty() && !ranged(r) {
+                match r.body {
+                    Some(_) => quote!(Self::#variant(body)),
+                    None => quote!(Self::#variant),
+                }
+            } else {
+                let status_field = ranged(r).then(|| quote!(status,));
+                let body_field = r.body.as_ref().map(|_| quote!(body,));
+                let header_fields = r.headers.iter().map(|h| ident(&h.field));
+                quote!(Self::#variant { #status_field #body_field #(#header_fields,)* })
+            };
+            quote!(#pattern => srv::reply(#status) #(#headers)* #finish,)
+        });
+        quote! {
+            impl srv::IntoResponse for crate::operations::#name {
+                fn into_response(self) -> srv::Response {
+                    match self {
+                        #(#arms)*
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn location_word(l: ParameterLocation) -> &'static str {
+    match l {
+        ParameterLocation::Path => "path",
+        ParameterLocation::Query => "query",
+        ParameterLocation::Header => "header",
+        ParameterLocation::Cookie => "cookie",
+    }
+}
+
+fn style(s: specwright_spec::ir::ParameterStyle) -> TokenStream {
+    let name = format_ident!("{}", format!("{s:?}"));
+    quote!(srv::Style::#name)
+}
