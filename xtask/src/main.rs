@@ -10,7 +10,7 @@ const USAGE: &str = "usage: cargo xtask <ci|bench|corpus|peers>
   ci      format and lint checks, then every test (what .ci/run runs)
   bench   the criterion benchmarks, then the targets they are held to
   corpus  generate and lint the crate of every spec in the shared corpus (the
-          client for OpenAPI, the types for AsyncAPI), and round-trip its
+          client and server for OpenAPI, the types for AsyncAPI), and round-trip its
           examples [--no-examples] [--types-only] [--skip TEXT] [FILTER]
   peers   generate one spec's client with specwright and with other generators,
           and time generating and `cargo check`ing each [--runs N]
@@ -248,10 +248,13 @@ fn corpus_with(args: &[&str]) -> Result<(), String> {
         let slug = slug(&rel);
         let out = crates.join(&slug);
         let started = std::time::Instant::now();
-        // Clients for OpenAPI documents; AsyncAPI documents get their types.
-        let parts = if types_only || rel.starts_with("asyncapi/") { "--types-only" } else { "--client" };
+        // Clients and servers for OpenAPI documents; AsyncAPI documents get their types.
+        let parts: &[&str] =
+            if types_only || rel.starts_with("asyncapi/") { &["--types-only"] } else { &["--client", "--server"] };
         let status = Command::new(&bin)
-            .args(["generate", parts, "--example-tests", "--quiet", "--name", &slug, "--runtime-path"])
+            .arg("generate")
+            .args(parts)
+            .args(["--example-tests", "--quiet", "--name", &slug, "--runtime-path"])
             .arg(root().join("crates/runtime"))
             .arg("--out")
             .arg(&out)
@@ -273,7 +276,7 @@ fn corpus_with(args: &[&str]) -> Result<(), String> {
     );
     std::fs::write(work.join("Cargo.toml"), manifest).map_err(|e| e.to_string())?;
     for (rel, slug, generate_secs) in members {
-        let lines: usize = ["src/types.rs", "src/client.rs"]
+        let lines: usize = ["src/types.rs", "src/operations.rs", "src/client.rs", "src/server.rs"]
             .iter()
             .map(|f| std::fs::read_to_string(crates.join(&slug).join(f)).map_or(0, |t| t.lines().count()))
             .sum();

@@ -581,7 +581,6 @@ impl Cx<'_> {
             #reader.map(|#param| #enum_name::#variant { #body_field #(#fields),* })
         }}
     }
-
 }
 
 /// A field's type without the `Option` or `Nullable` its presence adds.

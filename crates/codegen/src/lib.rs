@@ -68,10 +68,8 @@ pub fn generate(api: &Api, options: &CrateOptions) -> GeneratedCrate {
             }));
         }
         let module = types::module(&plan);
-        let parts: Vec<Part> = threads
-            .into_iter()
-            .map(|t| t.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-            .collect();
+        let parts: Vec<Part> =
+            threads.into_iter().map(|t| t.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect();
         (module, parts)
     });
     let mut uses = module.uses;

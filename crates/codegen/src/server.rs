@@ -31,8 +31,8 @@ pub fn module(api: &Api, ops: &[OpPlan], defs: &[Def], uses: &mut Uses) -> Token
         stubs.push(stub);
         items.push(cx.request_struct(op, uses));
         items.push(cx.handler(op, &handler));
-        items.push(cx.into_response(op, &response_name(op), true));
-        items.push(cx.into_response(op, &error_name(op), false));
+        items.push(cx.response_impl(op, &response_name(op), true));
+        items.push(cx.response_impl(op, &error_name(op), false));
         let operation = cx.operation(op);
         routes.push(quote!(.route({ static OPERATION: srv::Operation = #operation; &OPERATION }, #handler::<A>)));
     }
@@ -470,7 +470,7 @@ impl Cx<'_> {
     }
 
     /// `IntoResponse` for a response enum: status, headers and body per variant.
-    fn into_response(&self, op: &OpPlan, name: &Ident, success: bool) -> TokenStream {
+    fn response_impl(&self, op: &OpPlan, name: &Ident, success: bool) -> TokenStream {
         let responses: Vec<&ResponsePlan> = op.responses.iter().filter(|r| r.success == success).collect();
         let arms = responses.iter().map(|r| {
             let variant = ident(&r.variant);

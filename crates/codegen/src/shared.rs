@@ -88,7 +88,12 @@ fn form_struct(op: &OpPlan, form: &FormPlan, uses: &mut Uses, ty: &impl Fn(&Ty) 
     }
 }
 
-fn response_enum(name: &Ident, responses: &[&ResponsePlan], doc: &str, ty: &impl Fn(&Ty) -> TokenStream) -> TokenStream {
+fn response_enum(
+    name: &Ident,
+    responses: &[&ResponsePlan],
+    doc: &str,
+    ty: &impl Fn(&Ty) -> TokenStream,
+) -> TokenStream {
     let variants = responses.iter().map(|r| {
         let variant = ident(&r.variant);
         let status = match r.status {

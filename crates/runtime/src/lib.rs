@@ -20,12 +20,12 @@ pub mod server;
 pub mod style;
 pub mod untagged;
 
+/// The status of a response, as generated response enums carry it.
+#[cfg(any(feature = "client", feature = "server"))]
+pub use ::http::StatusCode;
 pub use base64::Base64;
 #[cfg(feature = "binary")]
 pub use binary::{Binary, BoxError, FilePart};
 pub use nullable::Nullable;
-/// The status of a response, as generated response enums carry it.
-#[cfg(any(feature = "client", feature = "server"))]
-pub use ::http::StatusCode;
 /// serde's traits, derived with much less code to compile; see the derives' docs.
 pub use specwright_derive::{Deserialize, Serialize};

@@ -14,10 +14,10 @@ mod sending;
 mod server;
 pub mod style;
 
+pub use crate::FilePart;
 pub use auth::{Credential, KeyLocation, Scheme, SchemeKind, Secret};
 pub use client::{BuildError, Client, ClientBuilder};
 pub use error::{CallError, Error, Unexpected};
-pub use crate::FilePart;
 pub use form::FormBody;
 pub use paginate::paginate;
 pub use request::{Operation, Request};

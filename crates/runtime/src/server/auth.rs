@@ -13,7 +13,10 @@ use crate::security::{KeyLocation, Scheme, SchemeKind, Secret};
 #[derive(Clone, Debug)]
 pub enum Presented {
     ApiKey(Secret),
-    Basic { username: String, password: Secret },
+    Basic {
+        username: String,
+        password: Secret,
+    },
     /// HTTP bearer, OAuth2 and OpenID Connect tokens.
     Bearer(Secret),
 }

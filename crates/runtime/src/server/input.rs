@@ -199,13 +199,9 @@ impl Input {
         schema: Option<usize>,
     ) -> Option<T> {
         let shape = self.shape(schema);
-        let values: Vec<&str> =
-            self.parts.headers.get_all(name).iter().filter_map(|v| v.to_str().ok()).collect();
-        let read = if values.is_empty() {
-            Ok(None)
-        } else {
-            params::header(&values.join(","), explode, shape).map(Some)
-        };
+        let values: Vec<&str> = self.parts.headers.get_all(name).iter().filter_map(|v| v.to_str().ok()).collect();
+        let read =
+            if values.is_empty() { Ok(None) } else { params::header(&values.join(","), explode, shape).map(Some) };
         self.param(Place::Header, name, required, schema, read)
     }
 
@@ -422,7 +418,8 @@ impl Input {
     ) -> Option<T> {
         let shape = self.shape(schema);
         let found = parts.take(name);
-        let text = |p: &FilePart| p.body.as_bytes().map(|b| String::from_utf8_lossy(b).into_owned()).unwrap_or_default();
+        let text =
+            |p: &FilePart| p.body.as_bytes().map(|b| String::from_utf8_lossy(b).into_owned()).unwrap_or_default();
         let read = |p: &FilePart, shape: Shape| {
             let json = p.content_type.as_deref().is_some_and(|c| media_matches("application/json", c));
             match json {

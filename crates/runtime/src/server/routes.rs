@@ -105,7 +105,8 @@ async fn dispatch<A>(
     candidates: Arc<Candidates<A>>,
     request: Request<Body>,
 ) -> Response {
-    let found = candidates.iter().find_map(|(op, handler)| Some((*op, *handler, capture(op.path, request.uri().path())?)));
+    let found =
+        candidates.iter().find_map(|(op, handler)| Some((*op, *handler, capture(op.path, request.uri().path())?)));
     let Some((op, handler, path)) = found else {
         return Problem::new(StatusCode::NOT_FOUND, "no operation has this path").into_response();
     };

@@ -343,12 +343,24 @@ impl Schemas {
             self.check(part, value, pointer, out, hops - 1);
         }
         for alternatives in [s.any_of, s.one_of] {
-            if !alternatives.is_empty() && !alternatives.iter().any(|&a| self.matches(a, value, hops - 1)) {
-                out.push((
-                    pointer.clone(),
-                    format!("matches none of the {} schemas it may be", alternatives.len()),
-                ));
+            if alternatives.is_empty() {
+                continue;
             }
+            // When no alternative matches, the failures of the closest one
+            // (fewest failures) say best what to fix.
+            let mut closest: Option<Vec<(String, String)>> = None;
+            for &a in alternatives {
+                let mut failures = Vec::new();
+                self.check(a, value, pointer, &mut failures, hops - 1);
+                if failures.is_empty() {
+                    closest = None;
+                    break;
+                }
+                if closest.as_ref().is_none_or(|c| failures.len() < c.len()) {
+                    closest = Some(failures);
+                }
+            }
+            out.extend(closest.into_iter().flatten());
         }
         if s.not.is_some_and(|n| self.matches(n, value, hops - 1)) {
             out.push((pointer.clone(), "matches a schema it must not".into()));
@@ -448,10 +460,12 @@ fn string_format(format: Format, text: &str) -> Option<String> {
         Format::Email => text.split_once('@').is_some_and(|(local, domain)| {
             !local.is_empty() && !domain.is_empty() && !text.chars().any(char::is_whitespace)
         }),
-        Format::Uri => text.split_once(':').is_some_and(|(scheme, _)| {
-            scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-        }) && !text.chars().any(char::is_whitespace),
+        Format::Uri => {
+            text.split_once(':').is_some_and(|(scheme, _)| {
+                scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                    && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+            }) && !text.chars().any(char::is_whitespace)
+        }
         Format::Ipv4 => text.parse::<std::net::Ipv4Addr>().is_ok(),
         Format::Ipv6 => text.parse::<std::net::Ipv6Addr>().is_ok(),
         Format::Byte => crate::base64::decode(text).is_ok(),
@@ -484,7 +498,13 @@ mod tests {
             additional: Additional::Nothing,
             ..Schema::ANY
         },
-        Schema { types: types::STRING, min_length: Some(1), max_length: Some(8), pattern: Some("^[a-z]+$"), ..Schema::ANY },
+        Schema {
+            types: types::STRING,
+            min_length: Some(1),
+            max_length: Some(8),
+            pattern: Some("^[a-z]+$"),
+            ..Schema::ANY
+        },
         Schema { types: types::ARRAY, items: Some(1), max_items: Some(2), unique_items: true, ..Schema::ANY },
         Schema { types: types::STRING, format: Format::Uuid, ..Schema::ANY },
     ];
