@@ -2,6 +2,17 @@
 
 use std::path::{Path, PathBuf};
 
+pub mod orders;
+pub mod petstore;
+
+/// Serves `router` on a free loopback port; gives its base URL.
+pub async fn serve(router: axum::Router) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a loopback port");
+    let url = format!("http://{}", listener.local_addr().expect("a bound address"));
+    tokio::spawn(async move { axum::serve(listener, router).await.expect("the server runs") });
+    url
+}
+
 /// The shared corpus of real specs: `$SPECWRIGHT_CORPUS`, or `shared/corpus`
 /// beside the repository.
 pub fn corpus_dir() -> PathBuf {

@@ -1,6 +1,7 @@
 //! Generating code for the largest real specs (loading them is measured by
 //! the spec crate's benchmark and is not counted here): the types module of
-//! GitHub's, and the whole client crate of GitHub's and Stripe's.
+//! GitHub's, the whole client crate of GitHub's and Stripe's, and GitHub's
+//! server crate.
 
 use std::path::PathBuf;
 
@@ -20,12 +21,14 @@ fn load(file: &str) -> specwright_spec::ir::Api {
 
 fn generate(c: &mut Criterion) {
     let client = CrateOptions { client: true, ..CrateOptions::default() };
+    let server = CrateOptions { server: true, ..CrateOptions::default() };
     for (group, file) in [("github", "github.com__api.github.com.json"), ("stripe", "stripe.com.json")] {
         let api = load(file);
         let mut group = c.benchmark_group(group);
         group.sample_size(10);
         if file.starts_with("github") {
             group.bench_function("generate types", |b| b.iter(|| specwright_codegen::types::generate(&api)));
+            group.bench_function("generate server", |b| b.iter(|| specwright_codegen::generate(&api, &server)));
         }
         group.bench_function("generate client", |b| b.iter(|| specwright_codegen::generate(&api, &client)));
         group.finish();

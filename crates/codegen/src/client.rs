@@ -24,6 +24,12 @@ pub fn module(api: &Api, ops: &[OpPlan], defs: &[Def], uses: &mut Uses) -> Token
     let methods = ops.iter().map(|op| cx.method(op));
     let items = ops.iter().map(|op| cx.items(op, uses));
     let title = format!(" A client for {}.", if api.info.title.is_empty() { "the API" } else { &api.info.title });
+    // The operations' response enums, re-exported where callers meet them.
+    let shared = (!ops.is_empty()).then(|| {
+        quote!(
+            pub use crate::operations::*;
+        )
+    });
     quote! {
         #![cfg_attr(rustfmt, rustfmt::skip)]
         #![allow(deprecated)]
@@ -34,7 +40,7 @@ pub fn module(api: &Api, ops: &[OpPlan], defs: &[Def], uses: &mut Uses) -> Token
             rustdoc::invalid_rust_codeblocks)]
 
         use ::specwright_runtime::http as rt;
-        pub use crate::operations::*;
+        #shared
         pub use rt::{multipart, ClientBuilder, Credential, Error, FilePart, Response, RetryPolicy};
         pub use ::specwright_runtime::Binary;
 

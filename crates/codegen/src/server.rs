@@ -63,6 +63,13 @@ pub fn module(api: &Api, ops: &[OpPlan], defs: &[Def], uses: &mut Uses) -> Token
     } else {
         (quote!(), quote!())
     };
+    // A spec with no operations (only webhooks) has no methods to use these.
+    let imports = (!ops.is_empty()).then(|| {
+        quote!(
+            use std::future::Future;
+            use std::sync::Arc;
+        )
+    });
     let title = if api.info.title.is_empty() { "the API" } else { &api.info.title };
     let trait_doc = format!(" {title}: implement each operation, then serve [`router`].");
     quote! {
@@ -73,9 +80,7 @@ pub fn module(api: &Api, ops: &[OpPlan], defs: &[Def], uses: &mut Uses) -> Token
         #![allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags,
             rustdoc::invalid_rust_codeblocks)]
 
-        use std::future::Future;
-        use std::sync::Arc;
-
+        #imports
         use ::specwright_runtime::server as srv;
         pub use srv::{Answer, Credentials, Denied, Failure, Presented, Settings};
 
@@ -292,9 +297,11 @@ impl Cx<'_> {
             }
         }
         let doc = format!(" A request of `{}`: its parameters and body, checked against the spec.", op.id);
+        // Non-exhaustive: a parameter the spec adds later must not break code reading these.
         quote! {
             #[doc = #doc]
             #[derive(Debug)]
+            #[non_exhaustive]
             pub struct #name { #(#fields)* }
 
             #body_enum

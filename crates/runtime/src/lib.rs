@@ -14,6 +14,8 @@ pub mod events;
 #[cfg(feature = "client")]
 pub mod http;
 mod nullable;
+#[cfg(feature = "postgres")]
+mod pg;
 pub mod security;
 #[cfg(feature = "server")]
 pub mod server;

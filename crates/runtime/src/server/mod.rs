@@ -4,6 +4,7 @@
 //! a hook the implementation gives, and answers built per response.
 
 mod auth;
+pub mod idempotency;
 mod input;
 mod params;
 mod problem;

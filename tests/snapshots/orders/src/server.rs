@@ -278,6 +278,7 @@ pub fn router_with<A: Api>(api: A, settings: srv::Settings) -> srv::Router {
 
 /// A request of `listOrders`: its parameters and body, checked against the spec.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct ListOrders {
     /// Opaque cursor returned as `next_cursor` by the previous page.
     ///
@@ -352,6 +353,7 @@ impl srv::IntoResponse for crate::operations::ListOrdersError {
 
 /// A request of `createOrder`: its parameters and body, checked against the spec.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct CreateOrder {
     /// Client-generated UUID that identifies this create request. Keys are
     /// remembered for 24 hours.
@@ -422,6 +424,7 @@ impl srv::IntoResponse for crate::operations::CreateOrderError {
 
 /// A request of `getOrder`: its parameters and body, checked against the spec.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct GetOrder {
     /// Identifier of the order.
     ///

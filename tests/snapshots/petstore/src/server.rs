@@ -426,6 +426,7 @@ pub fn router_with<A: Api>(api: A, settings: srv::Settings) -> srv::Router {
 
 /// A request of `listPets`: its parameters and body, checked against the spec.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct ListPets {
     /// Maximum number of pets to return.
     ///
@@ -479,6 +480,7 @@ impl srv::IntoResponse for crate::operations::ListPetsError {
 
 /// A request of `createPet`: its parameters and body, checked against the spec.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct CreatePet {
     /// The request body.
     pub body: crate::types::Pet,
@@ -528,6 +530,7 @@ impl srv::IntoResponse for crate::operations::CreatePetError {
 
 /// A request of `getPet`: its parameters and body, checked against the spec.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct GetPet {
     /// Identifier of the pet.
     ///
@@ -571,6 +574,7 @@ impl srv::IntoResponse for crate::operations::GetPetError {
 
 /// A request of `deletePet`: its parameters and body, checked against the spec.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct DeletePet {
     /// Identifier of the pet.
     ///
@@ -614,6 +618,7 @@ impl srv::IntoResponse for crate::operations::DeletePetError {
 
 /// A request of `uploadPetPhoto`: its parameters and body, checked against the spec.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct UploadPetPhoto {
     /// Identifier of the pet.
     ///

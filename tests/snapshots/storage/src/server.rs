@@ -554,6 +554,7 @@ impl srv::IntoResponse for crate::operations::HealthError {
 
 /// A request of `createBucket`: its parameters and body, checked against the spec.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct CreateBucket {
     /// The request body.
     pub body: CreateBucketBody,
@@ -631,6 +632,7 @@ impl srv::IntoResponse for crate::operations::CreateBucketError {
 
 /// A request of `listObjects`: its parameters and body, checked against the spec.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct ListObjects {
     /// The path parameter `bucket`.
     pub bucket: ::std::string::String,
@@ -762,6 +764,7 @@ impl srv::IntoResponse for crate::operations::ListObjectsError {
 
 /// A request of `getObject`: its parameters and body, checked against the spec.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct GetObject {
     /// The path parameter `bucket`.
     pub bucket: ::std::string::String,
@@ -828,6 +831,7 @@ impl srv::IntoResponse for crate::operations::GetObjectError {
 
 /// A request of `putObject`: its parameters and body, checked against the spec.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct PutObject {
     /// The path parameter `bucket`.
     pub bucket: ::std::string::String,
@@ -887,6 +891,7 @@ impl srv::IntoResponse for crate::operations::PutObjectError {
 
 /// A request of `addNote`: its parameters and body, checked against the spec.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct AddNote {
     /// The path parameter `bucket`.
     pub bucket: ::std::string::String,
@@ -934,6 +939,7 @@ impl srv::IntoResponse for crate::operations::AddNoteError {
 
 /// A request of `uploadForm`: its parameters and body, checked against the spec.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct UploadForm {
     /// The path parameter `bucket`.
     pub bucket: ::std::string::String,
@@ -1001,6 +1007,7 @@ impl srv::IntoResponse for crate::operations::UploadFormError {
 
 /// A request of `getMetrics`: its parameters and body, checked against the spec.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct GetMetrics {
     /// The path parameter `window`.
     pub window: ::std::vec::Vec<::std::string::String>,

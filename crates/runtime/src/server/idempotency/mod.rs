@@ -1,0 +1,318 @@
+//! Idempotency keys (the IETF `Idempotency-Key` header draft, as Stripe
+//! practises it), as a layer over a generated router.
+//!
+//! - The first request with a key runs, and its response is stored.
+//! - A retry with the same key and the same request gets the stored
+//!   response, marked `Idempotent-Replayed: true`; the handler does not run.
+//! - The same key with a different request (method, path, query or body)
+//!   gets 422; a retry while the first is still running gets 409.
+//! - Keys expire after `ttl` (24 hours unless set). A 5xx is not stored:
+//!   the key is let go, so a retry runs again.
+//!
+//! Stores: [`MemoryIdempotency`] (one process), and with cargo features
+//! `RedisIdempotency` and `PostgresIdempotency`, shared by every instance.
+
+mod memory;
+#[cfg(feature = "postgres")]
+mod postgres;
+#[cfg(feature = "redis")]
+mod redis;
+
+use std::convert::Infallible;
+use std::future::Future;
+use std::sync::Arc;
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::http::{header, HeaderName, HeaderValue, Method, Request, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+pub use memory::MemoryIdempotency;
+#[cfg(feature = "postgres")]
+pub use postgres::PostgresIdempotency;
+#[cfg(feature = "redis")]
+pub use redis::RedisIdempotency;
+
+use super::Problem;
+
+/// A response as a store keeps it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stored {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    #[serde(with = "crate::base64")]
+    pub body: Vec<u8>,
+}
+
+/// What a store finds for a key when a request begins.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Begun {
+    /// No live record: this request runs, and holds the key for `lease`.
+    New,
+    /// A request with this key is running.
+    Running { fingerprint: String },
+    /// A request with this key was answered.
+    Done { fingerprint: String, response: Stored },
+}
+
+/// Why a store failed; the request is then answered 503, never run twice.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoreError(pub String);
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "idempotency store: {}", self.0)
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+/// Where keys and their responses are kept.
+pub trait IdempotencyStore: Send + Sync + 'static {
+    /// Takes `key` for a request with `fingerprint`, unless a live record
+    /// holds it; a running record expires after `lease`.
+    fn begin(
+        &self,
+        key: &str,
+        fingerprint: &str,
+        lease: Duration,
+    ) -> impl Future<Output = Result<Begun, StoreError>> + Send;
+
+    /// Stores the answer for `key`, kept for `ttl`.
+    fn complete(
+        &self,
+        key: &str,
+        fingerprint: &str,
+        response: &Stored,
+        ttl: Duration,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// Lets `key` go, so that a retry runs again.
+    fn release(&self, key: &str) -> impl Future<Output = Result<(), StoreError>> + Send;
+}
+
+/// The layer: `router.layer(Idempotency::new(store))`.
+pub struct Idempotency<S> {
+    settings: Arc<Settings<S>>,
+}
+
+impl<S> Clone for Idempotency<S> {
+    fn clone(&self) -> Self {
+        Idempotency { settings: self.settings.clone() }
+    }
+}
+
+struct Settings<S> {
+    store: S,
+    header: HeaderName,
+    ttl: Duration,
+    lease: Duration,
+    body_limit: usize,
+    response_limit: usize,
+}
+
+impl<S: IdempotencyStore> Idempotency<S> {
+    pub fn new(store: S) -> Idempotency<S> {
+        Idempotency {
+            settings: Arc::new(Settings {
+                store,
+                header: HeaderName::from_static("idempotency-key"),
+                ttl: Duration::from_secs(24 * 3600),
+                lease: Duration::from_secs(300),
+                body_limit: 2 * 1024 * 1024,
+                response_limit: 8 * 1024 * 1024,
+            }),
+        }
+    }
+
+    fn settings_mut(&mut self) -> &mut Settings<S> {
+        Arc::get_mut(&mut self.settings).expect("settings are changed before the layer is cloned")
+    }
+
+    /// How long a key and its response are kept (24 hours unless set).
+    pub fn ttl(mut self, ttl: Duration) -> Self {
+        self.settings_mut().ttl = ttl;
+        self
+    }
+
+    /// How long a running request holds its key: after this, a retry runs
+    /// again (for a process that died mid-request). Five minutes unless set.
+    pub fn lease(mut self, lease: Duration) -> Self {
+        self.settings_mut().lease = lease;
+        self
+    }
+
+    /// The header that carries the key (`Idempotency-Key` unless set).
+    pub fn header(mut self, name: HeaderName) -> Self {
+        self.settings_mut().header = name;
+        self
+    }
+}
+
+impl<S, I> tower::Layer<I> for Idempotency<S> {
+    type Service = IdempotencyService<S, I>;
+
+    fn layer(&self, inner: I) -> Self::Service {
+        IdempotencyService { settings: self.settings.clone(), inner }
+    }
+}
+
+/// The service [`Idempotency`] wraps around a router.
+pub struct IdempotencyService<S, I> {
+    settings: Arc<Settings<S>>,
+    inner: I,
+}
+
+impl<S, I: Clone> Clone for IdempotencyService<S, I> {
+    fn clone(&self) -> Self {
+        IdempotencyService { settings: self.settings.clone(), inner: self.inner.clone() }
+    }
+}
+
+impl<S, I> tower::Service<Request<Body>> for IdempotencyService<S, I>
+where
+    S: IdempotencyStore,
+    I: tower::Service<Request<Body>, Response = Response, Error = Infallible> + Clone + Send + 'static,
+    I::Future: Send,
+{
+    type Response = Response;
+    type Error = Infallible;
+    type Future = std::pin::Pin<Box<dyn Future<Output = Result<Response, Infallible>> + Send>>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: Request<Body>) -> Self::Future {
+        // The clone that was made ready is the one that runs this request.
+        let ready = self.inner.clone();
+        let inner = std::mem::replace(&mut self.inner, ready);
+        let settings = self.settings.clone();
+        Box::pin(async move { Ok(run(settings, inner, request).await) })
+    }
+}
+
+/// Only methods that change things take keys; a key on a GET is ignored.
+fn takes_key(method: &Method) -> bool {
+    method == Method::POST || method == Method::PATCH
+}
+
+async fn run<S, I>(settings: Arc<Settings<S>>, mut inner: I, request: Request<Body>) -> Response
+where
+    S: IdempotencyStore,
+    I: tower::Service<Request<Body>, Response = Response, Error = Infallible>,
+{
+    let key = request.headers().get(&settings.header).map(|v| v.to_str().map(str::to_string));
+    let key = match key {
+        Some(Ok(key)) if takes_key(request.method()) => key,
+        Some(Err(_)) if takes_key(request.method()) => {
+            return invalid_key(&settings.header, "is not visible ASCII");
+        }
+        _ => return call(&mut inner, request).await,
+    };
+    if key.is_empty() || key.len() > 255 {
+        return invalid_key(&settings.header, "must be 1 to 255 characters");
+    }
+    let (parts, body) = request.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, settings.body_limit).await else {
+        return Problem::new(StatusCode::PAYLOAD_TOO_LARGE, "the body can't be read in full").into_response();
+    };
+    let fingerprint = fingerprint(&parts.method, parts.uri.path_and_query().map_or("", |p| p.as_str()), &bytes);
+    let begun = match settings.store.begin(&key, &fingerprint, settings.lease).await {
+        Ok(begun) => begun,
+        Err(e) => return unavailable(e),
+    };
+    match begun {
+        Begun::Running { fingerprint: f } | Begun::Done { fingerprint: f, .. } if f != fingerprint => {
+            return Problem::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "this idempotency key was used for a different request",
+            )
+            .into_response();
+        }
+        Begun::Running { .. } => {
+            return Problem::new(StatusCode::CONFLICT, "a request with this idempotency key is still running")
+                .into_response();
+        }
+        Begun::Done { response, .. } => return replay(response),
+        Begun::New => {}
+    }
+    let response = call(&mut inner, Request::from_parts(parts, Body::from(bytes))).await;
+    if response.status().is_server_error() {
+        if let Err(e) = settings.store.release(&key).await {
+            tracing::warn!(error = %e, "an idempotency key could not be let go; it frees itself after its lease");
+        }
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let bytes = match axum::body::to_bytes(body, settings.response_limit).await {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            // Too large to keep (or broken): the key is let go.
+            let _ = settings.store.release(&key).await;
+            return Problem::new(StatusCode::INTERNAL_SERVER_ERROR, format!("the response can't be kept: {e}"))
+                .into_response();
+        }
+    };
+    let stored = Stored {
+        status: parts.status.as_u16(),
+        headers: parts
+            .headers
+            .iter()
+            .filter(|(name, _)| *name != header::DATE)
+            .filter_map(|(name, value)| Some((name.to_string(), value.to_str().ok()?.to_string())))
+            .collect(),
+        body: bytes.to_vec(),
+    };
+    if let Err(e) = settings.store.complete(&key, &fingerprint, &stored, settings.ttl).await {
+        tracing::warn!(error = %e, "a response could not be stored for its idempotency key");
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+async fn call<I>(inner: &mut I, request: Request<Body>) -> Response
+where
+    I: tower::Service<Request<Body>, Response = Response, Error = Infallible>,
+{
+    match inner.call(request).await {
+        Ok(response) => response,
+        Err(never) => match never {},
+    }
+}
+
+/// The request as the key vouches for it: method, path with query, body.
+fn fingerprint(method: &Method, path: &str, body: &[u8]) -> String {
+    let mut hash = Sha256::new();
+    hash.update(method.as_str().as_bytes());
+    hash.update(b" ");
+    hash.update(path.as_bytes());
+    hash.update(b"\n");
+    hash.update(body);
+    hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn replay(stored: Stored) -> Response {
+    let mut response = (StatusCode::from_u16(stored.status).unwrap_or(StatusCode::OK), stored.body).into_response();
+    let headers = response.headers_mut();
+    headers.remove(header::CONTENT_TYPE);
+    for (name, value) in stored.headers {
+        if let (Ok(name), Ok(value)) = (HeaderName::try_from(name), HeaderValue::try_from(value)) {
+            headers.append(name, value);
+        }
+    }
+    headers.insert(HeaderName::from_static("idempotent-replayed"), HeaderValue::from_static("true"));
+    response
+}
+
+fn invalid_key(header: &HeaderName, why: &str) -> Response {
+    Problem::new(StatusCode::BAD_REQUEST, format!("the `{header}` header {why}")).into_response()
+}
+
+fn unavailable(e: StoreError) -> Response {
+    tracing::error!(error = %e, "idempotency store failed");
+    Problem::new(StatusCode::SERVICE_UNAVAILABLE, "the request can't be checked for repeats now; retry later")
+        .into_response()
+}
