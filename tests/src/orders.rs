@@ -39,6 +39,11 @@ fn price(sku: &str) -> Option<i64> {
     (!sku.starts_with("GONE")).then(|| 100 + sku.bytes().map(i64::from).sum::<i64>() % 900)
 }
 
+/// The spec wants an absolute URI; this is the spec's first server.
+fn location(id: uuid::Uuid) -> String {
+    format!("https://api.example.com/orders/v1/orders/{id}")
+}
+
 impl Api for Orders {
     type Principal = ();
 
@@ -57,7 +62,7 @@ impl Api for Orders {
                 return Err(CreateOrderError::Conflict(problem(409, "Idempotency key reused", why)).into());
             }
             let order = state.orders[*at].clone();
-            let location = order.id.map(|id| format!("/orders/{id}"));
+            let location = order.id.map(location);
             return Ok(CreateOrderResponse::Created { body: order, location });
         }
         let mut cents = 0i64;
@@ -84,12 +89,12 @@ impl Api for Orders {
         state.orders.push(order.clone());
         let at = state.orders.len() - 1;
         state.keys.insert(request.idempotency_key, (request.body, at));
-        Ok(CreateOrderResponse::Created { body: order, location: Some(format!("/orders/{id}")) })
+        Ok(CreateOrderResponse::Created { body: order, location: Some(location(id)) })
     }
 
     async fn list_orders(&self, request: ListOrders, _: ()) -> Answer<ListOrdersResponse, ListOrdersError> {
         let state = self.state.lock().unwrap_or_else(|p| p.into_inner());
-        let start: usize = match request.cursor.as_deref().map(str::parse) {
+        let start: usize = match request.cursor.as_deref().filter(|c| !c.is_empty()).map(str::parse) {
             None => 0,
             Some(Ok(n)) => n,
             Some(Err(_)) => {

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use petstore_api::operations::*;
-use petstore_api::server::{self, Answer, Api, Credentials, Denied, Presented};
+use petstore_api::server::{self, Answer, Api, Credentials, Denied, IntoResponse, Presented};
 use petstore_api::types::{Pet, PetPhoto};
 use specwright_runtime::{Nullable, StatusCode};
 
@@ -61,6 +61,23 @@ impl Api for Petstore {
             }
             _ => Err(Denied::Unauthorized("unknown credentials".into())),
         }
+    }
+
+    /// The petstore documents one error format (`Error`, as JSON) for every
+    /// failure; problems take it too, with each invalid value listed.
+    fn rejection(&self, problem: server::Problem) -> server::Response {
+        let mut body = serde_json::json!({
+            "code": problem.status.as_u16(),
+            "message": problem.detail.clone().unwrap_or_else(|| problem.title.clone()),
+        });
+        if !problem.errors.is_empty() {
+            body["errors"] = serde_json::to_value(&problem.errors).unwrap_or_default();
+        }
+        let mut response = (problem.status, [("content-type", "application/json")], body.to_string()).into_response();
+        for (name, value) in problem.headers {
+            response.headers_mut().append(name, value);
+        }
+        response
     }
 
     async fn list_pets(&self, request: server::ListPets, _who: String) -> Answer<ListPetsResponse, ListPetsError> {

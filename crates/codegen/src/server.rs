@@ -82,7 +82,7 @@ pub fn module(api: &Api, ops: &[OpPlan], defs: &[Def], uses: &mut Uses) -> Token
 
         #imports
         use ::specwright_runtime::server as srv;
-        pub use srv::{Answer, Credentials, Denied, Failure, Presented, Settings};
+        pub use srv::{Answer, Credentials, Denied, Failure, IntoResponse, Presented, Problem, Response, Settings, Violation};
 
         static SCHEMES: [srv::Scheme; #scheme_count] = [#(#schemes),*];
         static SCHEMAS: [srv::Schema; #count] = [#(#entries),*];
@@ -94,6 +94,16 @@ pub fn module(api: &Api, ops: &[OpPlan], defs: &[Def], uses: &mut Uses) -> Token
         /// spec, and answers with the operation's response or one of its errors.
         pub trait Api: Send + Sync + 'static {
             #auth_item
+
+            /// Answers what the server refuses besides the operations' own
+            /// errors: invalid requests (each failing value listed), missing or
+            /// refused credentials, and a `Failure::Problem` from a method.
+            /// `application/problem+json` unless overridden, for an API whose
+            /// errors have a format of their own.
+            fn rejection(&self, problem: srv::Problem) -> srv::Response {
+                srv::IntoResponse::into_response(problem)
+            }
+
             #(#methods)*
         }
 
@@ -171,6 +181,16 @@ impl Cx<'_> {
         let alternatives = op.security.iter().map(|alt| quote!(&[#(#alt),*]));
         let mut produces: Vec<&str> = op.responses.iter().filter_map(|r| r.media_type.as_deref()).collect();
         produces.dedup();
+        // A path that does not parse names no resource: 404, unless the
+        // operation documents a 400 (or any 4xx) for bad requests.
+        let documents = |wanted: fn(StatusCode) -> bool| op.responses.iter().any(|r| wanted(r.status));
+        let bad_request =
+            documents(|s| matches!(s, StatusCode::Code(400) | StatusCode::Range(4) | StatusCode::Default));
+        let invalid_path = if !bad_request && documents(|s| s == StatusCode::Code(404)) {
+            format_ident!("NOT_FOUND")
+        } else {
+            format_ident!("BAD_REQUEST")
+        };
         quote! {
             srv::Operation {
                 id: #id,
@@ -178,6 +198,7 @@ impl Cx<'_> {
                 path: #path,
                 security: &[#(#alternatives),*],
                 produces: &[#(#produces),*],
+                invalid_path: srv::StatusCode::#invalid_path,
             }
         }
     }
@@ -346,13 +367,13 @@ impl Cx<'_> {
             Some(false) => quote! {
                 let principal = match input.authenticate(|credentials| api.authenticate(credentials)).await {
                     Ok(principal) => principal,
-                    Err(refused) => return refused,
+                    Err(refused) => return api.rejection(refused),
                 };
             },
             Some(true) => quote! {
                 let principal = match input.authenticate_optional(|credentials| api.authenticate(credentials)).await {
                     Ok(principal) => principal,
-                    Err(refused) => return refused,
+                    Err(refused) => return api.rejection(refused),
                 };
             },
             None => quote!(),
@@ -362,7 +383,7 @@ impl Cx<'_> {
             args.push(quote!(request));
             let somes = names.iter().map(|n| quote!(Some(#n)));
             quote! {
-                let (#(#somes,)*) = (#(#names,)*) else { return input.rejected() };
+                let (#(#somes,)*) = (#(#names,)*) else { return api.rejection(input.into_problem()) };
                 let request = #request { #(#names),* };
             }
         } else {
@@ -382,7 +403,8 @@ impl Cx<'_> {
                     #principal
                     #(#reads)*
                     #build
-                    srv::IntoResponse::into_response(api.#method(#(#args),*).await)
+                    let answer = api.#method(#(#args),*).await;
+                    srv::respond(answer, |problem| api.rejection(problem))
                 })
             }
         }

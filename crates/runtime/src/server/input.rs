@@ -7,7 +7,6 @@ use std::future::Future;
 use axum::body::Body;
 use axum::extract::FromRequest;
 use axum::http::{header, request, Request, StatusCode};
-use axum::response::{IntoResponse, Response};
 use bytes::Bytes;
 use futures_util::StreamExt;
 use serde::de::DeserializeOwned;
@@ -129,6 +128,8 @@ impl Input {
                 return None;
             }
         }
+        let mut value = value;
+        integral(&mut value);
         match serde_json::from_value(value) {
             Ok(v) => Some(v),
             Err(e) => {
@@ -218,7 +219,7 @@ impl Input {
 
     /// Authentication for an operation that needs it: the principal the
     /// hook makes from the request's credentials, or the 401/403 to answer.
-    pub fn authenticate<P, F, Fut>(&self, hook: F) -> impl Future<Output = Result<P, Response>> + use<P, F, Fut>
+    pub fn authenticate<P, F, Fut>(&self, hook: F) -> impl Future<Output = Result<P, Problem>> + use<P, F, Fut>
     where
         F: FnOnce(Credentials) -> Fut,
         Fut: Future<Output = Result<P, Denied>>,
@@ -227,7 +228,7 @@ impl Input {
         async move {
             match optional.await? {
                 Some(principal) => Ok(principal),
-                None => Err(Problem::new(StatusCode::UNAUTHORIZED, "the request has no credentials").into_response()),
+                None => Err(Problem::new(StatusCode::UNAUTHORIZED, "the request has no credentials")),
             }
         }
     }
@@ -238,7 +239,7 @@ impl Input {
     pub fn authenticate_optional<P, F, Fut>(
         &self,
         hook: F,
-    ) -> impl Future<Output = Result<Option<P>, Response>> + use<P, F, Fut>
+    ) -> impl Future<Output = Result<Option<P>, Problem>> + use<P, F, Fut>
     where
         F: FnOnce(Credentials) -> Fut,
         Fut: Future<Output = Result<P, Denied>>,
@@ -246,11 +247,11 @@ impl Input {
         let (schemes, security) = (self.spec.schemes, self.op.security);
         let found = auth::find(schemes, security, &self.parts.headers, self.parts.uri.query());
         async move {
-            match found.map_err(IntoResponse::into_response)? {
+            match found? {
                 None => Ok(None),
                 Some(credentials) => match hook(credentials).await {
                     Ok(principal) => Ok(Some(principal)),
-                    Err(denied) => Err(auth::refused(schemes, security, denied).into_response()),
+                    Err(denied) => Err(auth::refused(schemes, security, denied)),
                 },
             }
         }
@@ -453,10 +454,31 @@ impl Input {
         parts.take(name)
     }
 
-    /// The answer for a request with invalid values: 400 (or 413, 415)
-    /// listing each of them.
-    pub fn rejected(self) -> Response {
-        let status = if self.violations.is_empty() { StatusCode::BAD_REQUEST } else { self.status };
-        Problem::invalid(status, self.violations).into_response()
+    /// The problem for a request with invalid values: 400 (or 413, 415)
+    /// listing each of them. A request whose only fault is its path gets
+    /// the status the operation documents for that (404 where it documents
+    /// 404 and no 400).
+    pub fn into_problem(self) -> Problem {
+        let only_path = !self.violations.is_empty() && self.violations.iter().all(|v| v.place == Place::Path);
+        let status = match self.status {
+            StatusCode::BAD_REQUEST if only_path => self.op.invalid_path,
+            status => status,
+        };
+        Problem::invalid(status, self.violations)
+    }
+}
+
+/// Integral numbers written with a fraction (`2.0`) as integers, which
+/// JSON Schema takes them for and serde's integer types then accept.
+fn integral(value: &mut Value) {
+    match value {
+        Value::Number(n) if n.is_f64() => {
+            if let Some(x) = n.as_f64().filter(|x| x.fract() == 0.0 && x.abs() < 9.0e15) {
+                *value = Value::Number((x as i64).into());
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(integral),
+        Value::Object(map) => map.values_mut().for_each(integral),
+        _ => {}
     }
 }

@@ -57,4 +57,21 @@ pub struct Operation {
     pub security: &'static [&'static [&'static str]],
     /// The media types its responses have, for `Accept`.
     pub produces: &'static [&'static str],
+    /// The status for a request whose path parameters are invalid: 400,
+    /// or 404 where the operation documents that and no 400.
+    pub invalid_path: StatusCode,
+}
+
+/// The answer for what an operation returned: its response, its documented
+/// error, or a problem, which `reject` renders (the implementation's
+/// `rejection`, so problems can take the API's own error format).
+pub fn respond<R: IntoResponse, E: IntoResponse>(
+    answer: Answer<R, E>,
+    reject: impl FnOnce(Problem) -> Response,
+) -> Response {
+    match answer {
+        Ok(response) => response.into_response(),
+        Err(Failure::Documented(error)) => error.into_response(),
+        Err(Failure::Problem(problem)) => reject(problem),
+    }
 }

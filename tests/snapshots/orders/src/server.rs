@@ -22,7 +22,10 @@ use std::sync::Arc;
 
 use ::specwright_runtime::server as srv;
 
-pub use srv::{Answer, Credentials, Denied, Failure, Presented, Settings};
+pub use srv::{
+    Answer, Credentials, Denied, Failure, IntoResponse, Presented, Problem, Response,
+    Settings, Violation,
+};
 
 static SCHEMES: [srv::Scheme; 1] = [
     srv::Scheme {
@@ -45,6 +48,7 @@ static SCHEMAS: [srv::Schema; 14] = [
     },
     srv::Schema {
         types: srv::schema::types::ARRAY,
+        min_items: Some(1),
         items: Some(3),
         ..srv::Schema::ANY
     },
@@ -129,6 +133,14 @@ pub trait Api: Send + Sync + 'static {
         &self,
         credentials: srv::Credentials,
     ) -> impl Future<Output = Result<Self::Principal, srv::Denied>> + Send;
+    /// Answers what the server refuses besides the operations' own
+    /// errors: invalid requests (each failing value listed), missing or
+    /// refused credentials, and a `Failure::Problem` from a method.
+    /// `application/problem+json` unless overridden, for an API whose
+    /// errors have a format of their own.
+    fn rejection(&self, problem: srv::Problem) -> srv::Response {
+        srv::IntoResponse::into_response(problem)
+    }
     /// List orders
     ///
     /// Returns orders, newest first, using cursor pagination. Pass the
@@ -242,6 +254,7 @@ pub fn router_with<A: Api>(api: A, settings: srv::Settings) -> srv::Router {
                     path: "/orders",
                     security: &[&["oauth2"]],
                     produces: &["application/json", "application/problem+json"],
+                    invalid_path: srv::StatusCode::BAD_REQUEST,
                 };
                 &OPERATION
             },
@@ -255,6 +268,7 @@ pub fn router_with<A: Api>(api: A, settings: srv::Settings) -> srv::Router {
                     path: "/orders",
                     security: &[&["oauth2"]],
                     produces: &["application/json", "application/problem+json"],
+                    invalid_path: srv::StatusCode::BAD_REQUEST,
                 };
                 &OPERATION
             },
@@ -268,6 +282,7 @@ pub fn router_with<A: Api>(api: A, settings: srv::Settings) -> srv::Router {
                     path: "/orders/{orderId}",
                     security: &[&["oauth2"]],
                     produces: &["application/json", "application/problem+json"],
+                    invalid_path: srv::StatusCode::NOT_FOUND,
                 };
                 &OPERATION
             },
@@ -302,7 +317,7 @@ fn handle_list_orders<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFut
             .await
         {
             Ok(principal) => principal,
-            Err(refused) => return refused,
+            Err(refused) => return api.rejection(refused),
         };
         let cursor = input
             .query::<
@@ -315,14 +330,15 @@ fn handle_list_orders<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFut
                 Option<::std::vec::Vec<crate::types::OrderStatus>>,
             >("status", srv::Style::Form, false, false, Some(2));
         let (Some(cursor), Some(limit), Some(status)) = (cursor, limit, status) else {
-            return input.rejected()
+            return api.rejection(input.into_problem())
         };
         let request = ListOrders {
             cursor,
             limit,
             status,
         };
-        srv::IntoResponse::into_response(api.list_orders(request, principal).await)
+        let answer = api.list_orders(request, principal).await;
+        srv::respond(answer, |problem| api.rejection(problem))
     })
 }
 
@@ -371,7 +387,7 @@ fn handle_create_order<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFu
             .await
         {
             Ok(principal) => principal,
-            Err(refused) => return refused,
+            Err(refused) => return api.rejection(refused),
         };
         let idempotency_key = input
             .header::<::uuid::Uuid>("Idempotency-Key", false, true, Some(4));
@@ -381,13 +397,14 @@ fn handle_create_order<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFu
             Err(()) => None,
         };
         let (Some(idempotency_key), Some(body)) = (idempotency_key, body) else {
-            return input.rejected()
+            return api.rejection(input.into_problem())
         };
         let request = CreateOrder {
             idempotency_key,
             body,
         };
-        srv::IntoResponse::into_response(api.create_order(request, principal).await)
+        let answer = api.create_order(request, principal).await;
+        srv::respond(answer, |problem| api.rejection(problem))
     })
 }
 
@@ -439,13 +456,16 @@ fn handle_get_order<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFutur
             .await
         {
             Ok(principal) => principal,
-            Err(refused) => return refused,
+            Err(refused) => return api.rejection(refused),
         };
         let order_id = input
             .path::<::uuid::Uuid>("orderId", srv::Style::Simple, false, Some(13));
-        let (Some(order_id),) = (order_id,) else { return input.rejected() };
+        let (Some(order_id),) = (order_id,) else {
+            return api.rejection(input.into_problem())
+        };
         let request = GetOrder { order_id };
-        srv::IntoResponse::into_response(api.get_order(request, principal).await)
+        let answer = api.get_order(request, principal).await;
+        srv::respond(answer, |problem| api.rejection(problem))
     })
 }
 

@@ -22,7 +22,10 @@ use std::sync::Arc;
 
 use ::specwright_runtime::server as srv;
 
-pub use srv::{Answer, Credentials, Denied, Failure, Presented, Settings};
+pub use srv::{
+    Answer, Credentials, Denied, Failure, IntoResponse, Presented, Problem, Response,
+    Settings, Violation,
+};
 
 static SCHEMES: [srv::Scheme; 2] = [
     srv::Scheme {
@@ -199,6 +202,14 @@ pub trait Api: Send + Sync + 'static {
         &self,
         credentials: srv::Credentials,
     ) -> impl Future<Output = Result<Self::Principal, srv::Denied>> + Send;
+    /// Answers what the server refuses besides the operations' own
+    /// errors: invalid requests (each failing value listed), missing or
+    /// refused credentials, and a `Failure::Problem` from a method.
+    /// `application/problem+json` unless overridden, for an API whose
+    /// errors have a format of their own.
+    fn rejection(&self, problem: srv::Problem) -> srv::Response {
+        srv::IntoResponse::into_response(problem)
+    }
     /// List pets
     ///
     /// Returns the pets in the catalogue, newest first. Results can be
@@ -364,6 +375,7 @@ pub fn router_with<A: Api>(api: A, settings: srv::Settings) -> srv::Router {
                     path: "/pets",
                     security: &[&["apiKey"], &["bearerAuth"]],
                     produces: &["application/json"],
+                    invalid_path: srv::StatusCode::BAD_REQUEST,
                 };
                 &OPERATION
             },
@@ -377,6 +389,7 @@ pub fn router_with<A: Api>(api: A, settings: srv::Settings) -> srv::Router {
                     path: "/pets",
                     security: &[&["apiKey"], &["bearerAuth"]],
                     produces: &["application/json"],
+                    invalid_path: srv::StatusCode::BAD_REQUEST,
                 };
                 &OPERATION
             },
@@ -390,6 +403,7 @@ pub fn router_with<A: Api>(api: A, settings: srv::Settings) -> srv::Router {
                     path: "/pets/{petId}",
                     security: &[&["apiKey"], &["bearerAuth"]],
                     produces: &["application/json"],
+                    invalid_path: srv::StatusCode::BAD_REQUEST,
                 };
                 &OPERATION
             },
@@ -403,6 +417,7 @@ pub fn router_with<A: Api>(api: A, settings: srv::Settings) -> srv::Router {
                     path: "/pets/{petId}",
                     security: &[&["apiKey"], &["bearerAuth"]],
                     produces: &["application/json"],
+                    invalid_path: srv::StatusCode::BAD_REQUEST,
                 };
                 &OPERATION
             },
@@ -416,6 +431,7 @@ pub fn router_with<A: Api>(api: A, settings: srv::Settings) -> srv::Router {
                     path: "/pets/{petId}/photos",
                     security: &[&["apiKey"], &["bearerAuth"]],
                     produces: &["application/json"],
+                    invalid_path: srv::StatusCode::BAD_REQUEST,
                 };
                 &OPERATION
             },
@@ -446,7 +462,7 @@ fn handle_list_pets<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFutur
             .await
         {
             Ok(principal) => principal,
-            Err(refused) => return refused,
+            Err(refused) => return api.rejection(refused),
         };
         let limit = input
             .query::<Option<i32>>("limit", srv::Style::Form, true, false, Some(0));
@@ -454,9 +470,12 @@ fn handle_list_pets<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFutur
             .query::<
                 Option<::std::vec::Vec<::std::string::String>>,
             >("tags", srv::Style::Form, true, false, Some(1));
-        let (Some(limit), Some(tags)) = (limit, tags) else { return input.rejected() };
+        let (Some(limit), Some(tags)) = (limit, tags) else {
+            return api.rejection(input.into_problem())
+        };
         let request = ListPets { limit, tags };
-        srv::IntoResponse::into_response(api.list_pets(request, principal).await)
+        let answer = api.list_pets(request, principal).await;
+        srv::respond(answer, |problem| api.rejection(problem))
     })
 }
 
@@ -493,16 +512,17 @@ fn handle_create_pet<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFutu
             .await
         {
             Ok(principal) => principal,
-            Err(refused) => return refused,
+            Err(refused) => return api.rejection(refused),
         };
         let body = match input.body_kind(&["application/json"], true) {
             Ok(Some(_)) => input.json::<crate::types::Pet>(Some(3)).await,
             Ok(None) => None,
             Err(()) => None,
         };
-        let (Some(body),) = (body,) else { return input.rejected() };
+        let (Some(body),) = (body,) else { return api.rejection(input.into_problem()) };
         let request = CreatePet { body };
-        srv::IntoResponse::into_response(api.create_pet(request, principal).await)
+        let answer = api.create_pet(request, principal).await;
+        srv::respond(answer, |problem| api.rejection(problem))
     })
 }
 
@@ -545,12 +565,15 @@ fn handle_get_pet<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFuture 
             .await
         {
             Ok(principal) => principal,
-            Err(refused) => return refused,
+            Err(refused) => return api.rejection(refused),
         };
         let pet_id = input.path::<i64>("petId", srv::Style::Simple, false, Some(20));
-        let (Some(pet_id),) = (pet_id,) else { return input.rejected() };
+        let (Some(pet_id),) = (pet_id,) else {
+            return api.rejection(input.into_problem())
+        };
         let request = GetPet { pet_id };
-        srv::IntoResponse::into_response(api.get_pet(request, principal).await)
+        let answer = api.get_pet(request, principal).await;
+        srv::respond(answer, |problem| api.rejection(problem))
     })
 }
 
@@ -589,12 +612,15 @@ fn handle_delete_pet<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFutu
             .await
         {
             Ok(principal) => principal,
-            Err(refused) => return refused,
+            Err(refused) => return api.rejection(refused),
         };
         let pet_id = input.path::<i64>("petId", srv::Style::Simple, false, Some(20));
-        let (Some(pet_id),) = (pet_id,) else { return input.rejected() };
+        let (Some(pet_id),) = (pet_id,) else {
+            return api.rejection(input.into_problem())
+        };
         let request = DeletePet { pet_id };
-        srv::IntoResponse::into_response(api.delete_pet(request, principal).await)
+        let answer = api.delete_pet(request, principal).await;
+        srv::respond(answer, |problem| api.rejection(problem))
     })
 }
 
@@ -638,7 +664,7 @@ fn handle_upload_pet_photo<A: Api>(
             .await
         {
             Ok(principal) => principal,
-            Err(refused) => return refused,
+            Err(refused) => return api.rejection(refused),
         };
         let pet_id = input.path::<i64>("petId", srv::Style::Simple, false, Some(21));
         let body = match input.body_kind(&["multipart/form-data"], true) {
@@ -666,9 +692,12 @@ fn handle_upload_pet_photo<A: Api>(
             Ok(None) => None,
             Err(()) => None,
         };
-        let (Some(pet_id), Some(body)) = (pet_id, body) else { return input.rejected() };
+        let (Some(pet_id), Some(body)) = (pet_id, body) else {
+            return api.rejection(input.into_problem())
+        };
         let request = UploadPetPhoto { pet_id, body };
-        srv::IntoResponse::into_response(api.upload_pet_photo(request, principal).await)
+        let answer = api.upload_pet_photo(request, principal).await;
+        srv::respond(answer, |problem| api.rejection(problem))
     })
 }
 

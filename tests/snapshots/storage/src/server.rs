@@ -22,7 +22,10 @@ use std::sync::Arc;
 
 use ::specwright_runtime::server as srv;
 
-pub use srv::{Answer, Credentials, Denied, Failure, Presented, Settings};
+pub use srv::{
+    Answer, Credentials, Denied, Failure, IntoResponse, Presented, Problem, Response,
+    Settings, Violation,
+};
 
 static SCHEMES: [srv::Scheme; 5] = [
     srv::Scheme {
@@ -221,6 +224,14 @@ pub trait Api: Send + Sync + 'static {
         &self,
         credentials: srv::Credentials,
     ) -> impl Future<Output = Result<Self::Principal, srv::Denied>> + Send;
+    /// Answers what the server refuses besides the operations' own
+    /// errors: invalid requests (each failing value listed), missing or
+    /// refused credentials, and a `Failure::Problem` from a method.
+    /// `application/problem+json` unless overridden, for an API whose
+    /// errors have a format of their own.
+    fn rejection(&self, problem: srv::Problem) -> srv::Response {
+        srv::IntoResponse::into_response(problem)
+    }
     /// Whether the service is up
     ///
     /// `GET /health`
@@ -435,6 +446,7 @@ pub fn router_with<A: Api>(api: A, settings: srv::Settings) -> srv::Router {
                     path: "/health",
                     security: &[],
                     produces: &["text/plain"],
+                    invalid_path: srv::StatusCode::BAD_REQUEST,
                 };
                 &OPERATION
             },
@@ -448,6 +460,7 @@ pub fn router_with<A: Api>(api: A, settings: srv::Settings) -> srv::Router {
                     path: "/buckets",
                     security: &[&["oauth"], &["basicAuth"], &["bearerAuth"]],
                     produces: &["application/json", "application/problem+json"],
+                    invalid_path: srv::StatusCode::BAD_REQUEST,
                 };
                 &OPERATION
             },
@@ -461,6 +474,7 @@ pub fn router_with<A: Api>(api: A, settings: srv::Settings) -> srv::Router {
                     path: "/buckets/{bucket}/objects",
                     security: &[&["oauth"], &["basicAuth"], &["bearerAuth"]],
                     produces: &["application/json", "application/problem+json"],
+                    invalid_path: srv::StatusCode::NOT_FOUND,
                 };
                 &OPERATION
             },
@@ -474,6 +488,7 @@ pub fn router_with<A: Api>(api: A, settings: srv::Settings) -> srv::Router {
                     path: "/buckets/{bucket}/objects/{key}",
                     security: &[&["oauth"], &["basicAuth"], &["bearerAuth"]],
                     produces: &["application/octet-stream", "application/problem+json"],
+                    invalid_path: srv::StatusCode::NOT_FOUND,
                 };
                 &OPERATION
             },
@@ -487,6 +502,7 @@ pub fn router_with<A: Api>(api: A, settings: srv::Settings) -> srv::Router {
                     path: "/buckets/{bucket}/objects/{key}",
                     security: &[&["oauth"], &["basicAuth"], &["bearerAuth"]],
                     produces: &["application/json", "application/problem+json"],
+                    invalid_path: srv::StatusCode::BAD_REQUEST,
                 };
                 &OPERATION
             },
@@ -500,6 +516,7 @@ pub fn router_with<A: Api>(api: A, settings: srv::Settings) -> srv::Router {
                     path: "/buckets/{bucket}/notes",
                     security: &[&["queryKey"]],
                     produces: &[],
+                    invalid_path: srv::StatusCode::BAD_REQUEST,
                 };
                 &OPERATION
             },
@@ -513,6 +530,7 @@ pub fn router_with<A: Api>(api: A, settings: srv::Settings) -> srv::Router {
                     path: "/buckets/{bucket}/uploads",
                     security: &[&["cookieKey"]],
                     produces: &["application/json"],
+                    invalid_path: srv::StatusCode::BAD_REQUEST,
                 };
                 &OPERATION
             },
@@ -526,6 +544,7 @@ pub fn router_with<A: Api>(api: A, settings: srv::Settings) -> srv::Router {
                     path: "/metrics/{window}/{point}",
                     security: &[],
                     produces: &["application/json"],
+                    invalid_path: srv::StatusCode::BAD_REQUEST,
                 };
                 &OPERATION
             },
@@ -535,7 +554,10 @@ pub fn router_with<A: Api>(api: A, settings: srv::Settings) -> srv::Router {
 }
 
 fn handle_health<A: Api>(api: Arc<A>, _input: srv::Input) -> srv::BoxFuture {
-    Box::pin(async move { srv::IntoResponse::into_response(api.health().await) })
+    Box::pin(async move {
+        let answer = api.health().await;
+        srv::respond(answer, |problem| api.rejection(problem))
+    })
 }
 
 impl srv::IntoResponse for crate::operations::HealthResponse {
@@ -576,7 +598,7 @@ fn handle_create_bucket<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxF
             .await
         {
             Ok(principal) => principal,
-            Err(refused) => return refused,
+            Err(refused) => return api.rejection(refused),
         };
         let body = match input
             .body_kind(&["application/json", "application/x-www-form-urlencoded"], true)
@@ -596,9 +618,10 @@ fn handle_create_bucket<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxF
             Ok(None) => None,
             Err(()) => None,
         };
-        let (Some(body),) = (body,) else { return input.rejected() };
+        let (Some(body),) = (body,) else { return api.rejection(input.into_problem()) };
         let request = CreateBucket { body };
-        srv::IntoResponse::into_response(api.create_bucket(request, principal).await)
+        let answer = api.create_bucket(request, principal).await;
+        srv::respond(answer, |problem| api.rejection(problem))
     })
 }
 
@@ -665,7 +688,7 @@ fn handle_list_objects<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFu
             .await
         {
             Ok(principal) => principal,
-            Err(refused) => return refused,
+            Err(refused) => return api.rejection(refused),
         };
         let bucket = input
             .path::<::std::string::String>("bucket", srv::Style::Simple, false, Some(3));
@@ -723,7 +746,7 @@ fn handle_list_objects<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFu
             cursor,
             x_request_id,
             session,
-        ) else { return input.rejected() };
+        ) else { return api.rejection(input.into_problem()) };
         let request = ListObjects {
             bucket,
             prefix,
@@ -736,7 +759,8 @@ fn handle_list_objects<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFu
             x_request_id,
             session,
         };
-        srv::IntoResponse::into_response(api.list_objects(request, principal).await)
+        let answer = api.list_objects(request, principal).await;
+        srv::respond(answer, |problem| api.rejection(problem))
     })
 }
 
@@ -783,7 +807,7 @@ fn handle_get_object<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFutu
             .await
         {
             Ok(principal) => principal,
-            Err(refused) => return refused,
+            Err(refused) => return api.rejection(refused),
         };
         let bucket = input
             .path::<
@@ -796,13 +820,14 @@ fn handle_get_object<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFutu
                 Option<::std::string::String>,
             >("If-None-Match", false, false, Some(20));
         let (Some(bucket), Some(key), Some(if_none_match)) = (bucket, key, if_none_match)
-        else { return input.rejected() };
+        else { return api.rejection(input.into_problem()) };
         let request = GetObject {
             bucket,
             key,
             if_none_match,
         };
-        srv::IntoResponse::into_response(api.get_object(request, principal).await)
+        let answer = api.get_object(request, principal).await;
+        srv::respond(answer, |problem| api.rejection(problem))
     })
 }
 
@@ -850,7 +875,7 @@ fn handle_put_object<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFutu
             .await
         {
             Ok(principal) => principal,
-            Err(refused) => return refused,
+            Err(refused) => return api.rejection(refused),
         };
         let bucket = input
             .path::<
@@ -864,10 +889,11 @@ fn handle_put_object<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFutu
             Err(()) => None,
         };
         let (Some(bucket), Some(key), Some(body)) = (bucket, key, body) else {
-            return input.rejected()
+            return api.rejection(input.into_problem())
         };
         let request = PutObject { bucket, key, body };
-        srv::IntoResponse::into_response(api.put_object(request, principal).await)
+        let answer = api.put_object(request, principal).await;
+        srv::respond(answer, |problem| api.rejection(problem))
     })
 }
 
@@ -906,7 +932,7 @@ fn handle_add_note<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFuture
             .await
         {
             Ok(principal) => principal,
-            Err(refused) => return refused,
+            Err(refused) => return api.rejection(refused),
         };
         let bucket = input
             .path::<
@@ -917,9 +943,12 @@ fn handle_add_note<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFuture
             Ok(None) => None,
             Err(()) => None,
         };
-        let (Some(bucket), Some(body)) = (bucket, body) else { return input.rejected() };
+        let (Some(bucket), Some(body)) = (bucket, body) else {
+            return api.rejection(input.into_problem())
+        };
         let request = AddNote { bucket, body };
-        srv::IntoResponse::into_response(api.add_note(request, principal).await)
+        let answer = api.add_note(request, principal).await;
+        srv::respond(answer, |problem| api.rejection(problem))
     })
 }
 
@@ -954,7 +983,7 @@ fn handle_upload_form<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFut
             .await
         {
             Ok(principal) => principal,
-            Err(refused) => return refused,
+            Err(refused) => return api.rejection(refused),
         };
         let bucket = input
             .path::<
@@ -985,9 +1014,12 @@ fn handle_upload_form<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFut
             Ok(None) => None,
             Err(()) => None,
         };
-        let (Some(bucket), Some(body)) = (bucket, body) else { return input.rejected() };
+        let (Some(bucket), Some(body)) = (bucket, body) else {
+            return api.rejection(input.into_problem())
+        };
         let request = UploadForm { bucket, body };
-        srv::IntoResponse::into_response(api.upload_form(request, principal).await)
+        let answer = api.upload_form(request, principal).await;
+        srv::respond(answer, |problem| api.rejection(problem))
     })
 }
 
@@ -1026,10 +1058,11 @@ fn handle_get_metrics<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFut
                 crate::types::GetMetricsPoint,
             >("point", srv::Style::Matrix, true, Some(30));
         let (Some(window), Some(point)) = (window, point) else {
-            return input.rejected()
+            return api.rejection(input.into_problem())
         };
         let request = GetMetrics { window, point };
-        srv::IntoResponse::into_response(api.get_metrics(request).await)
+        let answer = api.get_metrics(request).await;
+        srv::respond(answer, |problem| api.rejection(problem))
     })
 }
 
