@@ -60,7 +60,9 @@ async fn every_operation_and_documented_error_round_trips() {
     let filtered = client.list_orders().status(vec![OrderStatus::Paid, OrderStatus::Shipped]).send().await.unwrap();
     let ListOrdersResponse::Ok { body: none, .. } = filtered.into_body();
     assert!(none.items.is_empty());
-    match client.list_orders().cursor("x").send().await {
+    let ListOrdersResponse::Ok { body: end, .. } = client.list_orders().cursor("x").send().await.unwrap().into_body();
+    assert!(end.items.is_empty() && end.next_cursor.is_none());
+    match client.list_orders().limit(0).send().await {
         Err(Error::Api(response)) => assert!(matches!(response.into_body(), ListOrdersError::BadRequest(_))),
         other => panic!("expected 400, got {other:?}"),
     }

@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 const USAGE: &str = "usage: cargo xtask <ci|bench|corpus|peers>
-  ci      format and lint checks, then every test (what .ci/run runs)
+  ci      format and lint checks, every test, schemathesis against the
+          example servers, then the corpus (what .ci/run runs)
   bench   the criterion benchmarks, then the targets they are held to
   corpus  generate and lint the crate of every spec in the shared corpus (the
           client and server for OpenAPI, the types for AsyncAPI), and round-trip its
@@ -75,6 +76,8 @@ fn ci() -> Result<(), String> {
     let mut total = Tally::default();
     total.add(cargo_test(&["test", "--workspace", "--doc", "--locked"])?);
     total.add(cargo_test(&["test", "--workspace", "--all-targets", "--locked"])?);
+    // The generated servers under schemathesis, valid requests and invalid ones.
+    schemathesis::run()?;
     // Every corpus spec's generated crate must compile without warnings, and
     // every example round-trip. The copies of GitHub's spec kept for diff
     // tests (`pairs/`) are left to the full `cargo xtask corpus`, for time.
