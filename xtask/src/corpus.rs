@@ -93,8 +93,13 @@ pub fn corpus_with(args: &[&str]) -> Result<(), String> {
         for message in lint.errors.iter().chain(&lint.warnings).take(5) {
             eprintln!("{rel}:\n{message}");
         }
+        let has_examples = examples && crates.join(&slug).join("tests/examples.rs").exists();
         let examples = match tests.get(&slug) {
             Some(test) if lint.errors.is_empty() => run_examples(test, &rel, &mut example_tally)?,
+            None if has_examples && lint.errors.is_empty() => {
+                example_tally.unexpected.push((rel.clone(), "its examples test did not build".into()));
+                String::from("FAILED")
+            }
             _ => String::from("-"),
         };
         rows.push(Row { spec: rel, lines, warnings: lint.warnings.len(), result, examples, generate_secs });
@@ -198,7 +203,7 @@ fn lint_all(work: &Path) -> Result<HashMap<String, Lint>, String> {
 /// Builds every crate's examples test in one run; gives each test's executable.
 fn build_examples(work: &Path) -> Result<HashMap<String, PathBuf>, String> {
     let output = Command::new(env!("CARGO"))
-        .args(["test", "--workspace", "--keep-going", "--test", "examples", "--no-run", "--message-format", "json"])
+        .args(["test", "--workspace", "--no-fail-fast", "--test", "examples", "--no-run", "--message-format", "json"])
         .current_dir(work)
         .env("CARGO_TARGET_DIR", work.join("target"))
         .stderr(std::process::Stdio::inherit())
