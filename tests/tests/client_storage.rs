@@ -140,7 +140,7 @@ async fn parameters_go_on_the_wire_in_their_styles() {
     let seen = server.seen();
     assert_eq!(
         seen[0].uri,
-        "/v1/buckets/photos/objects?prefix=2024%2Fsummer&tags=beach%20sea%20side&ids=1|2&fields=key,size\
+        "/v1/buckets/photos/objects?prefix=2024%2Fsummer&tags=beach%20sea+side&ids=1|2&fields=key,size\
          &filter%5Bmin%5D=1&filter%5Bmax%5D=9&limit=5"
     );
     assert_eq!(seen[0].header("x-request-id"), Some("req-1"));

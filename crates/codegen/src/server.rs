@@ -82,7 +82,7 @@ pub fn module(api: &Api, ops: &[OpPlan], defs: &[Def], uses: &mut Uses) -> Token
 
         #imports
         use ::specwright_runtime::server as srv;
-        pub use srv::{Answer, Credentials, Denied, Failure, IntoResponse, Presented, Problem, Response, Settings, Violation};
+        pub use srv::{Answer, Credentials, Denied, Failure, IntoResponse, Presented, Problem, Response, Settings, StatusCode, Violation};
 
         static SCHEMES: [srv::Scheme; #scheme_count] = [#(#schemes),*];
         static SCHEMAS: [srv::Schema; #count] = [#(#entries),*];

@@ -118,9 +118,14 @@ pub fn query(name: &str, value: &Value, style: Style, explode: bool, allow_reser
         (Value::Object(map), _) if explode => {
             map.iter().map(|(k, v)| format!("{}={}", encode(k, false), enc(&text(v)))).collect()
         }
-        (Value::Array(items), Style::SpaceDelimited | Style::PipeDelimited) => {
-            let sep = if style == Style::PipeDelimited { "|" } else { "%20" };
-            vec![format!("{key}={}", items.iter().map(|v| enc(&text(v))).collect::<Vec<_>>().join(sep))]
+        (Value::Array(items), Style::PipeDelimited) => {
+            vec![format!("{key}={}", items.iter().map(|v| enc(&text(v))).collect::<Vec<_>>().join("|"))]
+        }
+        // `%20` separates the items; a space inside one goes as `+` (a space
+        // to any form decoder), so a reader can still tell the two apart.
+        (Value::Array(items), Style::SpaceDelimited) => {
+            let item = |v: &Value| enc(&text(v)).replace("%20", "+");
+            vec![format!("{key}={}", items.iter().map(item).collect::<Vec<_>>().join("%20"))]
         }
         (other, _) => vec![format!("{key}={}", join(other, ",", false, enc))],
     }

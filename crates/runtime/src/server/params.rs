@@ -209,9 +209,8 @@ pub(crate) fn query(
     };
     let raw = values[values.len() - 1];
     if sep == ' ' && (shape.is_array() || shape.is_object()) {
-        // `%20` and `+` both stand for the separator.
-        let spaced = raw.replace("%20", " ").replace('+', " ");
-        let pieces: Vec<&str> = spaced.split(' ').filter(|p| !p.is_empty()).collect();
+        // `%20` (or a bare space) separates; `+` is a space inside an item.
+        let pieces: Vec<&str> = raw.split("%20").flat_map(|p| p.split(' ')).filter(|p| !p.is_empty()).collect();
         return shape.list(&pieces, true).map(Some);
     }
     shape.delimited(raw, sep, false, true).map(Some)
@@ -321,6 +320,8 @@ mod tests {
         assert_eq!(read("c=1&c=2&x=9", Style::Form, true, 2), Some(json!([1, 2])));
         assert_eq!(read("c=1,2", Style::Form, false, 2), Some(json!([1, 2])));
         assert_eq!(read("c=1%202", Style::SpaceDelimited, false, 2), Some(json!([1, 2])));
+        let words = query(&q("c=red%20big+one"), "c", Style::SpaceDelimited, false, shape(4)).unwrap();
+        assert_eq!(words, Some(json!(["red", "big one"])));
         assert_eq!(read("c=1|2", Style::PipeDelimited, false, 2), Some(json!([1, 2])));
         assert_eq!(read("R=100&G=200&B=150", Style::Form, true, 3), Some(json!({"R": 100, "G": 200, "B": 150})));
         assert_eq!(read("c%5BR%5D=100&c[G]=200", Style::DeepObject, true, 3), Some(json!({"R": 100, "G": 200})));

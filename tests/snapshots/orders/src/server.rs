@@ -24,7 +24,7 @@ use ::specwright_runtime::server as srv;
 
 pub use srv::{
     Answer, Credentials, Denied, Failure, IntoResponse, Presented, Problem, Response,
-    Settings, Violation,
+    Settings, StatusCode, Violation,
 };
 
 static SCHEMES: [srv::Scheme; 1] = [
