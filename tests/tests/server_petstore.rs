@@ -103,6 +103,9 @@ async fn every_operation_and_response_round_trips_through_client_and_server() {
     assert_eq!(stored.url, "https://cdn.example.com/miso.png");
     let (code, _) = documented(partner.upload_pet_photo(99, photo(None)).send().await);
     assert_eq!(code, 404);
+    let large = UploadPetPhotoForm { file: FilePart::new(vec![7u8; 100 * 1024]).file_name("big.png"), caption: None };
+    let refused = partner.upload_pet_photo(1, large).send().await.unwrap_err();
+    assert_eq!(refused.status().map(|s| s.as_u16()), Some(413), "over the 64 KiB body limit");
 
     // deletePet: a failure outside the documented ones (403), NoContent, then Default.
     let refused = partner.delete_pet(1).send().await.unwrap_err();

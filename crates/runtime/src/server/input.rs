@@ -377,12 +377,20 @@ impl Input {
     pub async fn multipart(&mut self) -> Option<Parts> {
         let body = self.body.take()?;
         let request = Request::from_parts(self.parts.clone(), body);
-        let mut multipart = match axum::extract::Multipart::from_request(request, &()).await {
-            Ok(m) => m,
-            Err(e) => {
+        // axum's multipart reader takes its limit from the layer below; only
+        // these requests go through it, so no other request pays for it.
+        let read = tower::service_fn(|request: Request<Body>| async move {
+            Ok::<_, std::convert::Infallible>(axum::extract::Multipart::from_request(request, &()).await)
+        });
+        let read = tower::Layer::layer(&axum::extract::DefaultBodyLimit::max(self.limit), read);
+        let extracted = tower::ServiceExt::oneshot(read, request).await;
+        let mut multipart = match extracted {
+            Ok(Ok(m)) => m,
+            Ok(Err(e)) => {
                 self.violation(Place::Body, None, String::new(), e.body_text());
                 return None;
             }
+            Err(never) => match never {},
         };
         let mut parts = Parts::default();
         loop {

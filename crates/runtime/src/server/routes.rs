@@ -10,7 +10,7 @@ use std::pin::Pin;
 use std::sync::Arc;
 
 use axum::body::Body;
-use axum::extract::{DefaultBodyLimit, Request};
+use axum::extract::Request;
 use axum::http::{header, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodFilter, MethodRouter};
@@ -93,7 +93,7 @@ impl<A: Send + Sync + 'static> Routes<A> {
             }
             router = router.route(&path, method_router);
         }
-        router.layer(DefaultBodyLimit::max(self.settings.body_limit))
+        router
     }
 }
 
