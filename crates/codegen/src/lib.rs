@@ -64,7 +64,8 @@ pub fn generate(api: &Api, options: &CrateOptions) -> GeneratedCrate {
         if options.server {
             threads.push(scope.spawn(move || {
                 let mut uses = Uses { runtime: true, server: true, ..Uses::default() };
-                ("src/server.rs", format::tokens(server::module(api, ops, defs, &mut uses)), uses)
+                let (items, table) = server::module(api, ops, defs, &mut uses);
+                ("src/server.rs", server::with_table(format::tokens(items), &table), uses)
             }));
         }
         let module = types::module(&plan);

@@ -15,8 +15,9 @@ use crate::shared::{self, error_name, form_name, ranged, response_name};
 use crate::types::{emit::deprecated, emit::docs, emit::ident, ty_path, Def, Ty, Uses};
 use crate::validation::Table;
 
-/// The source of `src/server.rs`.
-pub fn module(api: &Api, ops: &[OpPlan], defs: &[Def], uses: &mut Uses) -> TokenStream {
+/// The source of `src/server.rs`: its items, and its schema table, which
+/// [`with_table`] puts in once they are laid out.
+pub fn module(api: &Api, ops: &[OpPlan], defs: &[Def], uses: &mut Uses) -> (TokenStream, String) {
     let mut cx = Cx { api, defs, table: Table::default() };
     let authenticated = ops.iter().any(|op| needs_principal(op).is_some());
     let mut methods = Vec::new();
@@ -36,8 +37,7 @@ pub fn module(api: &Api, ops: &[OpPlan], defs: &[Def], uses: &mut Uses) -> Token
         let operation = cx.operation(op);
         routes.push(quote!(.route({ static OPERATION: srv::Operation = #operation; &OPERATION }, #handler::<A>)));
     }
-    let entries = cx.table.entries(api);
-    let count = Literal::usize_unsuffixed(entries.len());
+    let count = Literal::usize_unsuffixed(cx.table.len());
     let schemes = schemes(api);
     let scheme_count = Literal::usize_unsuffixed(schemes.len());
     let (auth_item, auth_stub) = if authenticated {
@@ -72,7 +72,7 @@ pub fn module(api: &Api, ops: &[OpPlan], defs: &[Def], uses: &mut Uses) -> Token
     });
     let title = if api.info.title.is_empty() { "the API" } else { &api.info.title };
     let trait_doc = format!(" {title}: implement each operation, then serve [`router`].");
-    quote! {
+    let items = quote! {
         #![cfg_attr(rustfmt, rustfmt::skip)]
         #![allow(deprecated)]
         #![allow(clippy::too_many_arguments, clippy::large_enum_variant, clippy::doc_lazy_continuation,
@@ -85,7 +85,7 @@ pub fn module(api: &Api, ops: &[OpPlan], defs: &[Def], uses: &mut Uses) -> Token
         pub use srv::{Answer, Credentials, Denied, Failure, IntoResponse, Presented, Problem, Response, Settings, StatusCode, Violation};
 
         static SCHEMES: [srv::Scheme; #scheme_count] = [#(#schemes),*];
-        static SCHEMAS: [srv::Schema; #count] = [#(#entries),*];
+        static SCHEMAS: [srv::Schema; #count] = [];
         static SPEC: srv::Spec = srv::Spec { schemas: &SCHEMAS, schemes: &SCHEMES, prepared: srv::Prepared::new() };
 
         #[doc = #trait_doc]
@@ -129,7 +129,16 @@ pub fn module(api: &Api, ops: &[OpPlan], defs: &[Def], uses: &mut Uses) -> Token
         }
 
         #(#items)*
-    }
+    };
+    (items, cx.table.source(api))
+}
+
+/// Puts the schema table into the laid-out module.
+pub fn with_table(source: String, table: &str) -> String {
+    let Some(at) = source.find("static SCHEMAS: [srv::Schema; ") else { return source };
+    let Some(end) = source[at..].find("] = [];").map(|i| at + i + "] = [".len()) else { return source };
+    let body = if table.is_empty() { String::new() } else { format!("\n{table}") };
+    format!("{}{body}{}", &source[..end], &source[end..])
 }
 
 /// Whether an operation hands a principal to its method: `Some(false)` when

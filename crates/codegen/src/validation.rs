@@ -1,7 +1,9 @@
 //! The table of schemas a generated server checks requests against: each
 //! schema a parameter or body uses, and each it reaches, written once as
 //! plain static data (cheap to compile, however big the spec) and named by
-//! index.
+//! index. The table is written as text, an entry a line: a big spec's has
+//! thousands, and laying them out token by token would be most of the time
+//! spent generating its server.
 
 use std::collections::HashMap;
 
@@ -51,51 +53,61 @@ impl Table {
         }
     }
 
-    /// The table's entries, each a `srv::Schema` literal.
-    pub fn entries(&self, api: &Api) -> Vec<TokenStream> {
-        self.order.iter().map(|&id| self.entry(api, api.schemas.get(id))).collect()
+    pub fn len(&self) -> usize {
+        self.order.len()
     }
 
-    fn at(&self, id: SchemaId) -> Literal {
-        Literal::usize_unsuffixed(self.index[&id])
+    /// The table's entries as Rust source, each a `srv::Schema` literal on
+    /// a line of its own, indented for the array they go in.
+    pub fn source(&self, api: &Api) -> String {
+        let mut out = String::new();
+        for &id in &self.order {
+            out.push_str("    ");
+            out.push_str(&self.entry(api, api.schemas.get(id)));
+            out.push_str(",\n");
+        }
+        out
     }
 
-    fn list(&self, ids: &[SchemaId]) -> TokenStream {
-        let items = ids.iter().map(|&id| self.at(id));
-        quote!(&[#(#items),*])
+    fn at(&self, id: SchemaId) -> String {
+        self.index[&id].to_string()
     }
 
-    fn entry(&self, api: &Api, s: &Schema) -> TokenStream {
-        let mut fields = Vec::new();
+    fn list(&self, ids: &[SchemaId]) -> String {
+        let items: Vec<String> = ids.iter().map(|&id| self.at(id)).collect();
+        format!("&[{}]", items.join(", "))
+    }
+
+    fn entry(&self, api: &Api, s: &Schema) -> String {
+        let mut fields: Vec<String> = Vec::new();
         if s.accepts_nothing {
-            fields.push(quote!(nothing: true));
+            fields.push("nothing: true".into());
         }
         if let Some(r) = s.reference {
-            let at = self.at(r);
-            fields.push(quote!(reference: Some(#at)));
+            fields.push(format!("reference: Some({})", self.at(r)));
         }
-        let mut bits: Vec<TokenStream> = JsonType::ALL
+        let mut bits: Vec<&str> = JsonType::ALL
             .iter()
             .filter(|t| s.types.contains(**t))
             .map(|t| match t {
-                JsonType::Null => quote!(NULL),
-                JsonType::Boolean => quote!(BOOLEAN),
-                JsonType::Object => quote!(OBJECT),
-                JsonType::Array => quote!(ARRAY),
-                JsonType::Number => quote!(NUMBER),
-                JsonType::String => quote!(STRING),
-                JsonType::Integer => quote!(INTEGER),
+                JsonType::Null => "NULL",
+                JsonType::Boolean => "BOOLEAN",
+                JsonType::Object => "OBJECT",
+                JsonType::Array => "ARRAY",
+                JsonType::Number => "NUMBER",
+                JsonType::String => "STRING",
+                JsonType::Integer => "INTEGER",
             })
             .collect();
         if !bits.is_empty() {
             if s.nullable && !s.types.contains(JsonType::Null) {
-                bits.push(quote!(NULL));
+                bits.push("NULL");
             }
-            fields.push(quote!(types: #(srv::schema::types::#bits)|*));
+            let bits: Vec<String> = bits.iter().map(|b| format!("srv::schema::types::{b}")).collect();
+            fields.push(format!("types: {}", bits.join(" | ")));
         }
         if let Some(format) = s.format.as_deref().and_then(format) {
-            let format = proc_macro2::Ident::new(format, proc_macro2::Span::call_site());
-            fields.push(quote!(format: srv::Format::#format));
+            fields.push(format!("format: srv::Format::{format}"));
         }
         let mut allowed: Vec<String> = s.enum_values.iter().flatten().map(Value::to_string).collect();
         if let Some(c) = &s.const_value {
@@ -105,11 +117,12 @@ impl Table {
             if s.nullable && !allowed.iter().any(|a| a == "null") {
                 allowed.push("null".into());
             }
-            fields.push(quote!(enumeration: &[#(#allowed),*]));
+            let texts: Vec<String> = allowed.iter().map(|a| string(a)).collect();
+            fields.push(format!("enumeration: &[{}]", texts.join(", ")));
         }
         let c = s.constraints();
-        let number = |v: Option<f64>| v.filter(|x| x.is_finite()).map(Literal::f64_suffixed);
-        let count = |v: Option<u64>| v.map(Literal::u64_unsuffixed);
+        let number = |v: Option<f64>| v.filter(|x| x.is_finite()).map(|x| Literal::f64_suffixed(x).to_string());
+        let count = |v: Option<u64>| v.map(|n| n.to_string());
         for (name, value) in [
             ("minimum", number(c.minimum)),
             ("maximum", number(c.maximum)),
@@ -124,61 +137,58 @@ impl Table {
             ("max_properties", count(c.max_properties)),
         ] {
             if let Some(v) = value {
-                let name = proc_macro2::Ident::new(name, proc_macro2::Span::call_site());
-                fields.push(quote!(#name: Some(#v)));
+                fields.push(format!("{name}: Some({v})"));
             }
         }
         if let Some(p) = &c.pattern {
-            fields.push(quote!(pattern: Some(#p)));
+            fields.push(format!("pattern: Some({})", string(p)));
         }
         if c.unique_items {
-            fields.push(quote!(unique_items: true));
+            fields.push("unique_items: true".into());
         }
         if let Some(items) = s.items {
-            let at = self.at(items);
-            fields.push(quote!(items: Some(#at)));
+            fields.push(format!("items: Some({})", self.at(items)));
         }
         if !s.properties.is_empty() {
-            let props = s.properties.iter().map(|(name, &id)| {
-                let at = self.at(id);
-                quote!((#name, #at))
-            });
-            fields.push(quote!(properties: &[#(#props),*]));
+            let props: Vec<String> =
+                s.properties.iter().map(|(name, &id)| format!("({}, {})", string(name), self.at(id))).collect();
+            fields.push(format!("properties: &[{}]", props.join(", ")));
         }
         // A read-only property is the server's to fill: requests may leave it out.
-        let required: Vec<&String> = s
+        let required: Vec<String> = s
             .required
             .iter()
             .filter(|name| !s.properties.get(*name).is_some_and(|&p| api.schemas.get(p).read_only))
+            .map(|name| string(name))
             .collect();
         if !required.is_empty() {
-            fields.push(quote!(required: &[#(#required),*]));
+            fields.push(format!("required: &[{}]", required.join(", ")));
         }
         if let Some(extra) = s.additional_properties {
-            let value = if api.schemas.get(extra).accepts_nothing {
-                quote!(srv::Additional::Nothing)
+            if api.schemas.get(extra).accepts_nothing {
+                fields.push("additional: srv::Additional::Nothing".into());
             } else {
-                let at = self.at(extra);
-                quote!(srv::Additional::Schema(#at))
-            };
-            fields.push(quote!(additional: #value));
+                fields.push(format!("additional: srv::Additional::Schema({})", self.at(extra)));
+            }
         }
         for (name, ids) in [("all_of", &s.all_of), ("any_of", &s.any_of), ("one_of", &s.one_of)] {
             if !ids.is_empty() {
-                let name = proc_macro2::Ident::new(name, proc_macro2::Span::call_site());
-                let list = self.list(ids);
-                fields.push(quote!(#name: #list));
+                fields.push(format!("{name}: {}", self.list(ids)));
             }
         }
         if let Some(not) = c.not {
-            let at = self.at(not);
-            fields.push(quote!(not: Some(#at)));
+            fields.push(format!("not: Some({})", self.at(not)));
         }
         if fields.is_empty() {
-            return quote!(srv::Schema::ANY);
+            return "srv::Schema::ANY".into();
         }
-        quote!(srv::Schema { #(#fields,)* ..srv::Schema::ANY })
+        format!("srv::Schema {{ {}, ..srv::Schema::ANY }}", fields.join(", "))
     }
+}
+
+/// A Rust string literal for `text` (escaped as the compiler reads it).
+fn string(text: &str) -> String {
+    Literal::string(text).to_string()
 }
 
 /// The schemas a value must also match or that its parts must.
