@@ -158,7 +158,8 @@ fn load(url: &str, script: &std::path::Path) -> f64 {
 
 fn main() {
     // `cargo bench` passes `--bench`; a filter that names nothing here skips the run.
-    if std::env::args().skip(1).any(|a| !a.starts_with("--") && !"server".contains(a.as_str())) {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| !a.starts_with("--") && !"server".contains(a.as_str())) {
         return;
     }
     let runtime = tokio::runtime::Runtime::new().expect("a runtime");
@@ -167,6 +168,23 @@ fn main() {
         let hand = specwright_tests::serve(axum::Router::new().route("/pets", axum::routing::post(hand_written))).await;
         (generated, hand)
     });
+    if !args.iter().any(|a| a == "--bench") {
+        // Run as a test (`cargo test --all-targets`): both sides answer alike, once.
+        runtime.block_on(async {
+            for url in [&generated, &hand] {
+                let response = reqwest::Client::new()
+                    .post(format!("{url}/pets"))
+                    .header("X-API-Key", "partner-key")
+                    .header("Content-Type", "application/json")
+                    .body(PET)
+                    .send()
+                    .await
+                    .expect("the server answers");
+                assert_eq!(response.status().as_u16(), 201, "{url}");
+            }
+        });
+        return;
+    }
     let script = std::env::temp_dir().join(format!("specwright-create-pet-{}.lua", std::process::id()));
     let lua = format!(
         "wrk.method = \"POST\"\nwrk.body = '{PET}'\nwrk.headers[\"Content-Type\"] = \"application/json\"\n\
