@@ -3,13 +3,18 @@
 //! on 127.0.0.1. The implementation answers with what it received, so each
 //! value is checked to arrive as it was sent.
 
-use object_storage_api::client::{schemes, Binary, Client, CreateBucketBody, Credential, Error, FilePart};
+use object_storage_api::client::{schemes, Binary, Client, CreateBucketBody, Credential, Error, FilePart, RetryPolicy};
 use object_storage_api::operations::*;
 use object_storage_api::server::{self, Answer, Api, Credentials, Denied, Presented};
 use object_storage_api::types::{Bucket, GetMetricsPoint, NewBucket, ObjectInfo, ObjectList, SizeFilter};
 use serde_json::{json, Value};
 use specwright_runtime::Nullable;
 use specwright_tests::serve;
+
+fn problem(detail: &str) -> object_storage_api::types::Problem {
+    let type_ = "about:blank".to_string();
+    object_storage_api::types::Problem { type_, title: "refused".into(), status: 0, detail: Some(detail.into()) }
+}
 
 /// Answers with what it was given; the principal names the scheme used.
 struct Echo;
@@ -40,6 +45,13 @@ impl Api for Echo {
             server::CreateBucketBody::Json(b) => (b, "json"),
             server::CreateBucketBody::Form(b) => (b, "form"),
         };
+        let refused = |why: &str| problem(why);
+        match new.name.as_str() {
+            "taken" => return Err(CreateBucketError::Conflict(refused("taken")).into()),
+            "busy" => return Err(CreateBucketError::TooManyRequests(refused("busy")).into()),
+            "down" => return Err(CreateBucketError::ServiceUnavailable(refused("down")).into()),
+            _ => {}
+        }
         Ok(CreateBucketResponse::Created {
             location: format!("/buckets/{}", new.name),
             body: Bucket {
@@ -56,6 +68,9 @@ impl Api for Echo {
         request: server::ListObjects,
         who: String,
     ) -> Answer<ListObjectsResponse, ListObjectsError> {
+        if request.bucket == "missing" {
+            return Err(ListObjectsError::NotFound(problem("no such bucket")).into());
+        }
         let seen = json!({
             "bucket": request.bucket, "prefix": request.prefix, "tags": request.tags, "ids": request.ids,
             "fields": request.fields, "filter": request.filter.map(|f| json!({"min": f.min, "max": f.max})),
@@ -68,6 +83,9 @@ impl Api for Echo {
     }
 
     async fn get_object(&self, request: server::GetObject, _: String) -> Answer<GetObjectResponse, GetObjectError> {
+        if request.key == "missing" {
+            return Err(GetObjectError::NotFound(problem("no such object")).into());
+        }
         if request.if_none_match.as_deref() == Some("\"v1\"") {
             return Ok(GetObjectResponse::NotModified);
         }
@@ -77,6 +95,9 @@ impl Api for Echo {
 
     async fn put_object(&self, request: server::PutObject, _: String) -> Answer<PutObjectResponse, PutObjectError> {
         let bytes = request.body.bytes().await.map_err(server::Failure::internal)?;
+        if bytes.len() > 10_000 {
+            return Err(PutObjectError::PayloadTooLarge(problem("over 10 kB")).into());
+        }
         Ok(PutObjectResponse::Created(ObjectInfo { key: request.key, size: bytes.len() as i64, description: None }))
     }
 
@@ -189,6 +210,36 @@ async fn every_style_body_and_credential_arrives_as_sent() {
     let GetMetricsResponse::Ok(map) = metrics;
     assert_eq!(map.get("1h@3,-4"), Some(&0.5));
     assert_eq!(map.get("1d@3,-4"), Some(&1.5));
+
+    // Every documented error comes back typed (without retries, so the
+    // 429 and 503 arrive as they are).
+    let once = Client::builder()
+        .base_url(&url)
+        .credential(schemes::BASIC_AUTH, Credential::basic("ann", "s3cret"))
+        .retry(RetryPolicy::none())
+        .build()
+        .unwrap();
+    let named = |name: &str| CreateBucketBody::Json(NewBucket { name: name.into(), region: None });
+    for (name, status) in [("taken", 409), ("busy", 429), ("down", 503)] {
+        match once.create_bucket(named(name)).send().await {
+            Err(Error::Api(response)) => {
+                assert_eq!(response.status().as_u16(), status);
+                let kind = match response.into_body() {
+                    CreateBucketError::Conflict(_) => 409,
+                    CreateBucketError::TooManyRequests(_) => 429,
+                    CreateBucketError::ServiceUnavailable(_) => 503,
+                };
+                assert_eq!(kind, status);
+            }
+            other => panic!("expected {status}, got {other:?}"),
+        }
+    }
+    let missing = once.list_objects("missing").send().await.unwrap_err();
+    assert!(matches!(missing, Error::Api(ref r) if matches!(r.body(), ListObjectsError::NotFound(_))), "{missing:?}");
+    let missing = once.get_object("photos", "missing").send().await.unwrap_err();
+    assert!(matches!(missing, Error::Api(ref r) if matches!(r.body(), GetObjectError::NotFound(_))), "{missing:?}");
+    let huge = once.put_object("photos", "huge.bin", vec![0u8; 20_000]).send().await.unwrap_err();
+    assert!(matches!(huge, Error::Api(ref r) if matches!(r.body(), PutObjectError::PayloadTooLarge(_))), "{huge:?}");
 
     // Wrong credentials never reach an operation.
     let wrong = Client::builder().base_url(&url).credential(schemes::BASIC_AUTH, Credential::basic("ann", "nope"));
