@@ -149,6 +149,40 @@ impl Table {
         if let Some(items) = s.items {
             fields.push(format!("items: Some({})", self.at(items)));
         }
+        if !c.prefix_items.is_empty() {
+            fields.push(format!("prefix_items: {}", self.list(&c.prefix_items)));
+        }
+        if let Some(contains) = c.contains {
+            fields.push(format!("contains: Some({})", self.at(contains)));
+        }
+        if !c.pattern_properties.is_empty() {
+            let patterns: Vec<String> =
+                c.pattern_properties.iter().map(|(p, &id)| format!("({}, {})", string(p), self.at(id))).collect();
+            fields.push(format!("pattern_properties: &[{}]", patterns.join(", ")));
+        }
+        if let Some(names) = c.property_names {
+            fields.push(format!("property_names: Some({})", self.at(names)));
+        }
+        if !c.dependent_required.is_empty() {
+            let deps: Vec<String> = c
+                .dependent_required
+                .iter()
+                .map(|(name, needs)| {
+                    let needs: Vec<String> = needs.iter().map(|n| string(n)).collect();
+                    format!("({}, &[{}])", string(name), needs.join(", "))
+                })
+                .collect();
+            fields.push(format!("dependent_required: &[{}]", deps.join(", ")));
+        }
+        if let [Some(condition), then, otherwise] = c.if_then_else {
+            let branch = |b: Option<SchemaId>| b.map_or("None".to_string(), |id| format!("Some({})", self.at(id)));
+            fields.push(format!(
+                "conditional: Some(({}, {}, {}))",
+                self.at(condition),
+                branch(then),
+                branch(otherwise)
+            ));
+        }
         if !s.properties.is_empty() {
             let props: Vec<String> =
                 s.properties.iter().map(|(name, &id)| format!("({}, {})", string(name), self.at(id))).collect();
@@ -201,6 +235,11 @@ fn children(s: &Schema) -> Vec<SchemaId> {
     out.extend(s.additional_properties);
     out.extend(s.all_of.iter().chain(&s.any_of).chain(&s.one_of).copied());
     out.extend(c.not);
+    out.extend(c.prefix_items.iter().copied());
+    out.extend(c.contains);
+    out.extend(c.pattern_properties.values().copied());
+    out.extend(c.property_names);
+    out.extend(c.if_then_else.iter().flatten().copied());
     out
 }
 

@@ -64,11 +64,21 @@ pub struct Schema {
     pub max_length: Option<u64>,
     pub pattern: Option<&'static str>,
     pub items: Option<usize>,
+    /// Schemas for the first items, one each; `items` is for those after.
+    pub prefix_items: &'static [usize],
+    /// At least one item must match this.
+    pub contains: Option<usize>,
     pub min_items: Option<u64>,
     pub max_items: Option<u64>,
     pub unique_items: bool,
     pub properties: &'static [(&'static str, usize)],
+    /// Properties whose names match a pattern, with their schema.
+    pub pattern_properties: &'static [(&'static str, usize)],
+    /// Every property name must match this.
+    pub property_names: Option<usize>,
     pub required: &'static [&'static str],
+    /// Properties that require others when present.
+    pub dependent_required: &'static [(&'static str, &'static [&'static str])],
     pub additional: Additional,
     pub min_properties: Option<u64>,
     pub max_properties: Option<u64>,
@@ -78,6 +88,8 @@ pub struct Schema {
     /// request that fits two of them is not one to refuse.
     pub one_of: &'static [usize],
     pub not: Option<usize>,
+    /// `if`, `then` and `else`.
+    pub conditional: Option<(usize, Option<usize>, Option<usize>)>,
 }
 
 /// What each schema of a table prepares on first use: its pattern and its
@@ -103,6 +115,8 @@ impl Default for Prepared {
 struct Compiled {
     pattern: OnceLock<Option<Regex>>,
     enumeration: OnceLock<Vec<Value>>,
+    /// One per `pattern_properties` entry; `None` where it does not compile.
+    property_patterns: OnceLock<Vec<Option<Regex>>>,
 }
 
 impl Schema {
@@ -122,11 +136,16 @@ impl Schema {
         max_length: None,
         pattern: None,
         items: None,
+        prefix_items: &[],
+        contains: None,
         min_items: None,
         max_items: None,
         unique_items: false,
         properties: &[],
+        pattern_properties: &[],
+        property_names: None,
         required: &[],
+        dependent_required: &[],
         additional: Additional::Any,
         min_properties: None,
         max_properties: None,
@@ -134,6 +153,7 @@ impl Schema {
         any_of: &[],
         one_of: &[],
         not: None,
+        conditional: None,
     };
 }
 
@@ -163,6 +183,21 @@ impl Schemas {
     fn regex(&self, at: usize) -> Option<&'static Regex> {
         let pattern = self.get(at).pattern?;
         self.compiled(at).pattern.get_or_init(|| Regex::new(pattern).ok()).as_ref()
+    }
+
+    /// The schemas of the `pattern_properties` whose pattern `name` matches.
+    fn patterned(&self, at: usize, name: &str) -> impl Iterator<Item = usize> + '_ {
+        let s = self.get(at);
+        let regexes = self
+            .compiled(at)
+            .property_patterns
+            .get_or_init(|| s.pattern_properties.iter().map(|(p, _)| Regex::new(p).ok()).collect());
+        let name = name.to_string();
+        s.pattern_properties
+            .iter()
+            .zip(regexes)
+            .filter(move |(_, re)| re.as_ref().is_some_and(|re| re.is_match(&name)))
+            .map(|((_, schema), _)| *schema)
     }
 
     fn allowed(&self, at: usize) -> &'static [Value] {
@@ -292,13 +327,17 @@ impl Schemas {
                 if s.unique_items && items.iter().enumerate().any(|(i, a)| items[..i].contains(a)) {
                     push(out, pointer, "items must be unique".into());
                 }
-                if let Some(item) = s.items {
-                    for (i, v) in items.iter().enumerate() {
-                        let len = pointer.len();
-                        pointer.push('/');
-                        pointer.push_str(&i.to_string());
-                        self.check(item, v, pointer, out, HOPS);
-                        pointer.truncate(len);
+                for (i, v) in items.iter().enumerate() {
+                    let Some(item) = s.prefix_items.get(i).copied().or(s.items) else { continue };
+                    let len = pointer.len();
+                    pointer.push('/');
+                    pointer.push_str(&i.to_string());
+                    self.check(item, v, pointer, out, HOPS);
+                    pointer.truncate(len);
+                }
+                if let Some(wanted) = s.contains {
+                    if !items.iter().any(|v| self.matches(wanted, v, HOPS)) {
+                        push(out, pointer, "must have an item that matches the schema for `contains`".into());
                     }
                 }
             }
@@ -318,8 +357,39 @@ impl Schemas {
                         pointer.truncate(len);
                     }
                 }
+                for (name, needs) in s.dependent_required {
+                    if map.contains_key(*name) {
+                        for needed in needs.iter().filter(|n| !map.contains_key(**n)) {
+                            let len = pointer.len();
+                            push_token(pointer, needed);
+                            push(out, pointer, format!("is required when `{name}` is present"));
+                            pointer.truncate(len);
+                        }
+                    }
+                }
                 for (name, v) in map {
+                    if let Some(names) = s.property_names {
+                        if !self.matches(names, &Value::String(name.clone()), HOPS) {
+                            let len = pointer.len();
+                            push_token(pointer, name);
+                            push(out, pointer, "is not a property name this object allows".into());
+                            pointer.truncate(len);
+                        }
+                    }
+                    let mut patterned = false;
+                    if !s.pattern_properties.is_empty() {
+                        for schema in self.patterned(at, name).collect::<Vec<_>>() {
+                            patterned = true;
+                            let len = pointer.len();
+                            push_token(pointer, name);
+                            self.check(schema, v, pointer, out, HOPS);
+                            pointer.truncate(len);
+                        }
+                    }
                     let declared = s.properties.iter().find(|(n, _)| n == name).map(|(_, p)| *p);
+                    if declared.is_none() && patterned {
+                        continue;
+                    }
                     let schema = match (declared, s.additional) {
                         (Some(p), _) | (None, Additional::Schema(p)) => p,
                         (None, Additional::Any) => continue,
@@ -364,6 +434,12 @@ impl Schemas {
         }
         if s.not.is_some_and(|n| self.matches(n, value, hops - 1)) {
             out.push((pointer.clone(), "matches a schema it must not".into()));
+        }
+        if let Some((condition, then, otherwise)) = s.conditional {
+            let branch = if self.matches(condition, value, hops - 1) { then } else { otherwise };
+            if let Some(branch) = branch {
+                self.check(branch, value, pointer, out, hops - 1);
+            }
         }
     }
 }
@@ -524,6 +600,37 @@ mod tests {
         assert_eq!(pointers, ["/name", "/tags", "/tags", "/tags/1", "/id", "/extra~11"], "{found:?}");
         assert!(found[0].1.contains("required"));
         assert_eq!(failures(json!([])), [(String::new(), "expected an object, found an array".to_string())]);
+    }
+
+    #[test]
+    fn the_rarer_keywords() {
+        static TABLE: [Schema; 5] = [
+            Schema {
+                types: types::OBJECT,
+                pattern_properties: &[("^x-", 1)],
+                property_names: Some(2),
+                dependent_required: &[("card", &["cvc"])],
+                additional: Additional::Nothing,
+                properties: &[("card", 1), ("cvc", 1), ("list", 3)],
+                ..Schema::ANY
+            },
+            Schema { types: types::STRING, ..Schema::ANY },
+            Schema { types: types::STRING, max_length: Some(8), ..Schema::ANY },
+            Schema { types: types::ARRAY, prefix_items: &[1], items: Some(4), contains: Some(1), ..Schema::ANY },
+            Schema { types: types::INTEGER, ..Schema::ANY },
+        ];
+        static PREPARED: Prepared = Prepared::new();
+        let check = |v: Value| {
+            let mut out = Vec::new();
+            Schemas { table: &TABLE, prepared: &PREPARED }.validate(0, &v, &mut String::new(), &mut out);
+            out.into_iter().map(|(p, _)| p).collect::<Vec<_>>()
+        };
+        assert!(check(json!({"x-a": "s", "card": "c", "cvc": "1", "list": ["a", 2, 3]})).is_empty());
+        assert_eq!(check(json!({"x-a": 1})), ["/x-a"]);
+        assert_eq!(check(json!({"card": "c"})), ["/cvc"]);
+        assert_eq!(check(json!({"x-very-long-name": "s"})), ["/x-very-long-name"]);
+        assert_eq!(check(json!({"list": [1, "b"]})), ["/list/0", "/list/1"]);
+        assert_eq!(check(json!({"list": [1]})), ["/list/0", "/list"], "no item is a string");
     }
 
     #[test]
