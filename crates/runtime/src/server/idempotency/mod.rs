@@ -96,17 +96,7 @@ pub trait IdempotencyStore: Send + Sync + 'static {
 
 /// The layer: `router.layer(Idempotency::new(store))`.
 pub struct Idempotency<S> {
-    settings: Arc<Settings<S>>,
-}
-
-impl<S> Clone for Idempotency<S> {
-    fn clone(&self) -> Self {
-        Idempotency { settings: self.settings.clone() }
-    }
-}
-
-struct Settings<S> {
-    store: S,
+    store: Arc<S>,
     header: HeaderName,
     ttl: Duration,
     lease: Duration,
@@ -114,40 +104,47 @@ struct Settings<S> {
     response_limit: usize,
 }
 
+impl<S> Clone for Idempotency<S> {
+    fn clone(&self) -> Self {
+        Idempotency {
+            store: self.store.clone(),
+            header: self.header.clone(),
+            ttl: self.ttl,
+            lease: self.lease,
+            body_limit: self.body_limit,
+            response_limit: self.response_limit,
+        }
+    }
+}
+
 impl<S: IdempotencyStore> Idempotency<S> {
     pub fn new(store: S) -> Idempotency<S> {
         Idempotency {
-            settings: Arc::new(Settings {
-                store,
-                header: HeaderName::from_static("idempotency-key"),
-                ttl: Duration::from_secs(24 * 3600),
-                lease: Duration::from_secs(300),
-                body_limit: 2 * 1024 * 1024,
-                response_limit: 8 * 1024 * 1024,
-            }),
+            store: Arc::new(store),
+            header: HeaderName::from_static("idempotency-key"),
+            ttl: Duration::from_secs(24 * 3600),
+            lease: Duration::from_secs(300),
+            body_limit: 2 * 1024 * 1024,
+            response_limit: 8 * 1024 * 1024,
         }
-    }
-
-    fn settings_mut(&mut self) -> &mut Settings<S> {
-        Arc::get_mut(&mut self.settings).expect("settings are changed before the layer is cloned")
     }
 
     /// How long a key and its response are kept (24 hours unless set).
     pub fn ttl(mut self, ttl: Duration) -> Self {
-        self.settings_mut().ttl = ttl;
+        self.ttl = ttl;
         self
     }
 
     /// How long a running request holds its key: after this, a retry runs
     /// again (for a process that died mid-request). Five minutes unless set.
     pub fn lease(mut self, lease: Duration) -> Self {
-        self.settings_mut().lease = lease;
+        self.lease = lease;
         self
     }
 
     /// The header that carries the key (`Idempotency-Key` unless set).
     pub fn header(mut self, name: HeaderName) -> Self {
-        self.settings_mut().header = name;
+        self.header = name;
         self
     }
 }
@@ -156,13 +153,13 @@ impl<S, I> tower::Layer<I> for Idempotency<S> {
     type Service = IdempotencyService<S, I>;
 
     fn layer(&self, inner: I) -> Self::Service {
-        IdempotencyService { settings: self.settings.clone(), inner }
+        IdempotencyService { settings: Arc::new(self.clone()), inner }
     }
 }
 
 /// The service [`Idempotency`] wraps around a router.
 pub struct IdempotencyService<S, I> {
-    settings: Arc<Settings<S>>,
+    settings: Arc<Idempotency<S>>,
     inner: I,
 }
 
@@ -200,7 +197,7 @@ fn takes_key(method: &Method) -> bool {
     method == Method::POST || method == Method::PATCH
 }
 
-async fn run<S, I>(settings: Arc<Settings<S>>, mut inner: I, request: Request<Body>) -> Response
+async fn run<S, I>(settings: Arc<Idempotency<S>>, mut inner: I, request: Request<Body>) -> Response
 where
     S: IdempotencyStore,
     I: tower::Service<Request<Body>, Response = Response, Error = Infallible>,
