@@ -113,6 +113,18 @@ fn servers(api: &Api) -> Vec<TokenStream> {
 
 fn schemes(api: &Api) -> (Vec<TokenStream>, Vec<TokenStream>) {
     let mut consts = Namer::new();
+    let names = api.security_schemes.keys().map(|name| {
+        let constant = format_ident!("{}", consts.claim(&field_name(name).to_uppercase()));
+        let doc = format!(" `{name}`");
+        quote!(#[doc = #doc] pub const #constant: &str = #name;)
+    });
+    (scheme_table(api, &quote!(rt::)), names.collect())
+}
+
+/// The spec's security schemes as `Scheme` values, named through `rt`
+/// (the path the generated module reaches the runtime's types by). The
+/// client and the server both write their table with this.
+pub(crate) fn scheme_table(api: &Api, rt: &TokenStream) -> Vec<TokenStream> {
     api.security_schemes
         .iter()
         .map(|(name, scheme)| {
@@ -124,7 +136,7 @@ fn schemes(api: &Api) -> (Vec<TokenStream>, Vec<TokenStream>) {
                         ApiKeyLocation::Cookie => quote!(Cookie),
                         ApiKeyLocation::User | ApiKeyLocation::Password => quote!(Header),
                     };
-                    quote!(ApiKey { location: rt::KeyLocation::#location, param: #param })
+                    quote!(ApiKey { location: #rt KeyLocation::#location, param: #param })
                 }
                 SecuritySchemeKind::Http { scheme, .. } if scheme.eq_ignore_ascii_case("basic") => quote!(Basic),
                 SecuritySchemeKind::Http { scheme, .. } if scheme.eq_ignore_ascii_case("bearer") => quote!(Bearer),
@@ -139,14 +151,9 @@ fn schemes(api: &Api) -> (Vec<TokenStream>, Vec<TokenStream>) {
                 }
                 _ => quote!(Unsupported),
             };
-            let constant = format_ident!("{}", consts.claim(&field_name(name).to_uppercase()));
-            let doc = format!(" `{name}`");
-            (
-                quote!(rt::Scheme { name: #name, kind: rt::SchemeKind::#kind }),
-                quote!(#[doc = #doc] pub const #constant: &str = #name;),
-            )
+            quote!(#rt Scheme { name: #name, kind: #rt SchemeKind::#kind })
         })
-        .unzip()
+        .collect()
 }
 
 struct Cx<'a> {
@@ -271,7 +278,7 @@ impl Cx<'_> {
                 });
             }
         }
-        let mut body_enum = quote!();
+        let mut body_enum = None;
         if let Some(b) = &op.body {
             b.variants.iter().for_each(|v| uses.note(&v.ty));
             let ty = self.body_ty(op, b);
@@ -288,21 +295,7 @@ impl Cx<'_> {
                     }
                 });
             }
-            if b.variants.len() > 1 {
-                let name = format_ident!("{}Body", op.type_base);
-                let variants = b.variants.iter().map(|v| {
-                    let variant = format_ident!("{}", v.kind.variant());
-                    let ty = self.body_variant_ty(op, v);
-                    let doc = format!(" As `{}`.", v.media_type);
-                    quote!(#[doc = #doc] #variant(#ty))
-                });
-                let doc = format!(" The body of `{}`, in one of the media types it accepts.", op.id);
-                body_enum = quote! {
-                    #[doc = #doc]
-                    #[derive(Debug)]
-                    pub enum #name { #(#variants),* }
-                };
-            }
+            body_enum = crate::shared::body_enum(op, b, |v| self.body_variant_ty(op, v));
         }
         let send = self.send(op, uses);
         let doc = format!(" A call of `{}`: set optional parameters, then `send` it.", op.id);

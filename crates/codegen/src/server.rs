@@ -5,9 +5,9 @@
 
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
-use specwright_spec::ir::{Api, ApiKeyLocation, ParameterLocation, SecuritySchemeKind, StatusCode};
+use specwright_spec::ir::{Api, ParameterLocation, StatusCode};
 
-use crate::client::method_name;
+use crate::client::{method_name, scheme_table};
 
 use crate::names::{field_name, Namer};
 use crate::operations::{BodyKind, BodyPlan, BodyVariant, OpPlan, ResponsePlan};
@@ -38,7 +38,7 @@ pub fn module(api: &Api, ops: &[OpPlan], defs: &[Def], uses: &mut Uses) -> (Toke
         routes.push(quote!(.route({ static OPERATION: srv::Operation = #operation; &OPERATION }, #handler::<A>)));
     }
     let count = Literal::usize_unsuffixed(cx.table.len());
-    let schemes = schemes(api);
+    let schemes = scheme_table(api, &quote!(srv::));
     let scheme_count = Literal::usize_unsuffixed(schemes.len());
     let (auth_item, auth_stub) = if authenticated {
         (
@@ -147,29 +147,6 @@ fn needs_principal(op: &OpPlan) -> Option<bool> {
     let anonymous = op.security.iter().any(|alt| alt.is_empty());
     let any = op.security.iter().any(|alt| !alt.is_empty());
     any.then_some(anonymous)
-}
-
-fn schemes(api: &Api) -> Vec<TokenStream> {
-    api.security_schemes
-        .iter()
-        .map(|(name, scheme)| {
-            let kind = match &scheme.kind {
-                SecuritySchemeKind::ApiKey { name: param, location } => {
-                    let location = match location {
-                        ApiKeyLocation::Query => quote!(Query),
-                        ApiKeyLocation::Cookie => quote!(Cookie),
-                        _ => quote!(Header),
-                    };
-                    quote!(ApiKey { location: srv::KeyLocation::#location, param: #param })
-                }
-                SecuritySchemeKind::Http { scheme, .. } if scheme.eq_ignore_ascii_case("basic") => quote!(Basic),
-                SecuritySchemeKind::Http { scheme, .. } if scheme.eq_ignore_ascii_case("bearer") => quote!(Bearer),
-                SecuritySchemeKind::OpenIdConnect { .. } | SecuritySchemeKind::OAuth2 { .. } => quote!(Bearer),
-                _ => quote!(Unsupported),
-            };
-            quote!(srv::Scheme { name: #name, kind: srv::SchemeKind::#kind })
-        })
-        .collect()
 }
 
 struct Cx<'a> {
@@ -303,28 +280,14 @@ impl Cx<'_> {
             let sep = if p.docs.is_some() { quote!(#[doc = ""]) } else { quote!() };
             fields.push(quote!(#doc #sep #[doc = #place] pub #field: #ty,));
         }
-        let mut body_enum = quote!();
+        let mut body_enum = None;
         if let Some(b) = &op.body {
             b.variants.iter().for_each(|v| uses.note(&v.ty));
             let ty = self.body_ty(op, b);
             let ty = if b.required { ty } else { quote!(Option<#ty>) };
             fields.push(quote!(/// The request body.
                 pub body: #ty,));
-            if b.variants.len() > 1 {
-                let body_name = format_ident!("{}Body", op.type_base);
-                let variants = b.variants.iter().map(|v| {
-                    let variant = format_ident!("{}", v.kind.variant());
-                    let ty = self.variant_ty(op, v);
-                    let doc = format!(" As `{}`.", v.media_type);
-                    quote!(#[doc = #doc] #variant(#ty))
-                });
-                let doc = format!(" The body of `{}`, in one of the media types it takes.", op.id);
-                body_enum = quote! {
-                    #[doc = #doc]
-                    #[derive(Debug)]
-                    pub enum #body_name { #(#variants),* }
-                };
-            }
+            body_enum = shared::body_enum(op, b, |v| self.variant_ty(op, v));
         }
         let doc = format!(" A request of `{}`: its parameters and body, checked against the spec.", op.id);
         // Non-exhaustive: a parameter the spec adds later must not break code reading these.

@@ -6,7 +6,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 use specwright_spec::ir::{Api, StatusCode};
 
-use crate::operations::{BodyKind, FormPlan, OpPlan, ResponsePlan};
+use crate::operations::{BodyKind, BodyPlan, BodyVariant, FormPlan, OpPlan, ResponsePlan};
 use crate::types::{emit::docs, emit::ident, ty_path, Def, Ty, Uses};
 
 /// The source of `src/operations.rs`.
@@ -50,6 +50,32 @@ pub fn error_name(op: &OpPlan) -> Ident {
 
 pub fn form_name(op: &OpPlan) -> Ident {
     format_ident!("{}Form", op.type_base)
+}
+
+/// `OpBody`, the enum of a body that comes in several media types: a
+/// variant per kind, of the type `variant_ty` gives (the client sends and
+/// the server receives multipart bodies as different types).
+pub fn body_enum(
+    op: &OpPlan,
+    body: &BodyPlan,
+    variant_ty: impl Fn(&BodyVariant) -> TokenStream,
+) -> Option<TokenStream> {
+    if body.variants.len() < 2 {
+        return None;
+    }
+    let name = format_ident!("{}Body", op.type_base);
+    let variants = body.variants.iter().map(|v| {
+        let variant = format_ident!("{}", v.kind.variant());
+        let ty = variant_ty(v);
+        let doc = format!(" As `{}`.", v.media_type);
+        quote!(#[doc = #doc] #variant(#ty))
+    });
+    let doc = format!(" The body of `{}`, in one of the media types it accepts.", op.id);
+    Some(quote! {
+        #[doc = #doc]
+        #[derive(Debug)]
+        pub enum #name { #(#variants),* }
+    })
 }
 
 /// The Rust type of a response body.

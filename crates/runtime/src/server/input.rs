@@ -66,7 +66,7 @@ impl Parts {
 /// Whether a request's media type is one the spec's `pattern` covers
 /// (`application/json` covers `application/json; charset=utf-8`, `image/*`
 /// covers `image/png`).
-fn media_matches(pattern: &str, actual: &str) -> bool {
+pub(crate) fn media_matches(pattern: &str, actual: &str) -> bool {
     let essence = |m: &str| m.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
     let (p, a) = (essence(pattern), essence(actual));
     match p.split_once('/') {

@@ -17,6 +17,7 @@ use axum::routing::{MethodFilter, MethodRouter};
 use axum::Router;
 use tracing::Instrument;
 
+use super::input::media_matches;
 use super::{Input, Operation, Problem, Spec};
 
 /// What a generated handler returns.
@@ -133,14 +134,8 @@ fn unacceptable(op: &Operation, request: &Request<Body>) -> Option<Problem> {
         .filter(|r| !r.split(';').skip(1).any(|p| p.trim().replace(' ', "") == "q=0"))
         .map(|r| r.split(';').next().unwrap_or("").trim())
         .collect();
-    let takes = |range: &str, produced: &str| {
-        let (range, produced) = (range.to_ascii_lowercase(), produced.to_ascii_lowercase());
-        match range.split_once('/') {
-            Some(("*", "*")) => true,
-            Some((kind, "*")) => produced.split_once('/').is_some_and(|(k, _)| k == kind || k == "*"),
-            _ => range == produced || produced.ends_with("/*") && range.starts_with(produced.trim_end_matches('*')),
-        }
-    };
+    // Either side may be a range: `image/*` produced, `image/png` accepted.
+    let takes = |range: &str, produced: &str| media_matches(range, produced) || media_matches(produced, range);
     let ok = ranges.iter().any(|r| op.produces.iter().any(|p| takes(r, p)));
     (!ok).then(|| {
         Problem::new(

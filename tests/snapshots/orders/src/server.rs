@@ -30,7 +30,9 @@ pub use srv::{
 static SCHEMES: [srv::Scheme; 1] = [
     srv::Scheme {
         name: "oauth2",
-        kind: srv::SchemeKind::Bearer,
+        kind: srv::SchemeKind::OAuth2 {
+            token_url: Some("https://auth.example.com/oauth2/token"),
+        },
     },
 ];
 

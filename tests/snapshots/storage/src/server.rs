@@ -30,7 +30,9 @@ pub use srv::{
 static SCHEMES: [srv::Scheme; 5] = [
     srv::Scheme {
         name: "oauth",
-        kind: srv::SchemeKind::Bearer,
+        kind: srv::SchemeKind::OAuth2 {
+            token_url: Some("https://auth.storage.example.com/token"),
+        },
     },
     srv::Scheme {
         name: "basicAuth",
@@ -470,7 +472,7 @@ pub struct CreateBucket {
     pub body: CreateBucketBody,
 }
 
-/// The body of `createBucket`, in one of the media types it takes.
+/// The body of `createBucket`, in one of the media types it accepts.
 #[derive(Debug)]
 pub enum CreateBucketBody {
     /// As `application/json`.
