@@ -18,6 +18,8 @@ pub struct Store {
     pub pets: Mutex<BTreeMap<i64, Pet>>,
     /// Requests that reached an operation.
     pub calls: AtomicUsize,
+    /// Photos that reached `uploadPetPhoto` as a stream rather than in memory.
+    pub streamed_photos: AtomicUsize,
     /// How long `createPet` takes.
     pub create_delay: Mutex<Duration>,
 }
@@ -149,6 +151,9 @@ impl Api for Petstore {
             return Err(UploadPetPhotoError::Default { status: status(404), body: error(404, "no such pet") }.into());
         }
         let form = request.body;
+        if form.file.body.as_bytes().is_none() {
+            self.0.streamed_photos.fetch_add(1, Ordering::SeqCst);
+        }
         let bytes = form.file.body.bytes().await.map_err(server::Failure::internal)?;
         Ok(UploadPetPhotoResponse::Created(PetPhoto {
             id: Some(uuid::Uuid::new_v4()),

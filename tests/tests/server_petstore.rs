@@ -18,7 +18,8 @@ use specwright_tests::serve;
 
 async fn petstore() -> (String, Arc<Store>) {
     let store = Arc::new(Store::default());
-    let router = server::router_with(Petstore(store.clone()), Settings::default().body_limit(64 * 1024));
+    let settings = Settings::default().body_limit(64 * 1024).upload_limit(512 * 1024);
+    let router = server::router_with(Petstore(store.clone()), settings);
     (serve(router).await, store)
 }
 
@@ -103,9 +104,24 @@ async fn every_operation_and_response_round_trips_through_client_and_server() {
     assert_eq!(stored.url, "https://cdn.example.com/miso.png");
     let (code, _) = documented(partner.upload_pet_photo(99, photo(None)).send().await);
     assert_eq!(code, 404);
-    let large = UploadPetPhotoForm { file: FilePart::new(vec![7u8; 100 * 1024]).file_name("big.png"), caption: None };
-    let refused = partner.upload_pet_photo(1, large).send().await.unwrap_err();
-    assert_eq!(refused.status().map(|s| s.as_u16()), Some(413), "over the 64 KiB body limit");
+    assert_eq!(store.streamed_photos.load(Ordering::SeqCst), 0, "a small photo stays in memory");
+
+    // A photo past the spool threshold (64 KiB) and the body limit (64 KiB)
+    // but within the upload limit reaches the handler as a stream, whole.
+    let large = |bytes: usize| UploadPetPhotoForm {
+        file: FilePart::new((0..bytes).map(|i| i as u8).collect::<Vec<u8>>()).file_name("big.png"),
+        caption: None,
+    };
+    let UploadPetPhotoResponse::Created(stored) =
+        partner.upload_pet_photo(1, large(300 * 1024)).send().await.unwrap().into_body();
+    assert_eq!(stored.size_bytes, Some(300 * 1024));
+    assert_eq!(store.streamed_photos.load(Ordering::SeqCst), 1, "the large photo came as a stream");
+    let refused = partner.upload_pet_photo(1, large(600 * 1024)).send().await.unwrap_err();
+    assert_eq!(refused.status().map(|s| s.as_u16()), Some(413), "over the 512 KiB upload limit");
+    // Value parts are held in memory, so the body limit bounds them.
+    let long_caption = UploadPetPhotoForm { file: FilePart::new(vec![1u8; 10]), caption: Some("x".repeat(70 * 1024)) };
+    let refused = partner.upload_pet_photo(1, long_caption).send().await.unwrap_err();
+    assert_eq!(refused.status().map(|s| s.as_u16()), Some(413), "a caption over the 64 KiB body limit");
 
     // deletePet: a failure outside the documented ones (403), NoContent, then Default.
     let refused = partner.delete_pet(1).send().await.unwrap_err();
@@ -114,7 +130,7 @@ async fn every_operation_and_response_round_trips_through_client_and_server() {
     assert!(matches!(deleted, DeletePetResponse::NoContent));
     let (code, _) = documented(ada.delete_pet(1).send().await);
     assert_eq!(code, 404);
-    assert_eq!(store.calls.load(Ordering::SeqCst), 13);
+    assert_eq!(store.calls.load(Ordering::SeqCst), 14);
 }
 
 /// A raw request, for what the generated client would never send.
@@ -235,6 +251,7 @@ async fn the_router_answers_405_with_allow_and_composes_with_nest_merge_and_laye
     let app = axum::Router::new()
         .nest("/api", server::router(Petstore(store)))
         .merge(axum::Router::new().route("/health", axum::routing::get(|| async { "ok" })))
+        .fallback(server::not_found)
         .layer(axum::middleware::from_fn(move |request: axum::extract::Request, next: axum::middleware::Next| {
             counter.fetch_add(1, Ordering::SeqCst);
             next.run(request)
@@ -250,8 +267,9 @@ async fn the_router_answers_405_with_allow_and_composes_with_nest_merge_and_laye
     assert_eq!((status, body), (200, json!([])));
     let (status, _, body) = raw("GET", &format!("{url}/health"), &[], None).await;
     assert_eq!((status, body), (200, json!("ok")));
-    let (status, _, _) = raw("GET", &format!("{url}/api/nowhere"), &[KEY], None).await;
-    assert_eq!(status, 404);
+    let (status, headers, body) = raw("GET", &format!("{url}/api/nowhere"), &[KEY], None).await;
+    assert_eq!((status, headers["content-type"].to_str().unwrap()), (404, "application/problem+json"));
+    assert_eq!(body["detail"], "no operation has the path `/api/nowhere`");
     assert_eq!(seen.load(Ordering::SeqCst), 4);
 }
 

@@ -82,7 +82,7 @@ pub fn module(api: &Api, ops: &[OpPlan], defs: &[Def], uses: &mut Uses) -> (Toke
 
         #imports
         use ::specwright_runtime::server as srv;
-        pub use srv::{Answer, Credentials, Denied, Failure, IntoResponse, Presented, Problem, Response, Settings, StatusCode, Violation};
+        pub use srv::{not_found, Answer, Credentials, Denied, Failure, IntoResponse, Presented, Problem, Response, Settings, StatusCode, Violation};
 
         static SCHEMES: [srv::Scheme; #scheme_count] = [#(#schemes),*];
         static SCHEMAS: [srv::Schema; #count] = [];
@@ -426,7 +426,7 @@ impl Cx<'_> {
             }
             (BodyKind::Text, _) => quote!(input.text::<String>(#schema).await),
             (BodyKind::Binary, _) => quote!(input.binary()),
-            (BodyKind::Multipart, None) => quote!(input.multipart().await),
+            (BodyKind::Multipart, None) => quote!(input.multipart(None).await),
             (BodyKind::Multipart, Some(form)) => {
                 let name = form_name(op);
                 let mut lets = Vec::new();
@@ -454,8 +454,9 @@ impl Cx<'_> {
                     fields.push(field);
                 }
                 let somes = fields.iter().map(|f| quote!(Some(#f)));
+                let files = form.fields.iter().filter(|f| f.file).map(|f| &f.name);
                 quote! {
-                    match input.multipart().await {
+                    match input.multipart(Some(&[#(#files),*])).await {
                         Some(mut parts) => {
                             #(#lets)*
                             match (#(#fields,)*) {

@@ -15,7 +15,8 @@ use serde_json::Value;
 use super::auth::{self, Credentials, Denied};
 use super::params::{self, Shape};
 use super::problem::{Place, Problem, Violation};
-use super::{Operation, Spec};
+use super::spool::Spool;
+use super::{Operation, Settings, Spec};
 use crate::style::Style;
 use crate::{Binary, FilePart};
 
@@ -25,7 +26,7 @@ pub struct Input {
     body: Option<Body>,
     op: &'static Operation,
     spec: &'static Spec,
-    limit: usize,
+    settings: Settings,
     /// Each path parameter's raw text.
     path: Vec<(&'static str, String)>,
     violations: Vec<Violation>,
@@ -81,7 +82,7 @@ impl Input {
         request: Request<Body>,
         op: &'static Operation,
         spec: &'static Spec,
-        limit: usize,
+        settings: Settings,
         path: Vec<(&'static str, String)>,
     ) -> Input {
         let (parts, body) = request.into_parts();
@@ -90,7 +91,7 @@ impl Input {
             body: Some(body),
             op,
             spec,
-            limit,
+            settings,
             path,
             violations: Vec::new(),
             status: StatusCode::BAD_REQUEST,
@@ -293,11 +294,12 @@ impl Input {
 
     async fn bytes(&mut self) -> Option<Bytes> {
         let body = self.body.take()?;
-        match axum::body::to_bytes(body, self.limit).await {
+        let limit = self.settings.body_limit;
+        match axum::body::to_bytes(body, limit).await {
             Ok(bytes) => Some(bytes),
             Err(_) => {
                 self.status = StatusCode::PAYLOAD_TOO_LARGE;
-                let why = format!("the body can't be read in full or is over {} bytes", self.limit);
+                let why = format!("the body can't be read in full or is over {limit} bytes");
                 self.violation(Place::Body, None, String::new(), why);
                 None
             }
@@ -348,18 +350,18 @@ impl Input {
         }
     }
 
-    /// A binary body, streamed to the handler; reading past the body limit
-    /// ends the stream with an error.
+    /// A binary body, streamed to the handler; reading past the upload
+    /// limit ends the stream with an error.
     pub fn binary(&mut self) -> Option<Binary> {
+        let limit = self.settings.upload_limit;
         let declared =
             self.parts.headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
-        if declared.is_some_and(|n| n > self.limit as u64) {
+        if declared.is_some_and(|n| n > limit as u64) {
             self.status = StatusCode::PAYLOAD_TOO_LARGE;
-            self.violation(Place::Body, None, String::new(), format!("the body is over {} bytes", self.limit));
+            self.violation(Place::Body, None, String::new(), format!("the body is over {limit} bytes"));
             return None;
         }
         let body = self.body.take()?;
-        let limit = self.limit;
         let mut seen = 0usize;
         let stream = body.into_data_stream().map(move |chunk| {
             let chunk = chunk.map_err(crate::BoxError::from)?;
@@ -372,17 +374,21 @@ impl Input {
         Some(Binary::from_stream(stream))
     }
 
-    /// A `multipart/form-data` body, its parts read into memory (within
-    /// the body limit).
-    pub async fn multipart(&mut self) -> Option<Parts> {
+    /// A `multipart/form-data` body. File parts (those named in `files`,
+    /// or every part when `files` is `None`) stay in memory while small and
+    /// are spooled to a temporary file past [`Settings::spool_above`], all
+    /// within the upload limit; other parts are held in memory, together
+    /// within the body limit.
+    pub async fn multipart(&mut self, files: Option<&[&str]>) -> Option<Parts> {
         let body = self.body.take()?;
         let request = Request::from_parts(self.parts.clone(), body);
+        let Settings { body_limit, upload_limit, spool_above } = self.settings;
         // axum's multipart reader takes its limit from the layer below; only
         // these requests go through it, so no other request pays for it.
         let read = tower::service_fn(|request: Request<Body>| async move {
             Ok::<_, std::convert::Infallible>(axum::extract::Multipart::from_request(request, &()).await)
         });
-        let read = tower::Layer::layer(&axum::extract::DefaultBodyLimit::max(self.limit), read);
+        let read = tower::Layer::layer(&axum::extract::DefaultBodyLimit::max(upload_limit), read);
         let extracted = tower::ServiceExt::oneshot(read, request).await;
         let mut multipart = match extracted {
             Ok(Ok(m)) => m,
@@ -393,8 +399,9 @@ impl Input {
             Err(never) => match never {},
         };
         let mut parts = Parts::default();
+        let mut in_memory = 0usize;
         loop {
-            let field = match multipart.next_field().await {
+            let mut field = match multipart.next_field().await {
                 Ok(Some(field)) => field,
                 Ok(None) => return Some(parts),
                 Err(e) => {
@@ -406,15 +413,45 @@ impl Input {
             let name = field.name().unwrap_or("").to_string();
             let file_name = field.file_name().map(str::to_string);
             let content_type = field.content_type().map(str::to_string);
-            match field.bytes().await {
-                Ok(bytes) => parts.parts.push((name, FilePart { body: bytes.into(), file_name, content_type })),
-                Err(e) => {
-                    self.status = e.status();
-                    self.violation(Place::Body, Some(&name), String::new(), e.body_text());
-                    return None;
+            let is_file = files.is_none_or(|files| files.contains(&name.as_str()));
+            let mut spool = Spool::new(if is_file { spool_above } else { usize::MAX });
+            loop {
+                let chunk = match field.chunk().await {
+                    Ok(Some(chunk)) => chunk,
+                    Ok(None) => break,
+                    Err(e) => {
+                        self.status = e.status();
+                        self.violation(Place::Body, Some(&name), String::new(), e.body_text());
+                        return None;
+                    }
+                };
+                if !is_file {
+                    in_memory += chunk.len();
+                    if in_memory > body_limit {
+                        self.status = StatusCode::PAYLOAD_TOO_LARGE;
+                        let why = format!("the value parts are over {body_limit} bytes");
+                        self.violation(Place::Body, Some(&name), String::new(), why);
+                        return None;
+                    }
+                }
+                if let Err(e) = spool.push(chunk).await {
+                    return self.spool_failed(&name, e);
                 }
             }
+            match spool.finish().await {
+                Ok(body) => parts.parts.push((name, FilePart { body, file_name, content_type })),
+                Err(e) => return self.spool_failed(&name, e),
+            }
         }
+    }
+
+    /// A part that could not be written aside: the server's fault, not the
+    /// request's, so 500 with nothing of the cause shown but in the log.
+    fn spool_failed(&mut self, name: &str, error: std::io::Error) -> Option<Parts> {
+        tracing::error!(part = name, %error, "a multipart file part could not be written to a temporary file");
+        self.status = StatusCode::INTERNAL_SERVER_ERROR;
+        self.violation(Place::Body, Some(name), String::new(), "could not be stored for reading");
+        None
     }
 
     /// A value part of a typed multipart body; `T` is the field's type.

@@ -11,6 +11,7 @@ mod problem;
 mod reply;
 mod routes;
 pub mod schema;
+mod spool;
 
 pub use auth::{Credentials, Denied, Presented};
 pub use input::{Input, Parts};
@@ -60,6 +61,14 @@ pub struct Operation {
     /// The status for a request whose path parameters are invalid: 400,
     /// or 404 where the operation documents that and no 400.
     pub invalid_path: StatusCode,
+}
+
+/// A fallback for paths no operation has: 404 as a problem rather than
+/// axum's empty answer. Opt in with `router.fallback(not_found)` on the
+/// outermost router; a router takes one fallback, so two merged routers
+/// that both had one would clash.
+pub async fn not_found(uri: axum::http::Uri) -> Response {
+    Problem::new(StatusCode::NOT_FOUND, format!("no operation has the path `{}`", uri.path())).into_response()
 }
 
 /// The answer for what an operation returned: its response, its documented

@@ -30,21 +30,41 @@ pub type Handler<A> = fn(Arc<A>, Input) -> BoxFuture;
 type Candidates<A> = Vec<(&'static Operation, Handler<A>)>;
 
 /// Settings for a generated server.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct Settings {
-    body_limit: usize,
+    pub(crate) body_limit: usize,
+    pub(crate) upload_limit: usize,
+    pub(crate) spool_above: usize,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { body_limit: 2 * 1024 * 1024 }
+        Settings { body_limit: 2 * 1024 * 1024, upload_limit: 2 * 1024 * 1024, spool_above: 64 * 1024 }
     }
 }
 
 impl Settings {
-    /// The largest body read, in bytes (2 MiB unless set); a larger one gets 413.
+    /// The largest body read into memory (JSON, form, text, and the value
+    /// parts of a multipart body), in bytes: 2 MiB unless set. A larger one
+    /// gets 413.
     pub fn body_limit(mut self, bytes: usize) -> Settings {
         self.body_limit = bytes;
+        self
+    }
+
+    /// The largest streamed body (binary, or multipart as a whole), in
+    /// bytes: 2 MiB unless set. A larger one gets 413, or ends the
+    /// handler's stream with an error once it is being read.
+    pub fn upload_limit(mut self, bytes: usize) -> Settings {
+        self.upload_limit = bytes;
+        self
+    }
+
+    /// The size past which a multipart file part is written to an unnamed
+    /// temporary file as it arrives rather than held in memory (64 KiB
+    /// unless set); the handler reads it back as a stream.
+    pub fn spool_above(mut self, bytes: usize) -> Settings {
+        self.spool_above = bytes;
         self
     }
 }
@@ -87,9 +107,9 @@ impl<A: Send + Sync + 'static> Routes<A> {
             for (method, candidates) in methods {
                 let Ok(filter) = MethodFilter::try_from(method) else { continue };
                 let candidates = Arc::new(candidates);
-                let (api, spec, limit) = (self.api.clone(), self.spec, self.settings.body_limit);
+                let (api, spec, settings) = (self.api.clone(), self.spec, self.settings);
                 method_router = method_router.on(filter, move |request: Request| {
-                    dispatch(api.clone(), spec, limit, candidates.clone(), request)
+                    dispatch(api.clone(), spec, settings, candidates.clone(), request)
                 });
             }
             router = router.route(&path, method_router);
@@ -102,7 +122,7 @@ impl<A: Send + Sync + 'static> Routes<A> {
 async fn dispatch<A>(
     api: Arc<A>,
     spec: &'static Spec,
-    limit: usize,
+    settings: Settings,
     candidates: Arc<Candidates<A>>,
     request: Request<Body>,
 ) -> Response {
@@ -115,7 +135,7 @@ async fn dispatch<A>(
         return problem.into_response();
     }
     let span = tracing::info_span!("request", operation = op.id, method = %op.method, path = op.path);
-    handler(api, Input::new(request, op, spec, limit, path)).instrument(span).await
+    handler(api, Input::new(request, op, spec, settings, path)).instrument(span).await
 }
 
 /// 406 when the request's `Accept` takes none of the media types the

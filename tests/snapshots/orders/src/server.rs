@@ -23,8 +23,8 @@ use std::sync::Arc;
 use ::specwright_runtime::server as srv;
 
 pub use srv::{
-    Answer, Credentials, Denied, Failure, IntoResponse, Presented, Problem, Response,
-    Settings, StatusCode, Violation,
+    not_found, Answer, Credentials, Denied, Failure, IntoResponse, Presented, Problem,
+    Response, Settings, StatusCode, Violation,
 };
 
 static SCHEMES: [srv::Scheme; 1] = [

@@ -23,8 +23,8 @@ use std::sync::Arc;
 use ::specwright_runtime::server as srv;
 
 pub use srv::{
-    Answer, Credentials, Denied, Failure, IntoResponse, Presented, Problem, Response,
-    Settings, StatusCode, Violation,
+    not_found, Answer, Credentials, Denied, Failure, IntoResponse, Presented, Problem,
+    Response, Settings, StatusCode, Violation,
 };
 
 static SCHEMES: [srv::Scheme; 2] = [
@@ -556,7 +556,7 @@ fn handle_upload_pet_photo<A: Api>(
         let pet_id = input.path::<i64>("petId", srv::Style::Simple, false, Some(21));
         let body = match input.body_kind(&["multipart/form-data"], true) {
             Ok(Some(_)) => {
-                match input.multipart().await {
+                match input.multipart(Some(&["file"])).await {
                     Some(mut parts) => {
                         let file = input.file(&mut parts, "file", true).flatten();
                         let caption = input

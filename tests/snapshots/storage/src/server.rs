@@ -23,8 +23,8 @@ use std::sync::Arc;
 use ::specwright_runtime::server as srv;
 
 pub use srv::{
-    Answer, Credentials, Denied, Failure, IntoResponse, Presented, Problem, Response,
-    Settings, StatusCode, Violation,
+    not_found, Answer, Credentials, Denied, Failure, IntoResponse, Presented, Problem,
+    Response, Settings, StatusCode, Violation,
 };
 
 static SCHEMES: [srv::Scheme; 5] = [
@@ -881,7 +881,7 @@ fn handle_upload_form<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFut
             >("bucket", srv::Style::Simple, false, Some(24));
         let body = match input.body_kind(&["multipart/form-data"], true) {
             Ok(Some(_)) => {
-                match input.multipart().await {
+                match input.multipart(Some(&["file"])).await {
                     Some(mut parts) => {
                         let file = input.file(&mut parts, "file", true).flatten();
                         let description = input
