@@ -43,7 +43,6 @@ pub struct MemoryDedupe {
 }
 
 type Shard = HashMap<String, Scope, foldhash::fast::RandomState>;
-type Ids = HashMap<Box<str>, Handled, foldhash::fast::RandomState>;
 
 /// Shards of a store large enough to be busy; a small one is one shard,
 /// so it keeps exactly what it says.
@@ -54,6 +53,95 @@ const SHARDED_FROM: usize = 1024;
 enum Handled {
     Yes,
     InProgress,
+}
+
+/// An event id as a store keeps it. Short ids (up to 23 bytes) and UUIDs
+/// in their canonical text (what publishers here write) are kept inline,
+/// in a key of fixed size that takes no allocation and hashes and compares
+/// in a step or two; longer ones as text. The mapping is exact both ways,
+/// so two different ids never meet.
+#[derive(Clone, Copy)]
+enum Id<'a> {
+    Inline([u8; INLINE]),
+    Text(&'a str),
+}
+
+const INLINE: usize = 24;
+/// The last byte of an inline key: the text's length, or this for a UUID.
+const UUID_TAG: u8 = 0xff;
+
+impl Id<'_> {
+    fn of(id: &str) -> Id<'_> {
+        let mut key = [0u8; INLINE];
+        if id.len() < INLINE {
+            key[..id.len()].copy_from_slice(id.as_bytes());
+            key[INLINE - 1] = id.len() as u8;
+            return Id::Inline(key);
+        }
+        // Only the lowercase hyphenated form: `ABC…`, `{…}` or the simple
+        // form name the same number but are other ids.
+        let canonical = id.len() == 36 && !id.bytes().any(|b| b.is_ascii_uppercase());
+        match canonical.then(|| uuid::Uuid::try_parse_ascii(id.as_bytes()).ok()).flatten() {
+            Some(uuid) => {
+                key[..16].copy_from_slice(uuid.as_bytes());
+                key[INLINE - 1] = UUID_TAG;
+                Id::Inline(key)
+            }
+            None => Id::Text(id),
+        }
+    }
+}
+
+/// One generation's ids.
+#[derive(Default)]
+struct Ids {
+    inline: HashMap<[u8; INLINE], Handled, foldhash::fast::RandomState>,
+    texts: HashMap<Box<str>, Handled, foldhash::fast::RandomState>,
+}
+
+impl Ids {
+    fn with_capacity(n: usize) -> Ids {
+        Ids { inline: HashMap::with_capacity_and_hasher(n, Default::default()), texts: HashMap::default() }
+    }
+
+    fn len(&self) -> usize {
+        self.inline.len() + self.texts.len()
+    }
+
+    fn get_mut(&mut self, id: Id) -> Option<&mut Handled> {
+        match id {
+            Id::Inline(k) => self.inline.get_mut(&k),
+            Id::Text(t) => self.texts.get_mut(t),
+        }
+    }
+
+    fn get(&self, id: Id) -> Option<Handled> {
+        match id {
+            Id::Inline(k) => self.inline.get(&k).copied(),
+            Id::Text(t) => self.texts.get(t).copied(),
+        }
+    }
+
+    fn insert(&mut self, id: Id, state: Handled) {
+        match id {
+            Id::Inline(k) => self.inline.insert(k, state),
+            Id::Text(t) => self.texts.insert(t.into(), state),
+        };
+    }
+
+    fn remove(&mut self, id: Id) {
+        match id {
+            Id::Inline(k) => self.inline.remove(&k),
+            Id::Text(t) => self.texts.remove(t),
+        };
+    }
+
+    /// The ids still being handled, moved into `next` unless `current` has them.
+    fn carry_in_progress(&mut self, current: &Ids, next: &mut Ids) {
+        let held = |s: &Handled| *s == Handled::InProgress;
+        next.inline.extend(self.inline.drain().filter(|(id, s)| held(s) && !current.inline.contains_key(id)));
+        next.texts.extend(self.texts.drain().filter(|(id, s)| held(s) && !current.texts.contains_key(id)));
+    }
 }
 
 /// Two generations of ids: new ones go to `current`; when it is full it
@@ -67,11 +155,11 @@ struct Scope {
 }
 
 impl Scope {
-    fn get(&self, id: &str) -> Option<Handled> {
-        self.current.get(id).or_else(|| self.previous.get(id)).copied()
+    fn get(&self, id: Id) -> Option<Handled> {
+        self.current.get(id).or_else(|| self.previous.get(id))
     }
 
-    fn set(&mut self, id: &str, state: Handled, capacity: usize) {
+    fn set(&mut self, id: Id, state: Handled, capacity: usize) {
         match self.current.get_mut(id) {
             Some(s) => *s = state,
             None => self.insert(id, state, capacity),
@@ -79,16 +167,19 @@ impl Scope {
     }
 
     /// `id`, known to be in neither generation.
-    fn insert(&mut self, id: &str, state: Handled, capacity: usize) {
-        self.current.insert(id.into(), state);
+    fn insert(&mut self, id: Id, state: Handled, capacity: usize) {
+        self.current.insert(id, state);
         if self.current.len() >= capacity {
-            let mut next = Ids::with_capacity_and_hasher(capacity, Default::default());
+            let mut next = Ids::with_capacity(capacity);
             // A claim still held survives the generation it was made in.
-            next.extend(
-                self.previous.drain().filter(|(id, s)| *s == Handled::InProgress && !self.current.contains_key(id)),
-            );
+            self.previous.carry_in_progress(&self.current, &mut next);
             self.previous = std::mem::replace(&mut self.current, next);
         }
+    }
+
+    fn remove(&mut self, id: Id) {
+        self.current.remove(id);
+        self.previous.remove(id);
     }
 }
 
@@ -102,13 +193,18 @@ impl MemoryDedupe {
         }
     }
 
-    fn with<T>(&self, scope: &str, id: &str, f: impl FnOnce(&mut Scope) -> T) -> T {
-        let shard = &self.shards[(self.hasher.hash_one(id) % self.shards.len() as u64) as usize];
+    fn with<T>(&self, scope: &str, id: &str, f: impl FnOnce(&mut Scope, Id) -> T) -> T {
+        let id = Id::of(id);
+        let hash = match id {
+            Id::Inline(k) => self.hasher.hash_one(k),
+            Id::Text(t) => self.hasher.hash_one(t),
+        };
+        let shard = &self.shards[(hash % self.shards.len() as u64) as usize];
         let mut scopes = shard.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(s) = scopes.get_mut(scope) {
-            return f(s);
+            return f(s, id);
         }
-        f(scopes.entry(scope.to_string()).or_default())
+        f(scopes.entry(scope.to_string()).or_default(), id)
     }
 }
 
@@ -120,7 +216,7 @@ impl Default for MemoryDedupe {
 
 impl DedupeStore for MemoryDedupe {
     fn claim<'a>(&'a self, scope: &'a str, id: &'a str) -> BoxFuture<'a, Result<Claim, StoreError>> {
-        let claim = self.with(scope, id, |s| match s.get(id) {
+        let claim = self.with(scope, id, |s, id| match s.get(id) {
             Some(Handled::Yes) => Claim::Done,
             Some(Handled::InProgress) => Claim::InProgress,
             None => {
@@ -132,15 +228,12 @@ impl DedupeStore for MemoryDedupe {
     }
 
     fn complete<'a>(&'a self, scope: &'a str, id: &'a str) -> BoxFuture<'a, Result<(), StoreError>> {
-        self.with(scope, id, |s| s.set(id, Handled::Yes, self.capacity));
+        self.with(scope, id, |s, id| s.set(id, Handled::Yes, self.capacity));
         done()
     }
 
     fn release<'a>(&'a self, scope: &'a str, id: &'a str) -> BoxFuture<'a, Result<(), StoreError>> {
-        self.with(scope, id, |s| {
-            s.current.remove(id);
-            s.previous.remove(id);
-        });
+        self.with(scope, id, |s, id| s.remove(id));
         done()
     }
 }
@@ -190,6 +283,30 @@ mod tests {
         handle("4").await;
         assert_eq!(store.claim("g", "4").await.unwrap(), Claim::Done);
         assert_eq!(store.claim("g", "1").await.unwrap(), Claim::Claimed);
+    }
+
+    #[tokio::test]
+    async fn uuid_ids_are_told_apart_from_other_spellings_of_the_same_number() {
+        let store = &MemoryDedupe::new(10);
+        let canonical = "67e55044-10b1-426f-9247-bb680e5fe0c8";
+        let others = [
+            "67E55044-10B1-426F-9247-BB680E5FE0C8",
+            "67e5504410b1426f9247bb680e5fe0c8",
+            "{67e55044-10b1-426f-9247-bb680e5fe0c8}",
+        ];
+        for id in std::iter::once(canonical).chain(others) {
+            assert_eq!(store.claim("g", id).await.unwrap(), Claim::Claimed, "{id}");
+        }
+        store.complete("g", canonical).await.unwrap();
+        assert_eq!(store.claim("g", canonical).await.unwrap(), Claim::Done);
+        store.release("g", "67e5504410b1426f9247bb680e5fe0c8").await.unwrap();
+        assert_eq!(store.claim("g", canonical).await.unwrap(), Claim::Done, "releasing another id leaves it");
+        // Short ids of every length up to the inline size and past it, and one with a NUL.
+        let ids: Vec<String> = (0..30).map(|n| "x".repeat(n)).chain(["a\0".into(), "a".into(), "a".into()]).collect();
+        for (i, id) in ids.iter().enumerate() {
+            let expected = if i == ids.len() - 1 { Claim::InProgress } else { Claim::Claimed };
+            assert_eq!(store.claim("h", id).await.unwrap(), expected, "{id:?}");
+        }
     }
 
     #[tokio::test]

@@ -100,29 +100,90 @@ pub(crate) fn envelope<C: Codec, E: Event>(
     event: &E,
     cause: Option<&Message>,
 ) -> Result<Message, super::CodecError> {
-    let id = event.id().unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
     // Room for every header set here, and a few a transport or handler adds.
     let mut message = Message { headers: Headers::with_capacity(12), payload: codec.encode(event)? }
         .with_header(attr::SPECVERSION, "1.0")
         .with_header(attr::TYPE, E::NAME)
         .with_header(attr::SOURCE, source.clone())
-        .with_header(attr::DATACONTENTTYPE, codec.content_type())
-        .with_header(attr::TIME, chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true));
+        .with_header(attr::DATACONTENTTYPE, codec.content_type());
+    let headers = &mut message.headers;
+    headers.insert_written(attr::TIME, |out| write_time(out, chrono::Utc::now()));
     if let Some(key) = event.key() {
-        message.headers.insert(attr::PARTITIONKEY, key);
+        headers.insert(attr::PARTITIONKEY, key);
     }
     let parent = cause.and_then(|c| c.headers.get(attr::TRACEPARENT)).and_then(TraceParent::parse);
     let trace = parent.map_or_else(TraceParent::new_root, |p| p.child());
-    message.headers.insert(attr::TRACEPARENT, trace.header());
-    if let Some(cause) = cause {
-        let correlation = cause.headers.get(attr::CORRELATIONID).or(cause.id()).unwrap_or_default();
-        message.headers.insert(attr::CORRELATIONID, correlation.to_owned());
-        if let Some(cause_id) = cause.id() {
-            message.headers.insert(attr::CAUSATIONID, cause_id.to_owned());
-        }
-    } else {
-        message.headers.insert(attr::CORRELATIONID, id.clone());
+    headers.insert_written(attr::TRACEPARENT, |out| trace.write(out));
+    match event.id() {
+        Some(id) => headers.insert_copied(attr::ID, &id),
+        None => headers.insert_written(attr::ID, |out| {
+            out.push_str(uuid::Uuid::new_v4().hyphenated().encode_lower(&mut uuid::Uuid::encode_buffer()))
+        }),
     }
-    message.headers.insert(attr::ID, id);
+    match cause {
+        Some(cause) => {
+            let correlation = cause.headers.get(attr::CORRELATIONID).or(cause.id()).unwrap_or_default();
+            headers.insert_written(attr::CORRELATIONID, |out| out.push_str(correlation));
+            if let Some(cause_id) = cause.id() {
+                headers.insert_written(attr::CAUSATIONID, |out| out.push_str(cause_id));
+            }
+        }
+        None => headers.insert_same(attr::CORRELATIONID, attr::ID),
+    }
     Ok(message)
+}
+
+/// `time` as RFC 3339 with microseconds and `Z`, as chrono writes it,
+/// digit by digit: every event published carries one.
+fn write_time(out: &mut String, time: chrono::DateTime<chrono::Utc>) {
+    use chrono::{Datelike, Timelike};
+    let year = time.year();
+    if !(0..=9999).contains(&year) {
+        out.push_str(&time.to_rfc3339_opts(chrono::SecondsFormat::Micros, true));
+        return;
+    }
+    // A leap second is the 60th second, its fraction past one.
+    let (second, nanos) = match time.nanosecond() {
+        n if n >= 1_000_000_000 => (60, n - 1_000_000_000),
+        n => (time.second(), n),
+    };
+    let mut text = *b"0000-00-00T00:00:00.000000Z";
+    let mut put = |at: usize, width: usize, mut n: u32| {
+        for i in (at..at + width).rev() {
+            text[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+    };
+    put(0, 4, year as u32);
+    put(5, 2, time.month());
+    put(8, 2, time.day());
+    put(11, 2, time.hour());
+    put(14, 2, time.minute());
+    put(17, 2, second);
+    put(20, 6, nanos / 1000);
+    out.push_str(std::str::from_utf8(&text).expect("ASCII digits"));
+}
+
+#[cfg(test)]
+mod time_tests {
+    use chrono::{DateTime, SecondsFormat, TimeZone, Utc};
+
+    #[test]
+    fn times_are_written_as_chrono_writes_them() {
+        let leap = Utc.with_ymd_and_hms(2016, 12, 31, 23, 59, 59).unwrap()
+            + chrono::Duration::nanoseconds(1_500_000_000 - 1_000_000_000);
+        let times = [
+            Utc::now(),
+            Utc.with_ymd_and_hms(2026, 1, 2, 3, 4, 5).unwrap() + chrono::Duration::microseconds(7),
+            Utc.with_ymd_and_hms(999, 12, 31, 23, 59, 59).unwrap(),
+            leap,
+            DateTime::from_timestamp(1_483_228_799, 1_999_999_000).unwrap(),
+            Utc.with_ymd_and_hms(12345, 6, 7, 8, 9, 10).unwrap(),
+        ];
+        for time in times {
+            let mut written = String::new();
+            super::write_time(&mut written, time);
+            assert_eq!(written, time.to_rfc3339_opts(SecondsFormat::Micros, true));
+        }
+    }
 }

@@ -33,16 +33,55 @@ pub mod attr {
 }
 
 /// Message headers: names to values, in the order they were first set.
-/// Cloning is cheap (the list is shared until one of the clones changes
-/// it), as messages are cloned on their way through groups, retries and
-/// handlers. Names and values that are `&'static str` are kept without a copy.
+/// Cloning is cheap (the headers are shared until one of the clones
+/// changes them), as messages are cloned on their way through groups,
+/// retries and handlers.
 ///
-/// A message has about ten headers, read several times each on its way: a
-/// list in one allocation, searched by length before text, finds one
-/// faster than a tree or a sorted list would (their comparisons each call
-/// into `memcmp`), and builds faster.
+/// A message has about ten headers, read several times each on its way.
+/// Names and values that are `&'static str` are kept without a copy; the
+/// others are copied into one text buffer per message, so building a
+/// message's headers takes two allocations however many it has. The list
+/// is searched by length before text, which finds a header faster than a
+/// tree or a sorted list would (their comparisons each call into `memcmp`).
 #[derive(Clone, Debug, Default)]
-pub struct Headers(Arc<Vec<(Cow<'static, str>, Cow<'static, str>)>>);
+pub struct Headers(Arc<List>);
+
+#[derive(Clone, Debug, Default)]
+struct List {
+    entries: Vec<(Text, Text)>,
+    /// The text of every name and value not kept as a `&'static str`. A
+    /// replaced value's old text stays until the message is dropped.
+    buffer: String,
+}
+
+/// A name or value: static text, or a range of the buffer.
+#[derive(Clone, Copy, Debug)]
+enum Text {
+    Static(&'static str),
+    Buffer(u32, u32),
+}
+
+impl List {
+    fn text(&self, t: Text) -> &str {
+        match t {
+            Text::Static(s) => s,
+            Text::Buffer(start, end) => &self.buffer[start as usize..end as usize],
+        }
+    }
+
+    fn store(&mut self, text: &str) -> Text {
+        let start = self.buffer.len();
+        self.buffer.push_str(text);
+        Text::Buffer(start as u32, self.buffer.len() as u32)
+    }
+
+    fn keep(&mut self, text: Cow<'static, str>) -> Text {
+        match text {
+            Cow::Borrowed(s) => Text::Static(s),
+            Cow::Owned(s) => self.store(&s),
+        }
+    }
+}
 
 impl PartialEq for Headers {
     fn eq(&self, other: &Headers) -> bool {
@@ -59,47 +98,103 @@ impl Headers {
 
     /// Room for `n` headers before the list grows.
     pub fn with_capacity(n: usize) -> Headers {
-        Headers(Arc::new(Vec::with_capacity(n)))
+        Headers(Arc::new(List { entries: Vec::with_capacity(n), buffer: String::with_capacity(n * 24) }))
     }
 
     fn find(&self, name: &str) -> Option<usize> {
-        self.0.iter().position(|(k, _)| k.len() == name.len() && k == name)
+        let list = &*self.0;
+        list.entries.iter().position(|(k, _)| {
+            let k = list.text(*k);
+            k.len() == name.len() && k == name
+        })
     }
 
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.find(name).map(|i| self.0[i].1.as_ref())
+        self.find(name).map(|i| self.0.text(self.0.entries[i].1))
     }
 
+    /// Sets `name` to `value`; returns the value it replaces.
     pub fn insert(
         &mut self,
         name: impl Into<Cow<'static, str>>,
         value: impl Into<Cow<'static, str>>,
     ) -> Option<Cow<'static, str>> {
         let (name, value) = (name.into(), value.into());
-        match self.find(&name) {
-            Some(i) => Some(std::mem::replace(&mut Arc::make_mut(&mut self.0)[i].1, value)),
+        let found = self.find(&name);
+        let list = Arc::make_mut(&mut self.0);
+        let value = list.keep(value);
+        match found {
+            Some(i) => {
+                let old = std::mem::replace(&mut list.entries[i].1, value);
+                Some(match old {
+                    Text::Static(s) => Cow::Borrowed(s),
+                    buffered => Cow::Owned(list.text(buffered).to_owned()),
+                })
+            }
             None => {
-                Arc::make_mut(&mut self.0).push((name, value));
+                let name = list.keep(name);
+                list.entries.push((name, value));
                 None
             }
         }
     }
 
+    /// Sets `name` to `value`, both copied into the message's own buffer:
+    /// what a transport reading a broker's headers calls, without an
+    /// allocation per header.
+    pub fn insert_copied(&mut self, name: &str, value: &str) {
+        let found = self.find(name);
+        let list = Arc::make_mut(&mut self.0);
+        let value = list.store(value);
+        match found {
+            Some(i) => list.entries[i].1 = value,
+            None => {
+                let name = list.store(name);
+                list.entries.push((name, value));
+            }
+        }
+    }
+
+    /// Sets the header `name`, not yet set, to what `write` appends to the
+    /// buffer: a value made in place, with no allocation of its own.
+    pub(crate) fn insert_written(&mut self, name: &'static str, write: impl FnOnce(&mut String)) {
+        debug_assert!(self.find(name).is_none(), "{name} is set once");
+        let list = Arc::make_mut(&mut self.0);
+        let start = list.buffer.len();
+        write(&mut list.buffer);
+        list.entries.push((Text::Static(name), Text::Buffer(start as u32, list.buffer.len() as u32)));
+    }
+
+    /// Sets the header `name`, not yet set, to the value of `like`, sharing its text.
+    pub(crate) fn insert_same(&mut self, name: &'static str, like: &str) {
+        debug_assert!(self.find(name).is_none(), "{name} is set once");
+        if let Some(i) = self.find(like) {
+            let list = Arc::make_mut(&mut self.0);
+            let value = list.entries[i].1;
+            list.entries.push((Text::Static(name), value));
+        }
+    }
+
     pub fn remove(&mut self, name: &str) -> Option<Cow<'static, str>> {
         let i = self.find(name)?;
-        Some(Arc::make_mut(&mut self.0).remove(i).1)
+        let list = Arc::make_mut(&mut self.0);
+        Some(match list.entries.remove(i).1 {
+            Text::Static(s) => Cow::Borrowed(s),
+            buffered => Cow::Owned(list.text(buffered).to_owned()),
+        })
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.0.iter().map(|(k, v)| (k.as_ref(), v.as_ref()))
+        let list = &*self.0;
+        list.entries.iter().map(move |(k, v)| (list.text(*k), list.text(*v)))
     }
 
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.0.entries.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.0.entries.is_empty()
     }
 }
 
@@ -176,5 +271,25 @@ mod tests {
         assert_eq!(a.remove("id").as_deref(), Some("2"));
         assert_eq!((a.get("id"), shared.get("id")), (None, Some("2")), "a clone keeps its own headers");
         assert_ne!(a, shared);
+    }
+
+    #[test]
+    fn copied_written_and_shared_values_read_back() {
+        let mut h = Headers::with_capacity(1);
+        h.insert_copied("x-tenant", "acme");
+        h.insert_written("id", |b| b.push_str("e-1"));
+        h.insert_same("correlationid", "id");
+        h.insert("type", "OrderCreated");
+        let pairs: Vec<_> = h.iter().collect();
+        assert_eq!(pairs, [("x-tenant", "acme"), ("id", "e-1"), ("correlationid", "e-1"), ("type", "OrderCreated")]);
+        // Replacing one of two values that shared text leaves the other.
+        assert_eq!(h.insert("id", String::from("e-2")).as_deref(), Some("e-1"));
+        h.insert_copied("x-tenant", "umbrella");
+        assert_eq!(
+            (h.get("id"), h.get("correlationid"), h.get("x-tenant")),
+            (Some("e-2"), Some("e-1"), Some("umbrella"))
+        );
+        assert_eq!(h.remove("correlationid").as_deref(), Some("e-1"));
+        assert_eq!(h.len(), 3);
     }
 }

@@ -91,7 +91,7 @@ fn from_nats(headers: Option<&async_nats::HeaderMap>) -> Headers {
             continue;
         }
         if let Some(value) = values.last() {
-            out.insert(name.to_string(), value.as_str().to_string());
+            out.insert_copied(name, value.as_str());
         }
     }
     out

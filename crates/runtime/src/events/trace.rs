@@ -44,9 +44,17 @@ impl TraceParent {
 }
 
 impl TraceParent {
-    /// The header's text. Written digit by digit: every event published
-    /// carries one, and `format!` made this a tenth of publishing.
+    /// The header's text.
     pub fn header(&self) -> String {
+        let mut text = String::with_capacity(55);
+        self.write(&mut text);
+        text
+    }
+
+    /// Appends the header's text to `out`. Written digit by digit: every
+    /// event published carries one, and `format!` made this a tenth of
+    /// publishing.
+    pub(crate) fn write(&self, out: &mut String) {
         const DIGITS: &[u8; 16] = b"0123456789abcdef";
         let mut text = *b"00-00000000000000000000000000000000-0000000000000000-00";
         for i in 0..32 {
@@ -56,7 +64,7 @@ impl TraceParent {
             text[36 + i] = DIGITS[((self.span_id >> ((15 - i) * 4)) & 0xf) as usize];
         }
         text[54] = if self.sampled { b'1' } else { b'0' };
-        String::from_utf8_lossy(&text).into_owned()
+        out.push_str(std::str::from_utf8(&text).expect("ASCII digits"));
     }
 }
 
