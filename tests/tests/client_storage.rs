@@ -470,3 +470,24 @@ async fn a_cursor_listing_streams_every_item() {
         ]
     );
 }
+
+/// Middleware given to the builder: marks each request on its way out.
+fn mark<'a>(
+    mut request: reqwest::Request,
+    extensions: &'a mut axum::http::Extensions,
+    next: reqwest_middleware::Next<'a>,
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = reqwest_middleware::Result<reqwest::Response>> + Send + 'a>> {
+    request.headers_mut().insert("x-through", axum::http::HeaderValue::from_static("middleware"));
+    Box::pin(next.run(request, extensions))
+}
+
+#[tokio::test]
+async fn middleware_sees_every_call_and_a_client_without_it_sends_plainly() {
+    let server = Server::start(|_, _| json(200, serde_json::json!({"status": "ok"}))).await;
+    let with = server.builder().middleware(mark).build().unwrap();
+    let HealthResponse::Ok(_) = with.health().send().await.unwrap().into_body();
+    let without = server.client();
+    let HealthResponse::Ok(_) = without.health().send().await.unwrap().into_body();
+    let marks: Vec<Option<String>> = server.seen().iter().map(|s| s.header("x-through").map(str::to_string)).collect();
+    assert_eq!(marks, [Some("middleware".to_string()), None]);
+}

@@ -237,7 +237,7 @@ impl Request<'_> {
                 query.extend(style::query(name, &Value::String(value.expose().to_string()), Style::Form, true, false));
             }
             let full_url = if query.is_empty() { url.clone() } else { format!("{url}?{}", query.join("&")) };
-            let mut request = inner.http.request(method.clone(), &full_url);
+            let mut request = inner.plain.request(method.clone(), &full_url);
             match attempt_body(&mut body) {
                 Some(Body::Bytes { content_type, bytes }) => {
                     headers.entry(CONTENT_TYPE).or_insert(HeaderValue::from_static(content_type));
@@ -250,7 +250,13 @@ impl Request<'_> {
                 Some(Body::Multipart(form)) => request = request.multipart(form),
                 None => {}
             }
-            let result = request.headers(headers).send().await;
+            let result = match request.headers(headers).build() {
+                Ok(request) => match &inner.http {
+                    Some(http) => http.execute(request).await,
+                    None => inner.plain.execute(request).await.map_err(reqwest_middleware::Error::from),
+                },
+                Err(e) => Err(e.into()),
+            };
             let wait = match &result {
                 Ok(response) if retry_safe && retryable_status(response.status()) => {
                     delays.next().map(|d| retry_after(response.headers(), SystemTime::now()).unwrap_or(d))
