@@ -288,73 +288,7 @@ macro_rules! conformance_tests {
     };
 }
 
-/// A nats-server of a test's own: on a free port, with its own store and a
-/// payload limit above the suite's 1 MiB message (the default is 1 MB).
-/// Stopped, and its store removed, on drop.
 #[cfg(feature = "nats")]
-pub struct NatsServer {
-    pub url: String,
-    child: std::process::Child,
-    dir: std::path::PathBuf,
-    binary: String,
-}
-
-#[cfg(feature = "nats")]
-impl NatsServer {
-    /// Starts `/usr/sbin/nats-server` (or `$NATS_SERVER`); panics, saying
-    /// why, when it is missing or does not listen within 10 s.
-    pub fn start() -> NatsServer {
-        let binary = std::env::var("NATS_SERVER").unwrap_or_else(|_| "/usr/sbin/nats-server".into());
-        assert!(std::path::Path::new(&binary).exists(), "{binary} is missing: these tests start their own nats-server");
-        let port =
-            std::net::TcpListener::bind("127.0.0.1:0").expect("a free port").local_addr().expect("a port").port();
-        let dir = std::env::temp_dir().join(format!("specwright-nats-{}", uuid::Uuid::new_v4().simple()));
-        std::fs::create_dir_all(&dir).expect("a store directory");
-        let config = dir.join("nats.conf");
-        let text =
-            format!("listen: 127.0.0.1:{port}\nmax_payload: 8MB\njetstream {{ store_dir: {:?} }}\n", dir.join("store"));
-        std::fs::write(&config, text).expect("the server's configuration");
-        let child = Self::spawn(&binary, &config);
-        let server = NatsServer { url: format!("nats://127.0.0.1:{port}"), child, dir, binary };
-        server.wait_until_listening();
-        server
-    }
-
-    /// Stops the server and starts it again on the same port and store.
-    pub fn restart(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        let address = self.url.trim_start_matches("nats://");
-        assert!(std::net::TcpStream::connect(address).is_err(), "nats-server still listens after being stopped");
-        self.child = Self::spawn(&self.binary, &self.dir.join("nats.conf"));
-        self.wait_until_listening();
-    }
-
-    fn spawn(binary: &str, config: &std::path::Path) -> std::process::Child {
-        std::process::Command::new(binary)
-            .arg("-c")
-            .arg(config)
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap_or_else(|e| panic!("{binary} does not start: {e}"))
-    }
-
-    fn wait_until_listening(&self) {
-        let address = self.url.trim_start_matches("nats://");
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-        while std::net::TcpStream::connect(address).is_err() {
-            assert!(std::time::Instant::now() < deadline, "nats-server did not listen on {address} within 10 s");
-            std::thread::sleep(std::time::Duration::from_millis(20));
-        }
-    }
-}
-
-#[cfg(feature = "nats")]
-impl Drop for NatsServer {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
+pub use super::brokers::NatsServer;
+#[cfg(feature = "redis-streams")]
+pub use super::brokers::RedisServer;

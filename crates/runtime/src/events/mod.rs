@@ -12,6 +12,8 @@
 //!   makes the change they announce, published after it commits.
 
 mod app;
+#[cfg(feature = "conformance")]
+mod brokers;
 mod codec;
 #[cfg(feature = "conformance")]
 pub mod conformance;
@@ -27,6 +29,8 @@ mod outbox;
 mod postgres_dedupe;
 #[cfg(feature = "redis")]
 mod redis_dedupe;
+#[cfg(feature = "redis-streams")]
+mod redis_streams;
 mod trace;
 mod transport;
 
@@ -44,6 +48,8 @@ pub use outbox::{Outbox, OutboxError, OutboxRelay};
 pub use postgres_dedupe::PostgresDedupe;
 #[cfg(feature = "redis")]
 pub use redis_dedupe::RedisDedupe;
+#[cfg(feature = "redis-streams")]
+pub use redis_streams::{RedisStreamsOptions, RedisStreamsTransport};
 pub use trace::TraceParent;
 pub use transport::{
     BoxFuture, Capabilities, Delivery, Publisher, Settle, Subscriber, Subscription, Transport, TransportError,
