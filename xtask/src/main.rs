@@ -157,11 +157,13 @@ fn bench() -> Result<(), String> {
         "-p",
         "specwright-runtime",
         "--features",
-        "nats,conformance",
+        "nats,redis-streams,conformance",
         "--bench",
         "events",
         "--bench",
         "nats",
+        "--bench",
+        "redis_streams",
         "--",
         "--noplot",
     ])?;
@@ -216,6 +218,11 @@ fn bench() -> Result<(), String> {
     let share = router / bare * 100.0;
     println!("JetStream: router {router:.0}/s, bare async-nats {bare:.0}/s: {share:.0}% (target: at least 70%)");
     check(share >= 70.0, format!("the router on JetStream runs at {share:.0}% of bare async-nats, under 70%"));
+    let bare = per_second("redis-streams/bare redis-rs", 2_000.0)?;
+    let router = per_second("redis-streams/router", 2_000.0)?;
+    let share = router / bare * 100.0;
+    println!("Redis Streams: router {router:.0}/s, bare redis-rs {bare:.0}/s: {share:.0}% (target: at least 70%)");
+    check(share >= 70.0, format!("the router on Redis Streams runs at {share:.0}% of bare redis-rs, under 70%"));
     if missed.is_empty() {
         Ok(())
     } else {

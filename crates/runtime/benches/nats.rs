@@ -6,26 +6,18 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use async_nats::jetstream;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use futures_util::StreamExt;
 use specwright_runtime::events::conformance::NatsServer;
-use specwright_runtime::events::{
-    Context, EventApp, EventPublisher, MemoryDedupe, NatsOptions, NatsTransport, Settings,
-};
+use specwright_runtime::events::{NatsOptions, NatsTransport};
 
 mod tick;
-use tick::Tick;
+use tick::{wait_for, Tick};
 
 const BATCH: u64 = 2_000;
-
-async fn wait_for(counter: &AtomicU64, target: u64) {
-    while counter.load(Ordering::Relaxed) < target {
-        tokio::time::sleep(Duration::from_micros(200)).await;
-    }
-}
 
 fn throughput(c: &mut Criterion) {
     let server = NatsServer::start();
@@ -84,35 +76,8 @@ fn throughput(c: &mut Criterion) {
     });
 
     // The router, with dedupe on.
-    let (publisher, handled) = runtime.block_on(async {
-        let transport = Arc::new(NatsTransport::connect(&server.url, NatsOptions::default()).await.unwrap());
-        let handled = Arc::new(AtomicU64::new(0));
-        let h = handled.clone();
-        let app = EventApp::new(transport.clone(), "/bench")
-            .settings(Settings { timeout: Some(Duration::from_secs(5)), ..Settings::default() })
-            .dedupe(Arc::new(MemoryDedupe::default()))
-            .handle("router", move |_tick: Tick, _cx: Context| {
-                h.fetch_add(1, Ordering::Relaxed);
-                async { Ok(()) }
-            });
-        tokio::spawn(app.run(std::future::pending()));
-        (EventPublisher::new(transport, "/bench"), handled)
-    });
-    group.bench_function("router", |b| {
-        b.to_async(&runtime).iter_custom(|iters| {
-            let (publisher, handled, next_id) = (&publisher, &handled, &next_id);
-            async move {
-                let target = handled.load(Ordering::Relaxed) + iters * BATCH;
-                let started = Instant::now();
-                for _ in 0..iters * BATCH {
-                    let id = next_id.fetch_add(1, Ordering::Relaxed);
-                    publisher.publish(&Tick::new(id)).await.unwrap();
-                }
-                wait_for(handled, target).await;
-                started.elapsed()
-            }
-        })
-    });
+    let transport = runtime.block_on(NatsTransport::connect(&server.url, NatsOptions::default())).unwrap();
+    tick::router(&mut group, &runtime, Arc::new(transport), &next_id, BATCH);
     group.finish();
     drop(server);
 }
