@@ -12,10 +12,10 @@ use std::time::Duration;
 
 use futures_util::StreamExt;
 use serde::{Deserialize, Serialize};
-use specwright_runtime::events::conformance::{NatsServer, RedisServer};
+use specwright_runtime::events::conformance::{NatsServer, RabbitServer, RedisServer};
 use specwright_runtime::events::{
-    attr, Context, Event, EventApp, EventPublisher, HandlerError, NatsOptions, NatsTransport, RedisDedupe,
-    RedisStreamsOptions, RedisStreamsTransport, Settings, Transport,
+    attr, AmqpOptions, AmqpTransport, Context, Event, EventApp, EventPublisher, HandlerError, NatsOptions,
+    NatsTransport, RedisDedupe, RedisStreamsOptions, RedisStreamsTransport, Settings, Transport,
 };
 
 const EVENTS: u32 = 10_000;
@@ -63,6 +63,14 @@ async fn redis_streams_through_failures_and_a_restart() {
     let mut server = RedisServer::start();
     let options = RedisStreamsOptions { claim_idle: Duration::from_secs(2), ..RedisStreamsOptions::default() };
     let transport: Arc<dyn Transport> = Arc::new(RedisStreamsTransport::connect(&server.url, options).await.unwrap());
+    ten_thousand_events(transport, || server.restart()).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn amqp_through_failures_and_a_restart() {
+    let mut server = RabbitServer::start();
+    let transport: Arc<dyn Transport> =
+        Arc::new(AmqpTransport::connect(&server.url, AmqpOptions::default()).await.unwrap());
     ten_thousand_events(transport, || server.restart()).await;
 }
 

@@ -12,25 +12,26 @@ struct Process {
     name: &'static str,
     program: String,
     args: Vec<OsString>,
+    env: Vec<(String, OsString)>,
     port: u16,
     dir: PathBuf,
     child: Child,
 }
 
 impl Process {
-    /// Starts `program` (or the one `env` names) with the arguments `args`
-    /// gives for a free port and a fresh directory; panics, saying why,
-    /// when it is missing or does not listen within 10 s.
-    fn start(name: &'static str, default: &str, env: &str, args: impl FnOnce(u16, &Path) -> Vec<OsString>) -> Process {
-        let program = std::env::var(env).unwrap_or_else(|_| default.into());
+    /// Starts `program` (or the one `variable` names) with the arguments
+    /// and environment `setup` gives for a free port and a fresh
+    /// directory; panics, saying why, when it is missing or does not listen
+    /// within 30 s.
+    fn start(name: &'static str, default: &str, variable: &str, setup: impl FnOnce(u16, &Path) -> Setup) -> Process {
+        let program = std::env::var(variable).unwrap_or_else(|_| default.into());
         assert!(Path::new(&program).exists(), "{program} is missing: these tests start their own {name}");
-        let port =
-            std::net::TcpListener::bind("127.0.0.1:0").expect("a free port").local_addr().expect("a port").port();
+        let port = free_port();
         let dir = std::env::temp_dir().join(format!("specwright-{name}-{}", uuid::Uuid::new_v4().simple()));
         std::fs::create_dir_all(&dir).expect("a store directory");
-        let args = args(port, &dir);
-        let child = spawn(&program, &args);
-        let process = Process { name, program, args, port, dir, child };
+        let Setup { args, env } = setup(port, &dir);
+        let child = spawn(&program, &args, &env);
+        let process = Process { name, program, args, env, port, dir, child };
         process.wait_until_listening();
         process
     }
@@ -39,31 +40,61 @@ impl Process {
         format!("127.0.0.1:{}", self.port)
     }
 
-    /// Kills the process and starts it again on the same port and store.
-    fn restart(&mut self) {
+    /// Kills the process, and whatever it started, at once.
+    fn kill(&mut self) {
+        // The broker may be a script that starts the server beside itself
+        // (RabbitMQ's does): the whole process group goes.
+        let group = format!("-{}", self.child.id());
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
         let _ = self.child.kill();
         let _ = self.child.wait();
-        assert!(
-            std::net::TcpStream::connect(self.address()).is_err(),
-            "{} still listens after being stopped",
-            self.name
-        );
-        self.child = spawn(&self.program, &self.args);
+    }
+
+    /// Kills the process and starts it again on the same port and store.
+    fn restart(&mut self) {
+        self.kill();
+        // The group's processes end a moment after the signal.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while std::net::TcpStream::connect(self.address()).is_ok() {
+            assert!(Instant::now() < deadline, "{} still listens 10 s after being killed", self.name);
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        self.child = spawn(&self.program, &self.args, &self.env);
         self.wait_until_listening();
     }
 
     fn wait_until_listening(&self) {
-        let deadline = Instant::now() + Duration::from_secs(10);
+        let deadline = Instant::now() + Duration::from_secs(30);
         while std::net::TcpStream::connect(self.address()).is_err() {
-            assert!(Instant::now() < deadline, "{} did not listen on {} within 10 s", self.name, self.address());
+            assert!(Instant::now() < deadline, "{} did not listen on {} within 30 s", self.name, self.address());
             std::thread::sleep(Duration::from_millis(20));
         }
     }
 }
 
-fn spawn(program: &str, args: &[OsString]) -> Child {
+/// What a broker is started with.
+struct Setup {
+    args: Vec<OsString>,
+    env: Vec<(String, OsString)>,
+}
+
+impl Setup {
+    #[cfg(any(feature = "nats", feature = "redis-streams"))]
+    fn args(args: Vec<OsString>) -> Setup {
+        Setup { args, env: Vec::new() }
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").expect("a free port").local_addr().expect("a port").port()
+}
+
+fn spawn(program: &str, args: &[OsString], env: &[(String, OsString)]) -> Child {
+    use std::os::unix::process::CommandExt;
     Command::new(program)
+        .process_group(0)
         .args(args)
+        .envs(env.iter().map(|(k, v)| (k, v)))
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -72,8 +103,7 @@ fn spawn(program: &str, args: &[OsString]) -> Child {
 
 impl Drop for Process {
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        self.kill();
         let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
@@ -96,7 +126,7 @@ impl NatsServer {
                 dir.join("store")
             );
             std::fs::write(&config, text).expect("the server's configuration");
-            vec!["-c".into(), config.into()]
+            Setup::args(vec!["-c".into(), config.into()])
         });
         NatsServer { url: format!("nats://{}", process.address()), process }
     }
@@ -124,12 +154,55 @@ impl RedisServer {
             let args = ["--bind", "127.0.0.1", "--port", &port.to_string(), "--save", "", "--appendonly", "yes"];
             let mut args: Vec<OsString> = args.iter().map(OsString::from).collect();
             args.extend(["--dir".into(), dir.as_os_str().to_owned()]);
-            args
+            Setup::args(args)
         });
         RedisServer { url: format!("redis://{}", process.address()), process }
     }
 
     /// Stops the server and starts it again on the same port and files.
+    pub fn restart(&mut self) {
+        self.process.restart();
+    }
+}
+
+/// A RabbitMQ node of its own (its own node name, ports, database and
+/// logs; `guest` may connect from loopback). `/usr/lib/rabbitmq/bin/rabbitmq-server`,
+/// or `$RABBITMQ_SERVER`.
+#[cfg(feature = "amqp")]
+pub struct RabbitServer {
+    pub url: String,
+    process: Process,
+}
+
+#[cfg(feature = "amqp")]
+impl RabbitServer {
+    pub fn start() -> RabbitServer {
+        let default = "/usr/lib/rabbitmq/bin/rabbitmq-server";
+        let process = Process::start("rabbitmq-server", default, "RABBITMQ_SERVER", |port, dir| {
+            let config = dir.join("rabbitmq.conf");
+            std::fs::write(&config, format!("listeners.tcp.default = 127.0.0.1:{port}\nloopback_users = none\n"))
+                .expect("the node's configuration");
+            // The machine's own environment file names the shared node; this one names none.
+            let (env_file, plugins) = (dir.join("rabbitmq-env.conf"), dir.join("enabled_plugins"));
+            std::fs::write(&env_file, "").expect("an environment file");
+            std::fs::write(&plugins, "[].").expect("a plugins file");
+            let node = format!("specwright-{}@localhost", uuid::Uuid::new_v4().simple());
+            let env = [
+                ("RABBITMQ_CONF_ENV_FILE", env_file.into_os_string()),
+                ("RABBITMQ_CONFIG_FILE", config.into_os_string()),
+                ("RABBITMQ_ENABLED_PLUGINS_FILE", plugins.into_os_string()),
+                ("RABBITMQ_NODENAME", node.into()),
+                ("RABBITMQ_DIST_PORT", free_port().to_string().into()),
+                ("RABBITMQ_MNESIA_BASE", dir.join("mnesia").into_os_string()),
+                ("RABBITMQ_LOG_BASE", dir.join("log").into_os_string()),
+                ("RABBITMQ_PID_FILE", dir.join("pid").into_os_string()),
+            ];
+            Setup { args: Vec::new(), env: env.into_iter().map(|(k, v)| (k.to_string(), v)).collect() }
+        });
+        RabbitServer { url: format!("amqp://guest:guest@{}/%2f", process.address()), process }
+    }
+
+    /// Stops the node and starts it again on the same ports and database.
     pub fn restart(&mut self) {
         self.process.restart();
     }

@@ -290,5 +290,7 @@ macro_rules! conformance_tests {
 
 #[cfg(feature = "nats")]
 pub use super::brokers::NatsServer;
+#[cfg(feature = "amqp")]
+pub use super::brokers::RabbitServer;
 #[cfg(feature = "redis-streams")]
 pub use super::brokers::RedisServer;

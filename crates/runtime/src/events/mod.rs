@@ -11,6 +11,8 @@
 //! - [`Outbox`] (feature `postgres`): events written in the transaction that
 //!   makes the change they announce, published after it commits.
 
+#[cfg(feature = "amqp")]
+mod amqp;
 mod app;
 #[cfg(feature = "conformance")]
 mod brokers;
@@ -34,6 +36,8 @@ mod redis_streams;
 mod trace;
 mod transport;
 
+#[cfg(feature = "amqp")]
+pub use amqp::{AmqpOptions, AmqpTransport};
 pub use app::{Context, EventApp, HandlerError, HandlerService, Running, Settings};
 pub use codec::{Codec, CodecError, Json};
 pub use dedupe::{Claim, DedupeStore, MemoryDedupe, StoreError};

@@ -1,0 +1,74 @@
+//! AMQP (RabbitMQ) passes the conformance suite against the machine's
+//! RabbitMQ on 127.0.0.1:5672 (queues of their own, expiring once unused),
+//! and across a restart of a RabbitMQ node the test starts for itself.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use futures_util::StreamExt;
+use specwright_runtime::events::conformance::RabbitServer;
+use specwright_runtime::events::{attr, AmqpOptions, AmqpTransport, Message, Transport};
+
+const SHARED: &str = "amqp://guest:guest@127.0.0.1:5672/%2f";
+
+fn options() -> AmqpOptions {
+    AmqpOptions { queue_expires: Some(Duration::from_secs(120)), ..AmqpOptions::default() }
+}
+
+async fn rabbit() -> Arc<dyn Transport> {
+    let transport = AmqpTransport::connect(SHARED, options())
+        .await
+        .unwrap_or_else(|e| panic!("these tests need RabbitMQ on 127.0.0.1:5672 (guest/guest): {e}"));
+    Arc::new(transport)
+}
+
+specwright_runtime::conformance_tests!(async async { (rabbit().await, ()) });
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reconnects_after_restart() {
+    let mut server = RabbitServer::start();
+    let transport = AmqpTransport::connect(&server.url, options()).await.unwrap();
+    specwright_runtime::events::conformance::reconnects_after_restart(Arc::new(transport), || server.restart()).await;
+}
+
+/// A publish no group's queue takes is refused, not dropped unseen.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_publish_no_queue_takes_is_an_error() {
+    let transport = rabbit().await;
+    let channel = format!("nobody.{}", uuid::Uuid::new_v4().simple());
+    let refused = transport.publish(&channel, Message::new("lost?")).await.unwrap_err();
+    assert!(refused.to_string().contains("no queue is bound"), "{refused}");
+}
+
+/// A rejected delivery goes to the channel's dead-letter exchange, where
+/// the router's dead-letter channel is.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rejected_delivery_is_dead_lettered_by_the_broker() {
+    let transport = rabbit().await;
+    let channel = format!("rejects.{}", uuid::Uuid::new_v4().simple());
+    let mut dead = transport.subscribe(&format!("{channel}.dlq"), "ops").await.unwrap();
+    let mut sub = transport.subscribe(&channel, "g").await.unwrap();
+    transport.publish(&channel, Message::new("bad").with_header(attr::ID, "r-1")).await.unwrap();
+    let d = tokio::time::timeout(Duration::from_secs(10), sub.next()).await.unwrap().unwrap().unwrap();
+    d.reject().await.unwrap();
+    let letter = tokio::time::timeout(Duration::from_secs(10), dead.next()).await.unwrap().unwrap().unwrap();
+    assert_eq!((letter.message.id(), &letter.message.payload[..]), (Some("r-1"), &b"bad"[..]));
+    letter.ack().await.unwrap();
+}
+
+/// A nack with a delay parks the message and it comes back after the
+/// delay, counted as the next attempt.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_delayed_nack_comes_back_after_the_delay() {
+    let transport = rabbit().await;
+    let channel = format!("delayed.{}", uuid::Uuid::new_v4().simple());
+    let mut sub = transport.subscribe(&channel, "g").await.unwrap();
+    transport.publish(&channel, Message::new("later")).await.unwrap();
+    let first = tokio::time::timeout(Duration::from_secs(10), sub.next()).await.unwrap().unwrap().unwrap();
+    let parked = std::time::Instant::now();
+    first.nack(Duration::from_millis(700)).await.unwrap();
+    let again = tokio::time::timeout(Duration::from_secs(10), sub.next()).await.unwrap().unwrap().unwrap();
+    assert!(parked.elapsed() >= Duration::from_millis(650), "back after {:?}", parked.elapsed());
+    assert_eq!((&again.message.payload[..], again.attempt), (&b"later"[..], 2));
+    again.ack().await.unwrap();
+}
