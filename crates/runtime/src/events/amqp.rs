@@ -274,24 +274,29 @@ impl Member {
     }
 
     async fn next(&mut self) -> Result<Delivery, TransportError> {
-        let failure = loop {
-            let (_, consumer) = match &mut self.consumer {
-                Some(consumer) => consumer,
-                None => match self.consume().await {
-                    Ok(consumer) => self.consumer.insert(consumer),
-                    Err(e) => break e,
-                },
-            };
-            match consumer.next().await {
-                Some(Ok(delivery)) => return Ok(self.delivery(delivery)),
-                Some(Err(e)) => break failed(format_args!("consuming `{}`", self.queue), e),
-                None => break TransportError::Closed,
-            }
+        let failure = match self.receive().await {
+            Ok(delivery) => return Ok(delivery),
+            Err(e) => e,
         };
         self.consumer = None;
         // Not at once again: a broker that is away stays away a while.
         tokio::time::sleep(Duration::from_millis(200)).await;
         Err(failure)
+    }
+
+    async fn receive(&mut self) -> Result<Delivery, TransportError> {
+        let (_, consumer) = match &mut self.consumer {
+            Some(consumer) => consumer,
+            None => {
+                let consumer = self.consume().await?;
+                self.consumer.insert(consumer)
+            }
+        };
+        match consumer.next().await {
+            Some(Ok(delivery)) => Ok(self.delivery(delivery)),
+            Some(Err(e)) => Err(failed(format_args!("consuming `{}`", self.queue), e)),
+            None => Err(TransportError::Closed),
+        }
     }
 
     fn delivery(&self, delivery: lapin::message::Delivery) -> Delivery {
