@@ -55,7 +55,7 @@ pub fn router(
     next_id: &AtomicU64,
     batch: u64,
 ) {
-    let (publisher, handled) = runtime.block_on(async {
+    let (publisher, handled, _running) = runtime.block_on(async {
         let handled = Arc::new(AtomicU64::new(0));
         let h = handled.clone();
         let app = EventApp::new(transport.clone(), "/bench")
@@ -65,8 +65,10 @@ pub fn router(
                 h.fetch_add(1, Ordering::Relaxed);
                 async { Ok(()) }
             });
-        tokio::spawn(app.run(std::future::pending()));
-        (EventPublisher::new(transport, "/bench"), handled)
+        // Subscribed before the first publish: a broker without streams
+        // (RabbitMQ) has nowhere to put events no group has asked for.
+        let running = app.start().await.unwrap();
+        (EventPublisher::new(transport, "/bench"), handled, running)
     });
     group.bench_function("router", |b| {
         b.to_async(runtime).iter_custom(|iters| {
