@@ -14,7 +14,7 @@
 #[cfg(feature = "amqp")]
 mod amqp;
 mod app;
-#[cfg(feature = "conformance")]
+#[cfg(all(feature = "conformance", any(feature = "nats", feature = "redis-streams", feature = "amqp")))]
 mod brokers;
 mod codec;
 #[cfg(feature = "conformance")]
@@ -35,6 +35,8 @@ mod redis_dedupe;
 mod redis_streams;
 mod trace;
 mod transport;
+#[cfg(feature = "webhooks")]
+pub mod webhook;
 
 #[cfg(feature = "amqp")]
 pub use amqp::{AmqpOptions, AmqpTransport};
