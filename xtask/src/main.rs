@@ -157,7 +157,7 @@ fn bench() -> Result<(), String> {
         "-p",
         "specwright-runtime",
         "--features",
-        "nats,redis-streams,amqp,conformance",
+        "nats,redis-streams,amqp,webhooks,conformance",
         "--bench",
         "events",
         "--bench",
@@ -166,6 +166,8 @@ fn bench() -> Result<(), String> {
         "redis_streams",
         "--bench",
         "amqp",
+        "--bench",
+        "webhooks",
         "--",
         "--noplot",
     ])?;
@@ -220,6 +222,7 @@ fn bench() -> Result<(), String> {
         ("JetStream", "jetstream/bare async-nats", "async-nats"),
         ("Redis Streams", "redis-streams/bare redis-rs", "redis-rs"),
         ("RabbitMQ", "amqp/bare lapin", "lapin"),
+        ("webhooks", "webhooks/bare reqwest and axum", "reqwest and axum"),
     ] {
         let bare = per_second(bare_id, 2_000.0)?;
         let group = bare_id.split('/').next().unwrap_or_default();

@@ -31,6 +31,9 @@ pub struct SenderOptions {
     pub max_delay: Duration,
     /// How long one request may take.
     pub timeout: Duration,
+    /// Requests in flight at once, across endpoints; more wait their turn
+    /// (each takes a connection, and a burst must not exhaust them).
+    pub concurrency: usize,
 }
 
 impl Default for SenderOptions {
@@ -40,6 +43,7 @@ impl Default for SenderOptions {
             min_delay: Duration::from_millis(100),
             max_delay: Duration::from_secs(300),
             timeout: Duration::from_secs(30),
+            concurrency: 64,
         }
     }
 }
@@ -55,6 +59,7 @@ pub struct WebhookSender {
 
 struct Inner {
     client: reqwest::Client,
+    in_flight: tokio::sync::Semaphore,
     endpoints: RwLock<HashMap<String, Vec<Endpoint>>>,
     options: SenderOptions,
 }
@@ -62,7 +67,8 @@ struct Inner {
 impl WebhookSender {
     pub fn new(options: SenderOptions) -> WebhookSender {
         let client = reqwest::Client::builder().timeout(options.timeout).build().expect("a plain HTTP client builds");
-        WebhookSender { inner: Arc::new(Inner { client, endpoints: RwLock::default(), options }) }
+        let in_flight = tokio::sync::Semaphore::new(options.concurrency.max(1));
+        WebhookSender { inner: Arc::new(Inner { client, in_flight, endpoints: RwLock::default(), options }) }
     }
 
     /// Sends what is published to `channel` to `endpoint` too.
@@ -102,7 +108,10 @@ async fn deliver(inner: Arc<Inner>, endpoint: Endpoint, id: String, message: Mes
         .without_max_times()
         .build();
     for attempt in 1..=options.max_attempts {
-        let wait = match send(&inner.client, &endpoint, &id, &message, attempt).await {
+        let permit = inner.in_flight.acquire().await.expect("the semaphore is never closed");
+        let outcome = send(&inner.client, &endpoint, &id, &message, attempt).await;
+        drop(permit);
+        let wait = match outcome {
             Outcome::Taken => return,
             Outcome::Refused(status) => {
                 tracing::error!(url = %endpoint.url, id, %status, "the endpoint refused the message; not sent again");
