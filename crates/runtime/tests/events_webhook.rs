@@ -118,3 +118,39 @@ async fn a_channel_without_endpoints_is_refused() {
     let refused = sender().publish("nowhere", Message::new("x")).await.unwrap_err();
     assert!(refused.to_string().contains("no webhook endpoint"), "{refused}");
 }
+
+/// A burst is sent a few requests at a time, not all at once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn requests_in_flight_stay_within_the_bound() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let (now, most, done) =
+        (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
+    let (n, m, d) = (now.clone(), most.clone(), done.clone());
+    let app = axum::Router::new().route(
+        "/hook",
+        axum::routing::post(move || {
+            let (n, m, d) = (n.clone(), m.clone(), d.clone());
+            async move {
+                m.fetch_max(n.fetch_add(1, Ordering::SeqCst) + 1, Ordering::SeqCst);
+                tokio::time::sleep(Duration::from_millis(30)).await;
+                n.fetch_sub(1, Ordering::SeqCst);
+                d.fetch_add(1, Ordering::SeqCst);
+                axum::http::StatusCode::NO_CONTENT
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/hook", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let sender = WebhookSender::new(SenderOptions { concurrency: 3, ..SenderOptions::default() });
+    sender.add_endpoint("burst", Endpoint { url, secret: secret() });
+    for i in 0..20 {
+        sender.publish("burst", Message::new(i.to_string())).await.unwrap();
+    }
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    while done.load(Ordering::SeqCst) < 20 {
+        assert!(tokio::time::Instant::now() < deadline, "only {} of 20 arrived", done.load(Ordering::SeqCst));
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    assert_eq!(most.load(Ordering::SeqCst), 3, "at most three at once, and the bound was used");
+}
