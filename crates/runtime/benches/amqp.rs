@@ -7,7 +7,6 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
-use std::time::Instant;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use futures_util::StreamExt;
@@ -20,7 +19,7 @@ use specwright_runtime::events::conformance::RabbitServer;
 use specwright_runtime::events::{AmqpOptions, AmqpTransport};
 
 mod tick;
-use tick::{wait_for, Tick};
+use tick::Tick;
 
 const BATCH: u64 = 2_000;
 
@@ -60,24 +59,12 @@ fn throughput(c: &mut Criterion) {
         (publishing, consumed)
     });
     let next_id = AtomicU64::new(0);
-    group.bench_function("bare lapin", |b| {
-        b.to_async(&runtime).iter_custom(|iters| {
-            let (publishing, consumed, next_id) = (&publishing, &consumed, &next_id);
-            async move {
-                let target = consumed.load(Ordering::Relaxed) + iters * BATCH;
-                let started = Instant::now();
-                for _ in 0..iters * BATCH {
-                    let id = next_id.fetch_add(1, Ordering::Relaxed);
-                    let payload = serde_json::to_vec(&Tick::new(id)).unwrap();
-                    let properties = BasicProperties::default().with_delivery_mode(2);
-                    let options = BasicPublishOptions { mandatory: true, ..Default::default() };
-                    let confirm = publishing.basic_publish("".into(), "bare".into(), options, &payload, properties);
-                    confirm.await.unwrap().await.unwrap();
-                }
-                wait_for(consumed, target).await;
-                started.elapsed()
-            }
-        })
+    let publishing = &publishing;
+    tick::bare(&mut group, &runtime, "bare lapin", &consumed, &next_id, BATCH, |payload| async move {
+        let properties = BasicProperties::default().with_delivery_mode(2);
+        let options = BasicPublishOptions { mandatory: true, ..Default::default() };
+        let confirm = publishing.basic_publish("".into(), "bare".into(), options, &payload, properties);
+        confirm.await.unwrap().await.unwrap();
     });
 
     let transport = runtime.block_on(AmqpTransport::connect(&server.url, AmqpOptions::default())).unwrap();

@@ -6,7 +6,6 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
-use std::time::Instant;
 
 use async_nats::jetstream;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
@@ -15,7 +14,7 @@ use specwright_runtime::events::conformance::NatsServer;
 use specwright_runtime::events::{NatsOptions, NatsTransport};
 
 mod tick;
-use tick::{wait_for, Tick};
+use tick::Tick;
 
 const BATCH: u64 = 2_000;
 
@@ -58,21 +57,8 @@ fn throughput(c: &mut Criterion) {
         (js, consumed)
     });
     let next_id = AtomicU64::new(0);
-    group.bench_function("bare async-nats", |b| {
-        b.to_async(&runtime).iter_custom(|iters| {
-            let (js, consumed, next_id) = (&js, &consumed, &next_id);
-            async move {
-                let target = consumed.load(Ordering::Relaxed) + iters * BATCH;
-                let started = Instant::now();
-                for _ in 0..iters * BATCH {
-                    let id = next_id.fetch_add(1, Ordering::Relaxed);
-                    let payload = serde_json::to_vec(&Tick::new(id)).unwrap();
-                    js.publish("bench.bare", payload.into()).await.unwrap().await.unwrap();
-                }
-                wait_for(consumed, target).await;
-                started.elapsed()
-            }
-        })
+    tick::bare(&mut group, &runtime, "bare async-nats", &consumed, &next_id, BATCH, |payload| async {
+        js.publish("bench.bare", payload.into()).await.unwrap().await.unwrap();
     });
 
     // The router, with dedupe on.

@@ -7,7 +7,6 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
-use std::time::Instant;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use redis::streams::StreamReadReply;
@@ -16,7 +15,7 @@ use specwright_runtime::events::conformance::RedisServer;
 use specwright_runtime::events::{RedisStreamsOptions, RedisStreamsTransport};
 
 mod tick;
-use tick::{wait_for, Tick};
+use tick::Tick;
 
 const BATCH: u64 = 2_000;
 
@@ -28,7 +27,7 @@ fn throughput(c: &mut Criterion) {
     group.sample_size(10);
 
     // Bare: redis-rs alone, a connection to add and one to read and ack.
-    let (mut add, consumed) = runtime.block_on(async {
+    let (add, consumed) = runtime.block_on(async {
         let client = redis::Client::open(server.url.as_str()).unwrap();
         let mut add = client.get_multiplexed_async_connection().await.unwrap();
         let mut read = client.get_multiplexed_async_connection().await.unwrap();
@@ -69,29 +68,12 @@ fn throughput(c: &mut Criterion) {
         (add, consumed)
     });
     let next_id = AtomicU64::new(0);
-    group.bench_function("bare redis-rs", |b| {
-        b.to_async(&runtime).iter_custom(|iters| {
-            let (add, consumed, next_id) = (&mut add, &consumed, &next_id);
-            let mut add = add.clone();
-            async move {
-                let target = consumed.load(Ordering::Relaxed) + iters * BATCH;
-                let started = Instant::now();
-                for _ in 0..iters * BATCH {
-                    let id = next_id.fetch_add(1, Ordering::Relaxed);
-                    let payload = serde_json::to_vec(&Tick::new(id)).unwrap();
-                    redis::cmd("XADD")
-                        .arg("bare")
-                        .arg("*")
-                        .arg("payload")
-                        .arg(payload)
-                        .query_async::<String>(&mut add)
-                        .await
-                        .unwrap();
-                }
-                wait_for(consumed, target).await;
-                started.elapsed()
-            }
-        })
+    tick::bare(&mut group, &runtime, "bare redis-rs", &consumed, &next_id, BATCH, |payload| {
+        let mut add = add.clone();
+        async move {
+            let xadd = redis::cmd("XADD").arg("bare").arg("*").arg("payload").arg(payload).clone();
+            xadd.query_async::<String>(&mut add).await.unwrap();
+        }
     });
 
     let transport =

@@ -8,7 +8,6 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
-use std::time::Instant;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use specwright_runtime::events::webhook::{
@@ -16,7 +15,7 @@ use specwright_runtime::events::webhook::{
 };
 
 mod tick;
-use tick::{wait_for, Tick};
+use tick::Tick;
 
 const BATCH: u64 = 2_000;
 
@@ -53,26 +52,16 @@ fn throughput(c: &mut Criterion) {
     // As many requests in flight as the sender allows by default.
     let in_flight = Arc::new(tokio::sync::Semaphore::new(SenderOptions::default().concurrency));
     let next_id = AtomicU64::new(0);
-    group.bench_function("bare reqwest and axum", |b| {
-        b.to_async(&runtime).iter_custom(|iters| {
-            let (client, url, consumed, next_id, in_flight) = (&client, &url, &consumed, &next_id, &in_flight);
-            async move {
-                let target = consumed.load(Ordering::Relaxed) + iters * BATCH;
-                let started = Instant::now();
-                for _ in 0..iters * BATCH {
-                    let id = next_id.fetch_add(1, Ordering::Relaxed);
-                    let payload = serde_json::to_vec(&Tick::new(id)).unwrap();
-                    let post = client.post(url).header("content-type", "application/json").body(payload).send();
-                    let permit = in_flight.clone().acquire_owned().await.unwrap();
-                    tokio::spawn(async move {
-                        assert!(post.await.unwrap().status().is_success());
-                        drop(permit);
-                    });
-                }
-                wait_for(consumed, target).await;
-                started.elapsed()
-            }
-        })
+    tick::bare(&mut group, &runtime, "bare reqwest and axum", &consumed, &next_id, BATCH, |payload| {
+        let post = client.post(&url).header("content-type", "application/json").body(payload).send();
+        let in_flight = in_flight.clone();
+        async move {
+            let permit = in_flight.acquire_owned().await.unwrap();
+            tokio::spawn(async move {
+                assert!(post.await.unwrap().status().is_success());
+                drop(permit);
+            });
+        }
     });
 
     let transport = runtime.block_on(async {

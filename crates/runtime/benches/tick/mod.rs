@@ -45,6 +45,35 @@ pub async fn wait_for(counter: &AtomicU64, target: u64) {
     }
 }
 
+/// Benches a bare client as `name`: batches of `batch` ticks, each given
+/// to `send` as JSON, timed until `consumed` (counted by the bare consumer
+/// the bench runs) has them all.
+pub fn bare<F: std::future::Future<Output = ()>>(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    runtime: &tokio::runtime::Runtime,
+    name: &str,
+    consumed: &AtomicU64,
+    next_id: &AtomicU64,
+    batch: u64,
+    send: impl Fn(Vec<u8>) -> F,
+) {
+    group.bench_function(name, |b| {
+        b.to_async(runtime).iter_custom(|iters| {
+            let send = &send;
+            async move {
+                let target = consumed.load(Ordering::Relaxed) + iters * batch;
+                let started = Instant::now();
+                for _ in 0..iters * batch {
+                    let id = next_id.fetch_add(1, Ordering::Relaxed);
+                    send(serde_json::to_vec(&Tick::new(id)).expect("a tick is JSON")).await;
+                }
+                wait_for(consumed, target).await;
+                started.elapsed()
+            }
+        })
+    });
+}
+
 /// Benches the whole router on `transport` (typed events, dedupe on,
 /// retries and a timeout armed) as `"router"`: batches of `batch` events
 /// published one at a time, timed to the last one handled.

@@ -17,7 +17,9 @@ use lapin::options::{
 use lapin::types::{AMQPValue, FieldTable, LongString, ShortString};
 use lapin::{BasicProperties, Channel, Confirmation, Connection, ConnectionProperties, ExchangeKind};
 
-use super::transport::{BoxFuture, Capabilities, Delivery, Publisher, Settle, Subscriber, Subscription, Transport};
+use super::transport::{
+    reading, BoxFuture, Capabilities, Delivery, Publisher, Reader, Settle, Subscriber, Subscription, Transport,
+};
 use super::{Headers, Message, TransportError};
 
 /// How exchanges and queues are named and declared.
@@ -207,11 +209,7 @@ impl Subscriber for AmqpTransport {
             };
             // Declared and bound before this returns, so what is published next reaches it.
             member.consumer = Some(member.consume().await?);
-            let stream = futures_util::stream::unfold(member, |mut member| async move {
-                let next = member.next().await;
-                Some((next, member))
-            });
-            Ok(Box::pin(stream) as Subscription)
+            Ok(reading(member))
         })
     }
 }
@@ -231,6 +229,17 @@ struct Member {
     dead_letters: String,
     queue: Arc<str>,
     consumer: Option<(Channel, lapin::Consumer)>,
+}
+
+impl Reader for Member {
+    async fn read(&mut self) -> Result<Delivery, TransportError> {
+        let read = self.receive().await;
+        if read.is_err() {
+            // Opened again, with the topology, on the next read.
+            self.consumer = None;
+        }
+        read
+    }
 }
 
 impl Member {
@@ -271,17 +280,6 @@ impl Member {
             .await
             .map_err(|e| failed(format_args!("consuming `{queue}`"), e))?;
         Ok((channel, consumer))
-    }
-
-    async fn next(&mut self) -> Result<Delivery, TransportError> {
-        let failure = match self.receive().await {
-            Ok(delivery) => return Ok(delivery),
-            Err(e) => e,
-        };
-        self.consumer = None;
-        // Not at once again: a broker that is away stays away a while.
-        tokio::time::sleep(Duration::from_millis(200)).await;
-        Err(failure)
     }
 
     async fn receive(&mut self) -> Result<Delivery, TransportError> {

@@ -12,7 +12,9 @@ use redis::aio::ConnectionManager;
 use redis::streams::{StreamAutoClaimReply, StreamId, StreamPendingCountReply, StreamReadReply};
 use redis::Value;
 
-use super::transport::{BoxFuture, Capabilities, Delivery, Publisher, Settle, Subscriber, Subscription, Transport};
+use super::transport::{
+    reading, BoxFuture, Capabilities, Delivery, Publisher, Reader, Settle, Subscriber, Subscription, Transport,
+};
 use super::{Headers, Message, TransportError};
 
 /// How streams and groups are used.
@@ -126,11 +128,7 @@ impl Subscriber for RedisStreamsTransport {
                 cursor: "0-0".into(),
                 next_scan: tokio::time::Instant::now(),
             };
-            let stream = futures_util::stream::unfold(member, |mut member| async move {
-                let next = member.next().await;
-                Some((next, member))
-            });
-            Ok(Box::pin(stream) as Subscription)
+            Ok(reading(member))
         })
     }
 }
@@ -171,8 +169,8 @@ struct Member {
     next_scan: tokio::time::Instant,
 }
 
-impl Member {
-    async fn next(&mut self) -> Result<Delivery, TransportError> {
+impl Reader for Member {
+    async fn read(&mut self) -> Result<Delivery, TransportError> {
         loop {
             if let Some(delivery) = self.ready.pop_front() {
                 return Ok(delivery);
@@ -187,13 +185,13 @@ impl Member {
                 if matches!(&e, TransportError::Other(text) if text.contains("NOGROUP")) {
                     let _ = create_group(&mut self.reads, &self.place.key, &self.place.group).await;
                 }
-                // Not at once again: a broker that is away stays away a while.
-                tokio::time::sleep(Duration::from_millis(200)).await;
                 return Err(e);
             }
         }
     }
+}
 
+impl Member {
     /// New entries for this member, waiting up to `block` for some.
     async fn read_new(&mut self) -> Result<(), TransportError> {
         let Place { key, group, consumer, .. } = &*self.place;

@@ -77,6 +77,27 @@ pub trait Settle: Send {
     fn reject(self: Box<Self>) -> BoxFuture<'static, Result<(), TransportError>>;
 }
 
+/// What reads one subscription's deliveries from a broker, connecting
+/// again by itself when the connection is lost.
+#[cfg(any(feature = "amqp", feature = "redis-streams"))]
+pub(crate) trait Reader: Send + 'static {
+    fn read(&mut self) -> impl Future<Output = Result<Delivery, TransportError>> + Send;
+}
+
+/// A subscription that reads for as long as it is held. A failure is
+/// handed to the subscriber, and the next read waits a moment first: a
+/// broker that is away stays away a while.
+#[cfg(any(feature = "amqp", feature = "redis-streams"))]
+pub(crate) fn reading(reader: impl Reader) -> Subscription {
+    Box::pin(futures_util::stream::unfold(reader, |mut reader| async move {
+        let next = reader.read().await;
+        if next.is_err() {
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        Some((next, reader))
+    }))
+}
+
 /// A message handed to a subscriber, to be settled once.
 pub struct Delivery {
     pub message: Message,
