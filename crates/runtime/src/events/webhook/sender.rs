@@ -8,7 +8,7 @@ use std::sync::{Arc, RwLock};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use backon::BackoffBuilder;
-use reqwest::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_TYPE, RETRY_AFTER};
+use reqwest::header::{HeaderMap, HeaderValue, CONTENT_TYPE, RETRY_AFTER};
 
 use super::signature::{self, WebhookSecret};
 use super::{ce_header, ATTEMPT, RETRY_AFTER_MS};
@@ -144,9 +144,7 @@ async fn send(client: &reqwest::Client, endpoint: &Endpoint, id: &str, message: 
     headers
         .insert(CONTENT_TYPE, HeaderValue::from_str(content_type).unwrap_or_else(|_| text("application/octet-stream")));
     for (name, value) in message.headers.iter().filter(|(n, _)| *n != attr::DATACONTENTTYPE) {
-        if let (Ok(name), Ok(value)) =
-            (HeaderName::from_bytes(ce_header(name).as_bytes()), HeaderValue::from_str(&super::encode(value)))
-        {
+        if let (Some(name), Ok(value)) = (ce_header(name), HeaderValue::from_str(&super::encode(value))) {
             headers.insert(name, value);
         }
     }
