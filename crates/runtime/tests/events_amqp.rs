@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use futures_util::StreamExt;
 use specwright_runtime::events::conformance::RabbitServer;
-use specwright_runtime::events::{attr, AmqpOptions, AmqpTransport, Message, Transport};
+use specwright_runtime::events::{attr, AmqpOptions, AmqpTransport, Message, Publisher, Subscriber, Transport};
 
 const SHARED: &str = "amqp://guest:guest@127.0.0.1:5672/%2f";
 
@@ -71,4 +71,28 @@ async fn a_delayed_nack_comes_back_after_the_delay() {
     assert!(parked.elapsed() >= Duration::from_millis(650), "back after {:?}", parked.elapsed());
     assert_eq!((&again.message.payload[..], again.attempt), (&b"later"[..], 2));
     again.ack().await.unwrap();
+}
+
+/// Quorum queues count deliveries themselves (`x-delivery-count`): a
+/// delivery dropped unsettled comes back as the second attempt, and a
+/// delayed nack as the next one after that.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn quorum_queues_count_attempts() {
+    async fn next(sub: &mut specwright_runtime::events::Subscription) -> specwright_runtime::events::Delivery {
+        tokio::time::timeout(Duration::from_secs(10), sub.next()).await.expect("delivered").unwrap().unwrap()
+    }
+    let options = AmqpOptions { quorum: true, ..options() };
+    let transport = AmqpTransport::connect(SHARED, options).await.unwrap();
+    let channel = format!("quorum.{}", uuid::Uuid::new_v4().simple());
+    let mut sub = transport.subscribe(&channel, "g").await.unwrap();
+    transport.publish(&channel, Message::new("q")).await.unwrap();
+    let first = next(&mut sub).await;
+    assert_eq!(first.attempt, 1);
+    drop(first);
+    let second = next(&mut sub).await;
+    assert_eq!(second.attempt, 2, "a dropped delivery comes back as the next attempt");
+    second.nack(Duration::from_millis(100)).await.unwrap();
+    let third = next(&mut sub).await;
+    assert_eq!((&third.message.payload[..], third.attempt), (&b"q"[..], 3));
+    third.ack().await.unwrap();
 }
