@@ -145,18 +145,22 @@ impl Link {
         self.once(name, || on.exchange_declare(name.into(), ExchangeKind::Fanout, durable, FieldTable::default())).await
     }
 
-    /// Publishes on the confirming channel; `Ok` once the broker has stored
-    /// it in at least one queue.
+    /// Publishes on the confirming channel, with the attempt it is on when
+    /// it is parked for a retry; `Ok` once the broker has stored it in at
+    /// least one queue.
     async fn publish(
         &self,
         exchange: &str,
         routing_key: &str,
         message: &Message,
-        extra: impl FnOnce(BasicProperties) -> BasicProperties,
+        attempt: Option<u32>,
     ) -> Result<(), TransportError> {
         let mut headers = FieldTable::default();
         for (name, value) in message.headers.iter() {
-            headers.insert(name.into(), AMQPValue::LongString(LongString::from(value.as_bytes().to_vec())));
+            headers.insert(name.into(), long_string(value));
+        }
+        if let Some(attempt) = attempt {
+            headers.insert(ATTEMPT.into(), long_string(&attempt.to_string()));
         }
         let mut properties = BasicProperties::default().with_delivery_mode(2).with_headers(headers);
         if let Some(id) = message.id() {
@@ -165,7 +169,7 @@ impl Link {
         let options = BasicPublishOptions { mandatory: true, ..Default::default() };
         let confirm = self
             .publishing
-            .basic_publish(exchange.into(), routing_key.into(), options, &message.payload, extra(properties))
+            .basic_publish(exchange.into(), routing_key.into(), options, &message.payload, properties)
             .await
             .map_err(|e| failed(format_args!("publish to `{exchange}`"), e))?
             .await
@@ -188,7 +192,7 @@ impl Publisher for AmqpTransport {
             let link = self.link().await?;
             let exchange = self.exchange(channel);
             link.exchange(&link.publishing, &exchange).await?;
-            link.publish(&exchange, "", &message, |p| p).await
+            link.publish(&exchange, "", &message, None).await
         })
     }
 }
@@ -370,12 +374,7 @@ impl AmqpSettle {
                 link.publishing.queue_declare(parking.as_str().into(), durable, arguments).await.map(|_| ())
             };
             link.once(&parking, declare).await?;
-            let mut headers = FieldTable::default();
-            for (name, value) in self.message.headers.iter() {
-                headers.insert(name.into(), long_string(value));
-            }
-            headers.insert(ATTEMPT.into(), long_string(&(self.attempt + 1).to_string()));
-            link.publish("", &parking, &self.message, |p| p.with_headers(headers)).await
+            link.publish("", &parking, &self.message, Some(self.attempt + 1)).await
         };
         match parked.await {
             Ok(()) => acker.ack(BasicAckOptions::default()).await.map(|_| ()).map_err(|e| failed("ack", e)),

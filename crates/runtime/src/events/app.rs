@@ -472,7 +472,10 @@ async fn process<C: Codec>(route: &Route<C>, shared: &Shared<C>, delivery: Deliv
             Ok(()) => break None,
             Err(e) if e.poison || tries >= settings.max_attempts => break Some(e),
             Err(e) => {
-                let wait = delays.get_or_insert_with(|| backoff(settings)).next().unwrap_or(settings.max_delay);
+                let wait = delays
+                    .get_or_insert_with(|| backoff(settings.min_delay, settings.max_delay))
+                    .next()
+                    .unwrap_or(settings.max_delay);
                 tracing::debug!(try_number = tries, error = %e, wait_ms = wait.as_millis() as u64, "handler failed; retrying");
                 tokio::time::sleep(wait).await;
             }
@@ -516,10 +519,12 @@ async fn process<C: Codec>(route: &Route<C>, shared: &Shared<C>, delivery: Deliv
     }
 }
 
-fn backoff(settings: &Settings) -> backon::ExponentialBackoff {
+/// Exponential delays from `min` to `max`, with jitter and no end: what
+/// handlers' retries and transports' resends wait between tries.
+pub(crate) fn backoff(min: Duration, max: Duration) -> backon::ExponentialBackoff {
     backon::ExponentialBuilder::default()
-        .with_min_delay(settings.min_delay)
-        .with_max_delay(settings.max_delay)
+        .with_min_delay(min)
+        .with_max_delay(max)
         .with_jitter()
         .without_max_times()
         .build()

@@ -7,7 +7,6 @@ use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use backon::BackoffBuilder;
 use reqwest::header::{HeaderMap, HeaderValue, CONTENT_TYPE, RETRY_AFTER};
 
 use super::signature::{self, WebhookSecret};
@@ -101,12 +100,7 @@ impl Publisher for WebhookSender {
 /// One message to one endpoint, until it is taken or refused.
 async fn deliver(inner: Arc<Inner>, endpoint: Endpoint, id: String, message: Message) {
     let options = &inner.options;
-    let mut delays = backon::ExponentialBuilder::default()
-        .with_min_delay(options.min_delay)
-        .with_max_delay(options.max_delay)
-        .with_jitter()
-        .without_max_times()
-        .build();
+    let mut delays = crate::events::app::backoff(options.min_delay, options.max_delay);
     for attempt in 1..=options.max_attempts {
         let permit = inner.in_flight.acquire().await.expect("the semaphore is never closed");
         let outcome = send(&inner.client, &endpoint, &id, &message, attempt).await;
