@@ -1,6 +1,7 @@
 //! Project tasks: `cargo xtask ci`, `cargo xtask bench`, `cargo xtask corpus`,
 //! `cargo xtask peers`.
 
+mod brokers;
 mod corpus;
 mod peers;
 mod schemathesis;
@@ -72,6 +73,8 @@ fn ci() -> Result<(), String> {
         return Err(format!("the spec corpus is missing at {} (set SPECWRIGHT_CORPUS)", corpus.display()));
     }
     cargo(&["fmt", "--all", "--check"])?;
+    // Before any test build: installing it is a cargo build of its own.
+    brokers::ensure_tansu()?;
     cargo(&["clippy", "--workspace", "--all-targets", "--locked", "--", "-D", "warnings"])?;
     let mut total = Tally::default();
     total.add(cargo_test(&["test", "--workspace", "--doc", "--locked"])?);
@@ -157,7 +160,7 @@ fn bench() -> Result<(), String> {
         "-p",
         "specwright-runtime",
         "--features",
-        "nats,redis-streams,amqp,webhooks,conformance",
+        "nats,redis-streams,amqp,webhooks,kafka,mqtt,websocket,conformance",
         "--bench",
         "events",
         "--bench",
@@ -168,6 +171,12 @@ fn bench() -> Result<(), String> {
         "amqp",
         "--bench",
         "webhooks",
+        "--bench",
+        "kafka",
+        "--bench",
+        "mqtt",
+        "--bench",
+        "websocket",
         "--",
         "--noplot",
     ])?;
@@ -223,6 +232,9 @@ fn bench() -> Result<(), String> {
         ("Redis Streams", "redis-streams/bare redis-rs", "redis-rs"),
         ("RabbitMQ", "amqp/bare lapin", "lapin"),
         ("webhooks", "webhooks/bare reqwest and axum", "reqwest and axum"),
+        ("Kafka", "kafka/bare rdkafka", "rdkafka"),
+        ("MQTT", "mqtt/bare rumqttc", "rumqttc"),
+        ("WebSocket", "websocket/bare tokio-tungstenite", "tokio-tungstenite"),
     ] {
         let bare = per_second(bare_id, 2_000.0)?;
         let group = bare_id.split('/').next().unwrap_or_default();

@@ -12,10 +12,14 @@ use std::time::Duration;
 
 use futures_util::StreamExt;
 use serde::{Deserialize, Serialize};
-use specwright_runtime::events::conformance::{NatsServer, RabbitServer, RedisServer};
+use specwright_runtime::events::conformance::{
+    KafkaServer, MosquittoServer, NatsServer, RabbitServer, RedisServer, WebSocketServer,
+};
+use specwright_runtime::events::websocket::{WebSocketHub, WebSocketOptions, WebSocketTransport};
 use specwright_runtime::events::{
-    attr, AmqpOptions, AmqpTransport, Context, Event, EventApp, EventPublisher, HandlerError, NatsOptions,
-    NatsTransport, RedisDedupe, RedisStreamsOptions, RedisStreamsTransport, Settings, Transport,
+    attr, AmqpOptions, AmqpTransport, Context, Event, EventApp, EventPublisher, HandlerError, KafkaOptions,
+    KafkaTransport, MqttOptions, MqttTransport, NatsOptions, NatsTransport, RedisDedupe, RedisStreamsOptions,
+    RedisStreamsTransport, Settings, Transport,
 };
 
 const EVENTS: u32 = 10_000;
@@ -71,6 +75,32 @@ async fn amqp_through_failures_and_a_restart() {
     let mut server = RabbitServer::start();
     let transport: Arc<dyn Transport> =
         Arc::new(AmqpTransport::connect(&server.url, AmqpOptions::default()).await.unwrap());
+    ten_thousand_events(transport, || server.restart()).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kafka_through_failures_and_a_restart() {
+    let mut server = KafkaServer::start();
+    let options = KafkaOptions { session_timeout: Duration::from_secs(6), ..KafkaOptions::default() };
+    let transport: Arc<dyn Transport> = Arc::new(KafkaTransport::connect(&server.servers, options).await.unwrap());
+    ten_thousand_events(transport, || server.restart()).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn mqtt_through_failures_and_a_restart() {
+    let mut server = MosquittoServer::start();
+    let transport: Arc<dyn Transport> =
+        Arc::new(MqttTransport::connect(&server.host, server.port, MqttOptions::default()).await.unwrap());
+    ten_thousand_events(transport, || server.restart()).await;
+}
+
+/// The hub keeps its queues in its process: what restarts is its listener
+/// and every connection, which the client makes again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn websocket_through_failures_and_a_restart() {
+    let mut server = WebSocketServer::start(WebSocketHub::default());
+    let transport: Arc<dyn Transport> =
+        Arc::new(WebSocketTransport::connect(&server.url, WebSocketOptions::default()).await.unwrap());
     ten_thousand_events(transport, || server.restart()).await;
 }
 

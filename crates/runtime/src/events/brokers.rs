@@ -30,7 +30,7 @@ impl Process {
         let dir = std::env::temp_dir().join(format!("specwright-{name}-{}", uuid::Uuid::new_v4().simple()));
         std::fs::create_dir_all(&dir).expect("a store directory");
         let Setup { args, env } = setup(port, &dir);
-        let child = spawn(&program, &args, &env);
+        let child = spawn(&program, &args, &env, &dir);
         let process = Process { name, program, args, env, port, dir, child };
         process.wait_until_listening();
         process
@@ -42,24 +42,45 @@ impl Process {
 
     /// Kills the process, and whatever it started, at once.
     fn kill(&mut self) {
-        // The broker may be a script that starts the server beside itself
-        // (RabbitMQ's does): the whole process group goes.
-        let group = format!("-{}", self.child.id());
-        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+        self.signal("KILL");
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+
+    /// Signals the process and whatever it started: the broker may be a
+    /// script that starts the server beside itself (RabbitMQ's does).
+    fn signal(&self, signal: &str) {
+        let group = format!("-{}", self.child.id());
+        let _ = Command::new("kill").args([&format!("-{signal}"), "--", &group]).status();
     }
 
     /// Kills the process and starts it again on the same port and store.
     fn restart(&mut self) {
         self.kill();
+        self.start_again();
+    }
+
+    /// Asks the process to stop (it saves what it keeps in memory), waits
+    /// for it, and starts it again on the same port and store.
+    #[cfg(feature = "mqtt")]
+    fn restart_gracefully(&mut self) {
+        self.signal("TERM");
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while self.child.try_wait().ok().flatten().is_none() {
+            assert!(Instant::now() < deadline, "{} did not stop within 10 s of SIGTERM", self.name);
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        self.start_again();
+    }
+
+    fn start_again(&mut self) {
         // The group's processes end a moment after the signal.
         let deadline = Instant::now() + Duration::from_secs(10);
         while std::net::TcpStream::connect(self.address()).is_ok() {
             assert!(Instant::now() < deadline, "{} still listens 10 s after being killed", self.name);
             std::thread::sleep(Duration::from_millis(20));
         }
-        self.child = spawn(&self.program, &self.args, &self.env);
+        self.child = spawn(&self.program, &self.args, &self.env, &self.dir);
         self.wait_until_listening();
     }
 
@@ -79,7 +100,7 @@ struct Setup {
 }
 
 impl Setup {
-    #[cfg(any(feature = "nats", feature = "redis-streams"))]
+    #[cfg(any(feature = "nats", feature = "redis-streams", feature = "kafka", feature = "mqtt"))]
     fn args(args: Vec<OsString>) -> Setup {
         Setup { args, env: Vec::new() }
     }
@@ -89,10 +110,13 @@ fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").expect("a free port").local_addr().expect("a port").port()
 }
 
-fn spawn(program: &str, args: &[OsString], env: &[(String, OsString)]) -> Child {
+/// Started in its own directory, where a broker that takes its store's
+/// path as relative to it finds it.
+fn spawn(program: &str, args: &[OsString], env: &[(String, OsString)], dir: &Path) -> Child {
     use std::os::unix::process::CommandExt;
     Command::new(program)
         .process_group(0)
+        .current_dir(dir)
         .args(args)
         .envs(env.iter().map(|(k, v)| (k, v)))
         .stdout(Stdio::null())
@@ -205,5 +229,73 @@ impl RabbitServer {
     /// Stops the node and starts it again on the same ports and database.
     pub fn restart(&mut self) {
         self.process.restart();
+    }
+}
+
+/// A tansu broker (a Kafka-compatible one) storing into SQLite in its own
+/// directory, so a restart keeps topics, messages and committed offsets.
+/// `tansu` from cargo's bin directory, or `$TANSU`.
+#[cfg(feature = "kafka")]
+pub struct KafkaServer {
+    /// What `KafkaTransport::connect` takes: `127.0.0.1:port`.
+    pub servers: String,
+    process: Process,
+}
+
+#[cfg(feature = "kafka")]
+impl KafkaServer {
+    pub fn start() -> KafkaServer {
+        let home = std::env::var_os("CARGO_HOME")
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("HOME").map(|home| Path::new(&home).join(".cargo")))
+            .unwrap_or_default();
+        let default = home.join("bin").join("tansu");
+        let process = Process::start("tansu", &default.to_string_lossy(), "TANSU", |port, _dir| {
+            let url = format!("tcp://127.0.0.1:{port}");
+            let args = ["broker", "--listener-url", &url, "--advertised-listener-url", &url];
+            let mut args: Vec<OsString> = args.iter().map(OsString::from).collect();
+            args.extend(["--storage-engine".into(), "sqlite://tansu.db".into()]);
+            Setup::args(args)
+        });
+        KafkaServer { servers: process.address(), process }
+    }
+
+    /// Stops the broker and starts it again on the same port and store.
+    pub fn restart(&mut self) {
+        self.process.restart();
+    }
+}
+
+/// A Mosquitto of its own, with persistence in its directory, no limit on
+/// what it queues for a member that is away, and a restart that lets it
+/// save first (Mosquitto writes its store at shutdown).
+/// `/usr/sbin/mosquitto`, or `$MOSQUITTO`.
+#[cfg(feature = "mqtt")]
+pub struct MosquittoServer {
+    pub host: String,
+    pub port: u16,
+    process: Process,
+}
+
+#[cfg(feature = "mqtt")]
+impl MosquittoServer {
+    pub fn start() -> MosquittoServer {
+        let process = Process::start("mosquitto", "/usr/sbin/mosquitto", "MOSQUITTO", |port, dir| {
+            let config = dir.join("mosquitto.conf");
+            let text = format!(
+                "listener {port} 127.0.0.1\nallow_anonymous true\nuser root\npersistence true\npersistence_location {}/\n\
+                 max_queued_messages 0\nmax_inflight_messages 0\nlog_dest file {}/log\n",
+                dir.display(),
+                dir.display()
+            );
+            std::fs::write(&config, text).expect("the broker's configuration");
+            Setup::args(vec!["-c".into(), config.into()])
+        });
+        MosquittoServer { host: "127.0.0.1".into(), port: process.port, process }
+    }
+
+    /// Stops the broker (it saves its store) and starts it again on the same port and store.
+    pub fn restart(&mut self) {
+        self.process.restart_gracefully();
     }
 }

@@ -288,9 +288,15 @@ macro_rules! conformance_tests {
     };
 }
 
+#[cfg(feature = "kafka")]
+pub use super::brokers::KafkaServer;
+#[cfg(feature = "mqtt")]
+pub use super::brokers::MosquittoServer;
 #[cfg(feature = "nats")]
 pub use super::brokers::NatsServer;
 #[cfg(feature = "amqp")]
 pub use super::brokers::RabbitServer;
 #[cfg(feature = "redis-streams")]
 pub use super::brokers::RedisServer;
+#[cfg(feature = "websocket")]
+pub use super::websocket::WebSocketServer;

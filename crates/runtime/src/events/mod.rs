@@ -14,15 +14,22 @@
 #[cfg(feature = "amqp")]
 mod amqp;
 mod app;
-#[cfg(all(feature = "conformance", any(feature = "nats", feature = "redis-streams", feature = "amqp")))]
+#[cfg(all(
+    feature = "conformance",
+    any(feature = "nats", feature = "redis-streams", feature = "amqp", feature = "kafka", feature = "mqtt")
+))]
 mod brokers;
 mod codec;
 #[cfg(feature = "conformance")]
 pub mod conformance;
 mod dedupe;
 mod event;
+#[cfg(feature = "kafka")]
+mod kafka;
 mod memory;
 mod message;
+#[cfg(feature = "mqtt")]
+mod mqtt;
 #[cfg(feature = "nats")]
 mod nats;
 #[cfg(feature = "postgres")]
@@ -37,6 +44,8 @@ mod trace;
 mod transport;
 #[cfg(feature = "webhooks")]
 pub mod webhook;
+#[cfg(feature = "websocket")]
+pub mod websocket;
 
 #[cfg(feature = "amqp")]
 pub use amqp::{AmqpOptions, AmqpTransport};
@@ -44,8 +53,12 @@ pub use app::{Context, EventApp, HandlerError, HandlerService, Running, Settings
 pub use codec::{Codec, CodecError, Json};
 pub use dedupe::{Claim, DedupeStore, MemoryDedupe, StoreError};
 pub use event::{Event, EventPublisher, PublishError};
+#[cfg(feature = "kafka")]
+pub use kafka::{KafkaOptions, KafkaTransport};
 pub use memory::MemoryTransport;
 pub use message::{attr, Headers, Message};
+#[cfg(feature = "mqtt")]
+pub use mqtt::{MqttOptions, MqttTransport};
 #[cfg(feature = "nats")]
 pub use nats::{NatsOptions, NatsTransport};
 #[cfg(feature = "postgres")]

@@ -1,0 +1,63 @@
+//! MQTT passes the conformance suite against the shared Mosquitto on
+//! 127.0.0.1:1883, and keeps what it had through a restart of a Mosquitto
+//! the test starts for itself.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use futures_util::StreamExt;
+use specwright_runtime::events::conformance::MosquittoServer;
+use specwright_runtime::events::{Message, MqttOptions, MqttTransport, Transport};
+
+async fn shared() -> Arc<dyn Transport> {
+    let transport = MqttTransport::connect("127.0.0.1", 1883, MqttOptions::default())
+        .await
+        .unwrap_or_else(|e| panic!("these tests need Mosquitto on 127.0.0.1:1883: {e}"));
+    Arc::new(transport)
+}
+
+specwright_runtime::conformance_tests!(shared().await);
+
+async fn own() -> (Arc<dyn Transport>, MosquittoServer) {
+    let server = MosquittoServer::start();
+    let transport = MqttTransport::connect(&server.host, server.port, MqttOptions::default()).await.unwrap();
+    (Arc::new(transport), server)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reconnects_after_restart() {
+    let (transport, mut server) = own().await;
+    specwright_runtime::events::conformance::reconnects_after_restart(transport, || server.restart()).await;
+}
+
+/// Delivered and not acknowledged when the broker went down: the broker
+/// kept it in the member's session and sends it again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unacknowledged_delivery_survives_a_restart() {
+    let (transport, mut server) = own().await;
+    let mut sub = transport.subscribe("kept", "g").await.unwrap();
+    transport.publish("kept", Message::new("5")).await.unwrap();
+    let first = tokio::time::timeout(Duration::from_secs(10), sub.next()).await.unwrap().unwrap().unwrap();
+    server.restart();
+    // Its ack now goes nowhere: the connection it came on is gone.
+    first.ack().await.unwrap();
+    loop {
+        match tokio::time::timeout(Duration::from_secs(30), sub.next()).await.expect("delivered again").unwrap() {
+            Ok(again) => {
+                assert_eq!((&again.message.payload[..], again.attempt), (&b"5"[..], 2));
+                again.ack().await.unwrap();
+                break;
+            }
+            Err(_) => continue,
+        }
+    }
+}
+
+/// A publish no subscriber would get is an error, not a silent drop.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_publish_nobody_would_get_is_refused() {
+    let transport = shared().await;
+    let channel = format!("nobody.{}", uuid::Uuid::new_v4().simple());
+    let refused = transport.publish(&channel, Message::new("x")).await.unwrap_err();
+    assert!(refused.to_string().contains("NoMatchingSubscribers"), "{refused}");
+}

@@ -1,0 +1,42 @@
+//! Brokers the tests need that the machine does not run as a service:
+//! installed once per machine, found again on later runs.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+/// The Kafka-compatible broker the Kafka tests start for themselves. The
+/// in-memory store needs `dynostore`; `libsql` gives the SQLite store a
+/// restarted broker keeps its messages and offsets in.
+const TANSU_VERSION: &str = "0.6.0";
+const TANSU_FEATURES: &str = "dynostore,libsql";
+
+/// Where the tests look for tansu: `$TANSU`, else cargo's bin directory.
+fn tansu_path() -> PathBuf {
+    if let Some(path) = std::env::var_os("TANSU") {
+        return PathBuf::from(path);
+    }
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")))
+        .unwrap_or_default();
+    home.join("bin/tansu")
+}
+
+/// Installs tansu unless it is there already (building it takes 10 to 25
+/// minutes on two cores, so only the first run on a machine pays).
+pub fn ensure_tansu() -> Result<(), String> {
+    let path = tansu_path();
+    if path.exists() {
+        eprintln!("tansu: {}", path.display());
+        return Ok(());
+    }
+    eprintln!("tansu is missing at {}: installing it (once per machine)", path.display());
+    let status = Command::new(env!("CARGO"))
+        .args(["install", "tansu", "--locked", "--version", TANSU_VERSION, "--features", TANSU_FEATURES])
+        .status()
+        .map_err(|e| format!("cannot run cargo install: {e}"))?;
+    if !status.success() {
+        return Err(format!("installing tansu {TANSU_VERSION} failed ({status})"));
+    }
+    Ok(())
+}
