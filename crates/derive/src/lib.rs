@@ -10,6 +10,7 @@
 
 mod attrs;
 mod deserialize;
+mod event;
 mod serialize;
 
 use proc_macro::TokenStream;
@@ -36,4 +37,30 @@ pub fn derive_deserialize(input: TokenStream) -> TokenStream {
 pub fn derive_serialize(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as syn::DeriveInput);
     serialize::expand(&input).unwrap_or_else(syn::Error::into_compile_error).into()
+}
+
+/// `specwright_runtime::events::Event`, from the type's `#[event(...)]`:
+///
+/// ```
+/// use specwright_runtime::events::Event;
+///
+/// #[derive(serde::Serialize, serde::Deserialize, Event)]
+/// #[event(name = "OrderCreated", channel = "orders.{region}.created", key = order_id, id = event_id, version = 1)]
+/// struct OrderCreated { order_id: String, event_id: String, region: String }
+///
+/// let order = OrderCreated { order_id: "o-1".into(), event_id: "e-1".into(), region: "eu".into() };
+/// assert_eq!(order.channel(), "orders.eu.created");
+/// assert_eq!(order.key().as_deref(), Some("o-1"));
+/// ```
+///
+/// `channel` is required; a `{parameter}` in it is filled from the field of
+/// that name. `name` (the CloudEvents `type`) defaults to the type's name;
+/// `key` and `id` name fields (an `Option` field gives none when absent);
+/// `version` is a whole number. On an enum, each variant is a message of its
+/// own, named by its own `#[event(name = "...")]` or its name. Anything
+/// else is a compile error at the place it is written.
+#[proc_macro_derive(Event, attributes(event))]
+pub fn derive_event(input: TokenStream) -> TokenStream {
+    let input = syn::parse_macro_input!(input as syn::DeriveInput);
+    event::expand(&input).unwrap_or_else(syn::Error::into_compile_error).into()
 }

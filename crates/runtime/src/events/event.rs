@@ -25,6 +25,16 @@ pub trait Event: Serialize + DeserializeOwned + Send + Sync + 'static {
         Cow::Borrowed(Self::CHANNEL)
     }
 
+    /// The version of the event's schema, sent as the `eventversion`
+    /// attribute so consumers can tell versions apart.
+    const VERSION: Option<u32> = None;
+
+    /// The name this value is sent under (the CloudEvents `type`): `NAME`,
+    /// or, for an enum whose variants are messages of their own, the variant's.
+    fn name(&self) -> &'static str {
+        Self::NAME
+    }
+
     /// The key that orders it among events of its channel.
     fn key(&self) -> Option<String> {
         None
@@ -103,11 +113,14 @@ pub(crate) fn envelope<C: Codec, E: Event>(
     // Room for every header set here, and a few a transport or handler adds.
     let mut message = Message { headers: Headers::with_capacity(12), payload: codec.encode(event)? }
         .with_header(attr::SPECVERSION, "1.0")
-        .with_header(attr::TYPE, E::NAME)
+        .with_header(attr::TYPE, event.name())
         .with_header(attr::SOURCE, source.clone())
         .with_header(attr::DATACONTENTTYPE, codec.content_type());
     let headers = &mut message.headers;
     headers.insert_written(attr::TIME, |out| write_time(out, chrono::Utc::now()));
+    if let Some(version) = E::VERSION {
+        headers.insert(attr::EVENTVERSION, version.to_string());
+    }
     if let Some(key) = event.key() {
         headers.insert(attr::PARTITIONKEY, key);
     }

@@ -19,6 +19,8 @@ pub mod attr {
     pub const SUBJECT: &str = "subject";
     /// CloudEvents' partitioning extension: events with one key keep their order.
     pub const PARTITIONKEY: &str = "partitionkey";
+    /// The version of the event's schema (`Event::VERSION`), an extension attribute.
+    pub const EVENTVERSION: &str = "eventversion";
     /// The id shared by every event of one conversation.
     pub const CORRELATIONID: &str = "correlationid";
     /// The id of the event that caused this one.

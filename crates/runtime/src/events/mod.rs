@@ -69,6 +69,8 @@ pub use postgres_dedupe::PostgresDedupe;
 pub use redis_dedupe::RedisDedupe;
 #[cfg(feature = "redis-streams")]
 pub use redis_streams::{RedisStreamsOptions, RedisStreamsTransport};
+/// `#[derive(Event)]`: see the derive's documentation in `specwright-derive`.
+pub use specwright_derive::Event;
 pub use trace::TraceParent;
 pub use transport::{
     BoxFuture, Capabilities, Delivery, Publisher, Settle, Subscriber, Subscription, Transport, TransportError,

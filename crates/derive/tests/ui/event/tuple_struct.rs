@@ -1,0 +1,7 @@
+use specwright_runtime::events::Event;
+
+#[derive(serde::Serialize, serde::Deserialize, Event)]
+#[event(channel = "orders.created")]
+struct OrderCreated(String);
+
+fn main() {}

@@ -1,0 +1,9 @@
+use specwright_runtime::events::Event;
+
+#[derive(serde::Serialize, serde::Deserialize, Event)]
+#[event(channel = "orders.created", version = "one")]
+struct OrderCreated {
+    order_id: String,
+}
+
+fn main() {}
