@@ -70,8 +70,13 @@ fn throughput(c: &mut Criterion) {
             .with_state(subscriber.clone());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = listener.local_addr().unwrap();
+        // Nagle's algorithm off on both sides, as the hub and its client have it.
+        let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+            let _ = tcp.set_nodelay(true);
+        });
         tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-        let (mut reading, _) = tokio_tungstenite::connect_async(format!("ws://{address}/sub")).await.unwrap();
+        let (mut reading, _) =
+            tokio_tungstenite::connect_async_with_config(format!("ws://{address}/sub"), None, true).await.unwrap();
         while subscriber.lock().unwrap().is_none() {
             tokio::task::yield_now().await;
         }
@@ -83,7 +88,8 @@ fn throughput(c: &mut Criterion) {
                 counter.fetch_add(1, Ordering::Relaxed);
             }
         });
-        let (publisher, _) = tokio_tungstenite::connect_async(format!("ws://{address}/pub")).await.unwrap();
+        let (publisher, _) =
+            tokio_tungstenite::connect_async_with_config(format!("ws://{address}/pub"), None, true).await.unwrap();
         (tokio::sync::Mutex::new(publisher), consumed)
     });
     let next_id = AtomicU64::new(0);

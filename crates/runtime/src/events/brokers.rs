@@ -245,6 +245,17 @@ pub struct KafkaServer {
 #[cfg(feature = "kafka")]
 impl KafkaServer {
     pub fn start() -> KafkaServer {
+        KafkaServer::with_store("sqlite://tansu.db")
+    }
+
+    /// A broker that keeps everything in memory: nothing survives a
+    /// restart, and nothing is written to disk, so what it measures is the
+    /// clients' work rather than the store's.
+    pub fn start_in_memory() -> KafkaServer {
+        KafkaServer::with_store("memory://tansu/")
+    }
+
+    fn with_store(store: &'static str) -> KafkaServer {
         let home = std::env::var_os("CARGO_HOME")
             .map(PathBuf::from)
             .or_else(|| std::env::var_os("HOME").map(|home| Path::new(&home).join(".cargo")))
@@ -254,7 +265,7 @@ impl KafkaServer {
             let url = format!("tcp://127.0.0.1:{port}");
             let args = ["broker", "--listener-url", &url, "--advertised-listener-url", &url];
             let mut args: Vec<OsString> = args.iter().map(OsString::from).collect();
-            args.extend(["--storage-engine".into(), "sqlite://tansu.db".into()]);
+            args.extend(["--storage-engine".into(), store.into()]);
             Setup::args(args)
         });
         KafkaServer { servers: process.address(), process }

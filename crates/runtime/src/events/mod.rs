@@ -58,7 +58,7 @@ pub use kafka::{KafkaOptions, KafkaTransport};
 pub use memory::MemoryTransport;
 pub use message::{attr, Headers, Message};
 #[cfg(feature = "mqtt")]
-pub use mqtt::{MqttOptions, MqttTransport};
+pub use mqtt::{MqttOptions, MqttTransport, MqttVersion};
 #[cfg(feature = "nats")]
 pub use nats::{NatsOptions, NatsTransport};
 #[cfg(feature = "postgres")]

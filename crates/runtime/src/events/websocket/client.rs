@@ -82,9 +82,7 @@ impl WebSocketTransport {
     /// Connects to the hub at `url` (such as `ws://127.0.0.1:8080/events`).
     /// The first connection must succeed; later ones are retried.
     pub async fn connect(url: &str, options: WebSocketOptions) -> Result<WebSocketTransport, TransportError> {
-        let (socket, _) = tokio_tungstenite::connect_async(url)
-            .await
-            .map_err(|e| TransportError::Connection(format!("{url}: {e}")))?;
+        let socket = connect(url).await.map_err(|e| TransportError::Connection(format!("{url}: {e}")))?;
         let (commands, received) = mpsc::unbounded_channel();
         let session = Session {
             url: url.into(),
@@ -217,8 +215,8 @@ impl Session {
                 if commands.is_closed() {
                     return;
                 }
-                match tokio_tungstenite::connect_async(&self.url).await {
-                    Ok((socket, _)) => break socket,
+                match connect(&self.url).await {
+                    Ok(socket) => break socket,
                     Err(e) => tracing::debug!(url = %self.url, error = %e, "the hub is still away"),
                 }
             };
@@ -327,6 +325,13 @@ impl Session {
             other => tracing::warn!(url = %self.url, frame = ?other, "the hub sent a client's frame"),
         }
     }
+}
+
+/// A connection with Nagle's algorithm off: publishes, settlings and
+/// answers are small frames in both directions, and each would otherwise
+/// wait for the peer's delayed acknowledgement of the one before.
+async fn connect(url: &str) -> Result<Socket, tokio_tungstenite::tungstenite::Error> {
+    tokio_tungstenite::connect_async_with_config(url, None, true).await.map(|(socket, _)| socket)
 }
 
 fn publish_frame(seq: u64, channel: &str, message: &Message) -> String {

@@ -46,6 +46,10 @@ impl WebSocketServer {
 fn serve(hub: &WebSocketHub, listener: std::net::TcpListener) -> tokio::task::JoinHandle<()> {
     listener.set_nonblocking(true).expect("a non-blocking listener");
     let listener = tokio::net::TcpListener::from_std(listener).expect("a listener on the runtime");
+    // Small frames both ways: Nagle's algorithm off, as the client has it.
+    let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
     let app = axum::Router::new().nest("/events", hub.router());
     tokio::spawn(async move {
         let _ = axum::serve(listener, app).await;

@@ -1,6 +1,7 @@
-//! MQTT 5 as a transport, QoS 1 (at least once). A channel is a topic; a
-//! group is a shared subscription (`$share/group/topic`), which the broker
-//! hands out among the group's members. Headers travel as user properties.
+//! MQTT (5, or 3.1.1) as a transport, QoS 1 (at least once). A channel is
+//! a topic; a group is a shared subscription (`$share/group/topic`), which
+//! the broker hands out among the group's members. Headers travel as user
+//! properties (5) or in a CloudEvents structured-mode body (3.1.1).
 //!
 //! Each member is a client of its own, with a session the broker keeps
 //! while it is away (`session_expiry`): what the member had not
@@ -16,17 +17,18 @@ use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use rumqttc::v5::mqttbytes::v5::{Packet, PubAckReason, Publish, PublishProperties, SubscribeReasonCode};
-use rumqttc::v5::mqttbytes::QoS;
-use rumqttc::v5::{AsyncClient, ConnectionError, Event, EventLoop};
-use rumqttc::Outgoing;
 use tokio::sync::{mpsc, oneshot};
 
 use super::app::backoff;
 use super::transport::{
     done, BoxFuture, Capabilities, Delivery, Publisher, Settle, Subscriber, Subscription, Transport,
 };
-use super::{Headers, Message, TransportError};
+use super::{Message, TransportError};
+
+mod protocol;
+
+pub use protocol::MqttVersion;
+use protocol::{Client, Events, Happened, Incoming};
 
 /// How topics are named and how clients talk to the broker.
 #[derive(Clone, Debug)]
@@ -48,6 +50,8 @@ pub struct MqttOptions {
     pub keep_alive: Duration,
     /// User name and password.
     pub credentials: Option<(String, String)>,
+    /// MQTT 5 (the default) or 3.1.1.
+    pub version: MqttVersion,
 }
 
 impl Default for MqttOptions {
@@ -61,6 +65,7 @@ impl Default for MqttOptions {
             retain: false,
             keep_alive: Duration::from_secs(30),
             credentials: None,
+            version: MqttVersion::V5,
         }
     }
 }
@@ -88,29 +93,22 @@ impl Broker {
         format!("{}{channel}", self.options.prefix)
     }
 
-    /// A new client; its requests wait until `connected` has seen the broker's CONNACK.
-    fn client(&self, id: &str, clean_start: bool) -> (AsyncClient, EventLoop) {
-        let mut options = rumqttc::v5::MqttOptions::new(id, &self.host, self.port);
-        options
-            .set_clean_start(clean_start)
-            .set_keep_alive(self.options.keep_alive)
-            .set_manual_acks(true)
-            .set_max_packet_size(Some(self.options.max_packet_bytes))
-            .set_receive_maximum(Some(self.options.in_flight.max(1)))
-            .set_session_expiry_interval(Some(self.options.session_expiry.as_secs() as u32));
-        if let Some((user, password)) = &self.options.credentials {
-            options.set_credentials(user, password);
-        }
-        AsyncClient::new(options, 64)
+    /// A new client; its requests wait until `connected` has seen the
+    /// broker's CONNACK. Never a clean start: a member's id is new, so its
+    /// first connection finds no session and later ones resume it (and
+    /// Mosquitto keeps across its restarts only the sessions of clients
+    /// that did not start clean).
+    fn client(&self, id: &str) -> (Client, Events) {
+        protocol::client(id, &self.host, self.port, &self.options)
     }
 
     /// Polls until the broker accepts the connection; whether it still had the session.
-    async fn connected(&self, events: &mut EventLoop) -> Result<bool, TransportError> {
+    async fn connected(&self, events: &mut Events) -> Result<bool, TransportError> {
         let address = format!("{}:{}", self.host, self.port);
         let accepted = async {
             loop {
                 match events.poll().await {
-                    Ok(Event::Incoming(Packet::ConnAck(ack))) => return Ok(ack.session_present),
+                    Ok(Happened::ConnAck { session_present }) => return Ok(session_present),
                     Ok(_) => continue,
                     Err(e) => return Err(failed(&address, e)),
                 }
@@ -146,7 +144,7 @@ impl MqttTransport {
 /// which rumqttc picks as it sends: a publish's answer is found by the
 /// order in which publishes are sent.
 struct Publishing {
-    client: AsyncClient,
+    client: Client,
     waiting: Arc<Mutex<Waiting>>,
     /// Keeps publishes entering the client in the order they wait in.
     order: tokio::sync::Mutex<()>,
@@ -166,7 +164,7 @@ struct Waiting {
 impl Publishing {
     async fn open(broker: &Arc<Broker>) -> Result<Arc<Publishing>, TransportError> {
         let id = format!("specwright-pub-{}", uuid::Uuid::new_v4().simple());
-        let (client, mut events) = broker.client(&id, true);
+        let (client, mut events) = broker.client(&id);
         broker.connected(&mut events).await?;
         let waiting = Arc::new(Mutex::new(Waiting::default()));
         tokio::spawn(drive_publishing(events, waiting.clone()));
@@ -183,10 +181,6 @@ impl Publishing {
         message: Message,
         retain: bool,
     ) -> Result<oneshot::Receiver<Result<(), TransportError>>, TransportError> {
-        let properties = PublishProperties {
-            user_properties: message.headers.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect(),
-            ..PublishProperties::default()
-        };
         let (answer, answered) = oneshot::channel();
         let _order = self.order.lock().await;
         {
@@ -196,9 +190,7 @@ impl Publishing {
             }
             waiting.unsent.push_back(answer);
         }
-        let sent =
-            self.client.publish_with_properties(topic, QoS::AtLeastOnce, retain, message.payload, properties).await;
-        if let Err(e) = sent {
+        if let Err(e) = self.client.publish(topic, message, retain).await {
             self.waiting.lock().expect("waiting").unsent.pop_back();
             return Err(TransportError::Other(format!("the client refused the publish: {e}")));
         }
@@ -206,21 +198,23 @@ impl Publishing {
     }
 }
 
-async fn drive_publishing(mut events: EventLoop, waiting: Arc<Mutex<Waiting>>) {
+async fn drive_publishing(mut events: Events, waiting: Arc<Mutex<Waiting>>) {
     let error = loop {
         match events.poll().await {
-            Ok(Event::Outgoing(Outgoing::Publish(pkid))) => {
+            Ok(Happened::Sent(pkid)) => {
                 let mut waiting = waiting.lock().expect("waiting");
                 if let Some(answer) = waiting.unsent.pop_front() {
                     waiting.sent.insert(pkid, answer);
                 }
             }
-            Ok(Event::Incoming(Packet::PubAck(ack))) => {
-                let answer = waiting.lock().expect("waiting").sent.remove(&ack.pkid);
-                let result = match ack.reason {
-                    PubAckReason::Success => Ok(()),
-                    // Nobody would get it: an error, not a silent drop.
-                    reason => Err(TransportError::Other(format!("the broker did not take the message: {reason:?}"))),
+            Ok(Happened::PubAck { pkid, refused }) => {
+                let answer = waiting.lock().expect("waiting").sent.remove(&pkid);
+                let result = match refused {
+                    None => Ok(()),
+                    // Nobody would get it (say): an error, not a silent drop.
+                    Some(reason) => {
+                        Err(TransportError::Other(format!("the broker did not take the message: {reason}")))
+                    }
                 };
                 if let Some(answer) = answer {
                     let _ = answer.send(result);
@@ -307,11 +301,7 @@ impl Member {
         let mut first = Some(first);
         let mut waits = None;
         loop {
-            // Never a clean start: the id is new, so the first connection
-            // finds no session, and later ones resume it. (Mosquitto keeps
-            // across its restarts only the sessions of clients that did not
-            // start clean.)
-            let (client, mut events) = self.broker.client(&self.id, false);
+            let (client, mut events) = self.broker.client(&self.id);
             let outcome = self.connection(&client, &mut events, &deliveries, &mut first).await;
             if let Some(first) = first.take() {
                 let _ = first.send(outcome.and(Err(TransportError::Closed)));
@@ -337,12 +327,11 @@ impl Member {
 
     /// Unsubscribes, so the broker sends the group's messages to the
     /// other members only, and disconnects.
-    async fn leave(&self, client: &AsyncClient, events: &mut EventLoop) {
-        let _ = client.unsubscribe(self.filter.clone()).await;
-        let _ = client.disconnect().await;
+    async fn leave(&self, client: &Client, events: &mut Events) {
+        client.leave(self.filter.clone()).await;
         let gone = async {
             while let Ok(event) = events.poll().await {
-                if let Event::Outgoing(Outgoing::Disconnect) = event {
+                if let Happened::Disconnected = event {
                     break;
                 }
             }
@@ -354,14 +343,14 @@ impl Member {
     /// the subscription is dropped.
     async fn connection(
         &self,
-        client: &AsyncClient,
-        events: &mut EventLoop,
+        client: &Client,
+        events: &mut Events,
         deliveries: &Deliveries,
         first: &mut Option<oneshot::Sender<Result<(), TransportError>>>,
     ) -> Result<(), TransportError> {
         self.broker.connected(events).await?;
         client
-            .subscribe(self.filter.clone(), QoS::AtLeastOnce)
+            .subscribe(self.filter.clone())
             .await
             .map_err(|e| TransportError::Other(format!("subscribing to `{}`: {e}", self.filter)))?;
         loop {
@@ -370,18 +359,17 @@ impl Member {
                 event = events.poll() => event,
             };
             match event {
-                Ok(Event::Incoming(Packet::SubAck(ack))) => {
-                    let refused = ack.return_codes.iter().find(|code| !matches!(code, SubscribeReasonCode::Success(_)));
+                Ok(Happened::SubAck { refused }) => {
                     if let Some(code) = refused {
-                        return Err(TransportError::Other(format!("the broker refused `{}`: {code:?}", self.filter)));
+                        return Err(TransportError::Other(format!("the broker refused `{}`: {code}", self.filter)));
                     }
                     if let Some(first) = first.take() {
                         let _ = first.send(Ok(()));
                     }
                 }
-                Ok(Event::Incoming(Packet::Publish(publish))) => {
-                    let attempt = if publish.dup { 2 } else { 1 };
-                    let _ = deliveries.send(Ok(delivery(client, publish, attempt, deliveries)));
+                Ok(Happened::Publish(incoming)) => {
+                    let attempt = if incoming.dup() { 2 } else { 1 };
+                    let _ = deliveries.send(Ok(delivery(client, incoming, attempt, deliveries)));
                 }
                 Ok(_) => {}
                 Err(e) => {
@@ -396,20 +384,12 @@ impl Member {
     }
 }
 
-fn lost(e: ConnectionError) -> TransportError {
+fn lost(e: String) -> TransportError {
     TransportError::Connection(format!("the connection to the broker was lost: {e}"))
 }
 
-fn delivery(client: &AsyncClient, publish: Publish, attempt: u32, again: &Deliveries) -> Delivery {
-    let mut message = Message::default();
-    if let Some(properties) = &publish.properties {
-        let mut headers = Headers::with_capacity(properties.user_properties.len());
-        for (name, value) in &properties.user_properties {
-            headers.insert_copied(name, value);
-        }
-        message.headers = headers;
-    }
-    message.payload = publish.payload.clone();
+fn delivery(client: &Client, publish: Incoming, attempt: u32, again: &Deliveries) -> Delivery {
+    let message = publish.message();
     let held = Held { client: client.clone(), publish, message: message.clone(), attempt, again: again.clone() };
     Delivery::new(message, attempt, Box::new(MqttSettle { held: Some(held) }))
 }
@@ -417,8 +397,8 @@ fn delivery(client: &AsyncClient, publish: Publish, attempt: u32, again: &Delive
 struct Held {
     /// The client of the connection the message came on: once that
     /// connection is gone, so is this client's, and an ack goes nowhere.
-    client: AsyncClient,
-    publish: Publish,
+    client: Client,
+    publish: Incoming,
     message: Message,
     attempt: u32,
     again: Deliveries,
@@ -435,7 +415,7 @@ impl MqttSettle {
         Box::pin(async move {
             // A connection lost meanwhile gives the message back to the
             // broker, which sends it again: nothing to do then.
-            let _ = client.ack(&publish).await;
+            client.ack(&publish).await;
             Ok(())
         })
     }
