@@ -55,6 +55,7 @@ impl Process {
     }
 
     /// Kills the process and starts it again on the same port and store.
+    #[cfg(any(feature = "nats", feature = "redis-streams", feature = "amqp", feature = "kafka"))]
     fn restart(&mut self) {
         self.kill();
         self.start_again();
