@@ -7,7 +7,9 @@ use std::time::Duration;
 
 use futures_util::StreamExt;
 use specwright_runtime::events::conformance::MosquittoServer;
-use specwright_runtime::events::{Message, MqttOptions, MqttTransport, MqttVersion, Transport};
+use specwright_runtime::events::{
+    Message, MqttOptions, MqttTransport, MqttVersion, Publisher as _, Subscriber as _, Transport,
+};
 
 async fn shared() -> Arc<dyn Transport> {
     shared_with(MqttVersion::V5).await
@@ -75,4 +77,36 @@ async fn a_publish_nobody_would_get_is_refused() {
     let channel = format!("nobody.{}", uuid::Uuid::new_v4().simple());
     let refused = transport.publish(&channel, Message::new("x")).await.unwrap_err();
     assert!(refused.to_string().contains("NoMatchingSubscribers"), "{refused}");
+}
+
+/// With `retain`, the broker keeps a topic's last message for subscribers
+/// to come: a plain (not shared) subscriber that joins after the publish
+/// gets it, flagged as retained. Shared subscriptions, which groups are,
+/// never get retained messages: MQTT 5 says so.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_retained_message_reaches_a_later_subscriber() {
+    use rumqttc::v5::mqttbytes::v5::Packet;
+    use rumqttc::v5::{AsyncClient, Event};
+
+    let server = MosquittoServer::start();
+    let options = MqttOptions { retain: true, ..MqttOptions::default() };
+    let transport = MqttTransport::connect(&server.host, server.port, options).await.unwrap();
+    // MQTT 5 refuses a publish no subscription matches: one group is there, then leaves.
+    let group = transport.subscribe("lamps/7/state", "g").await.unwrap();
+    transport.publish("lamps/7/state", Message::new("on")).await.unwrap();
+    drop(group);
+
+    let (client, mut events) = AsyncClient::new(rumqttc::v5::MqttOptions::new("later", &server.host, server.port), 10);
+    client.subscribe("lamps/7/state", rumqttc::v5::mqttbytes::QoS::AtLeastOnce).await.unwrap();
+    let retained = tokio::time::timeout(Duration::from_secs(10), async {
+        loop {
+            if let Ok(Event::Incoming(Packet::Publish(publish))) = events.poll().await {
+                return publish;
+            }
+        }
+    })
+    .await
+    .expect("the retained message");
+    assert!(retained.retain, "flagged as retained");
+    assert_eq!(&retained.payload[..], b"on");
 }
