@@ -351,14 +351,22 @@ struct Partition {
     stored: i64,
 }
 
+impl Partitions {
+    /// A new assignment of `partition`, with nothing handed out yet.
+    fn assign(&mut self, partition: i32) {
+        self.generations += 1;
+        let fresh = Partition { generation: self.generations, unsettled: BTreeSet::new(), next: -1, stored: -1 };
+        self.held.insert(partition, fresh);
+    }
+}
+
 impl Member {
     fn handed_out(&self, partition: i32, offset: i64) -> u64 {
         let mut partitions = self.partitions.lock().expect("partitions");
-        let Partitions { held, generations } = &mut *partitions;
-        let held = held.entry(partition).or_insert_with(|| {
-            *generations += 1;
-            Partition { generation: *generations, unsettled: BTreeSet::new(), next: offset, stored: -1 }
-        });
+        if !partitions.held.contains_key(&partition) {
+            partitions.assign(partition);
+        }
+        let held = partitions.held.get_mut(&partition).expect("assigned");
         held.unsettled.insert(offset);
         held.next = held.next.max(offset + 1);
         held.generation
@@ -402,10 +410,7 @@ impl ConsumerContext for Member {
         match rebalance {
             Rebalance::Assign(list) => {
                 for element in list.elements_for_topic(&self.topic) {
-                    partitions.generations += 1;
-                    let generation = partitions.generations;
-                    let fresh = Partition { generation, unsettled: BTreeSet::new(), next: -1, stored: -1 };
-                    partitions.held.insert(element.partition(), fresh);
+                    partitions.assign(element.partition());
                 }
                 drop(partitions);
                 self.assigned.send_modify(|n| *n += 1);

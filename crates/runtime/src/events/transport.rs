@@ -98,6 +98,19 @@ pub(crate) fn reading(reader: impl Reader) -> Subscription {
     }))
 }
 
+/// The deliveries a transport's own task sends, as a subscription; `keep`
+/// lives as long as the subscription does (a guard that leaves the group
+/// when dropped, say).
+#[cfg(any(feature = "mqtt", feature = "websocket"))]
+pub(crate) fn receiving(
+    received: tokio::sync::mpsc::UnboundedReceiver<Result<Delivery, TransportError>>,
+    keep: impl Send + 'static,
+) -> Subscription {
+    Box::pin(futures_util::stream::unfold((received, keep), |(mut received, keep)| async move {
+        received.recv().await.map(|next| (next, (received, keep)))
+    }))
+}
+
 /// A message handed to a subscriber, to be settled once.
 pub struct Delivery {
     pub message: Message,

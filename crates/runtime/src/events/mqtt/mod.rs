@@ -21,7 +21,7 @@ use tokio::sync::{mpsc, oneshot};
 
 use super::app::backoff;
 use super::transport::{
-    done, BoxFuture, Capabilities, Delivery, Publisher, Settle, Subscriber, Subscription, Transport,
+    done, receiving, BoxFuture, Capabilities, Delivery, Publisher, Settle, Subscriber, Subscription, Transport,
 };
 use super::{Message, TransportError};
 
@@ -269,10 +269,7 @@ impl Subscriber for MqttTransport {
             let (first, joined) = oneshot::channel();
             tokio::spawn(member.run(deliveries, first));
             joined.await.unwrap_or(Err(TransportError::Closed))?;
-            let stream = futures_util::stream::unfold(received, |mut received| async move {
-                received.recv().await.map(|next| (next, received))
-            });
-            Ok(Box::pin(stream) as Subscription)
+            Ok(receiving(received, ()))
         })
     }
 }
@@ -304,7 +301,8 @@ impl Member {
             let (client, mut events) = self.broker.client(&self.id);
             let outcome = self.connection(&client, &mut events, &deliveries, &mut first).await;
             if let Some(first) = first.take() {
-                let _ = first.send(outcome.and(Err(TransportError::Closed)));
+                // It never subscribed: the connection failed, or the subscription went first.
+                let _ = first.send(Err(outcome.err().unwrap_or(TransportError::Closed)));
                 return;
             }
             if deliveries.is_closed() {

@@ -16,7 +16,7 @@ use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 use super::{from_wire, to_wire, Frame};
 use crate::events::app::backoff;
 use crate::events::transport::{
-    BoxFuture, Capabilities, Delivery, Publisher, Settle, Subscriber, Subscription, Transport,
+    receiving, BoxFuture, Capabilities, Delivery, Publisher, Settle, Subscriber, Subscription, Transport,
 };
 use crate::events::{Message, TransportError};
 
@@ -137,11 +137,7 @@ impl Subscriber for WebSocketTransport {
             let seq = self.seq();
             let command = Command::Subscribe { seq, channel: channel.into(), group: group.into(), deliveries, reply };
             self.ask(command, answer).await?;
-            let leaving = Unsubscribing { commands: self.commands.clone(), seq };
-            let stream = futures_util::stream::unfold((received, leaving), |(mut received, leaving)| async move {
-                received.recv().await.map(|next| (next, (received, leaving)))
-            });
-            Ok(Box::pin(stream) as Subscription)
+            Ok(receiving(received, Unsubscribing { commands: self.commands.clone(), seq }))
         })
     }
 }

@@ -49,6 +49,12 @@ struct Hub {
 struct State {
     /// Channel, then group.
     channels: HashMap<String, HashMap<String, Group>>,
+    handed: Handed,
+}
+
+/// The members, and what they hold.
+#[derive(Default)]
+struct Handed {
     members: HashMap<u64, Member>,
     /// Handed out and not yet settled, by tag.
     outstanding: HashMap<u64, Outstanding>,
@@ -131,30 +137,30 @@ impl Hub {
     /// group has joined, or a group whose queue is full, refuses it.
     fn publish(&self, channel: &str, message: Message) -> Result<(), TransportError> {
         let mut state = self.lock();
-        let Some(groups) = state.channels.get_mut(channel).filter(|groups| !groups.is_empty()) else {
+        let State { channels, handed } = &mut *state;
+        let Some(groups) = channels.get_mut(channel).filter(|groups| !groups.is_empty()) else {
             return Err(TransportError::Other(format!("no group has joined channel `{channel}`")));
         };
         if let Some((name, _)) = groups.iter().find(|(_, g)| g.ready.len() >= self.options.max_queued) {
             return Err(TransportError::Other(format!("the queue of group `{name}` on `{channel}` is full")));
         }
-        let names: Vec<String> = groups.keys().cloned().collect();
         for group in groups.values_mut() {
             group.ready.push_back(Entry { message: message.clone(), attempt: 1 });
-        }
-        for group in names {
-            state.dispatch(channel, &group, self.options.prefetch);
+            group.dispatch(handed, self.options.prefetch);
         }
         Ok(())
     }
 
     fn join(&self, channel: &str, group: &str, seq: u64, push: mpsc::UnboundedSender<Push>) -> u64 {
         let mut state = self.lock();
-        state.next_id += 1;
-        let id = state.next_id;
+        let State { channels, handed } = &mut *state;
+        handed.next_id += 1;
+        let id = handed.next_id;
         let member = Member { channel: channel.into(), group: group.into(), seq, push, in_flight: 0 };
-        state.members.insert(id, member);
-        state.channels.entry(channel.into()).or_default().entry(group.into()).or_default().members.push(id);
-        state.dispatch(channel, group, self.options.prefetch);
+        handed.members.insert(id, member);
+        let group = channels.entry(channel.into()).or_default().entry(group.into()).or_default();
+        group.members.push(id);
+        group.dispatch(handed, self.options.prefetch);
         id
     }
 
@@ -162,11 +168,12 @@ impl Hub {
     /// group's queue, in the order it was handed out, as another attempt.
     fn leave(&self, id: u64) {
         let mut state = self.lock();
-        let Some(member) = state.members.remove(&id) else { return };
-        let mut tags: Vec<u64> = state.outstanding.iter().filter(|(_, o)| o.member == id).map(|(t, _)| *t).collect();
+        let State { channels, handed } = &mut *state;
+        let Some(member) = handed.members.remove(&id) else { return };
+        let mut tags: Vec<u64> = handed.outstanding.iter().filter(|(_, o)| o.member == id).map(|(t, _)| *t).collect();
         tags.sort_unstable();
-        let held: Vec<Entry> = tags.iter().filter_map(|tag| state.outstanding.remove(tag)).map(|o| o.entry).collect();
-        let Some(group) = state.channels.get_mut(&member.channel).and_then(|g| g.get_mut(&member.group)) else {
+        let held: Vec<Entry> = tags.iter().filter_map(|tag| handed.outstanding.remove(tag)).map(|o| o.entry).collect();
+        let Some(group) = channels.get_mut(&member.channel).and_then(|g| g.get_mut(&member.group)) else {
             return;
         };
         group.members.retain(|m| *m != id);
@@ -174,71 +181,64 @@ impl Hub {
             entry.attempt += 1;
             group.ready.push_front(entry);
         }
-        state.dispatch(&member.channel, &member.group, self.options.prefetch);
+        group.dispatch(handed, self.options.prefetch);
     }
 
     /// Settles the delivery `tag` if `owns` its member.
     fn settle(self: &Arc<Self>, tag: u64, outcome: Outcome, owns: impl Fn(u64) -> bool) {
         let mut state = self.lock();
-        if !state.outstanding.get(&tag).is_some_and(|o| owns(o.member)) {
+        let State { channels, handed } = &mut *state;
+        if !handed.outstanding.get(&tag).is_some_and(|o| owns(o.member)) {
             return;
         }
-        let Outstanding { member, mut entry } = state.outstanding.remove(&tag).expect("just found");
-        let Some(member) = state.members.get_mut(&member) else { return };
+        let Outstanding { member, mut entry } = handed.outstanding.remove(&tag).expect("just found");
+        let Some(member) = handed.members.get_mut(&member) else { return };
         member.in_flight -= 1;
-        let (channel, group) = (member.channel.clone(), member.group.clone());
-        match outcome {
-            Outcome::Done => {}
-            Outcome::Again(delay) => {
-                entry.attempt += 1;
-                if delay.is_zero() {
-                    state.requeue(&channel, &group, entry);
-                } else {
-                    let hub = self.clone();
-                    let (channel, group) = (channel.clone(), group.clone());
-                    tokio::spawn(async move {
-                        tokio::time::sleep(delay).await;
-                        let mut state = hub.lock();
-                        state.requeue(&channel, &group, entry);
-                        state.dispatch(&channel, &group, hub.options.prefetch);
-                    });
-                }
+        let Some(group) = channels.get_mut(&member.channel).and_then(|g| g.get_mut(&member.group)) else { return };
+        if let Outcome::Again(delay) = outcome {
+            entry.attempt += 1;
+            if delay.is_zero() {
+                group.ready.push_front(entry);
+            } else {
+                let (hub, channel, name) = (self.clone(), member.channel.clone(), member.group.clone());
+                tokio::spawn(async move {
+                    tokio::time::sleep(delay).await;
+                    let mut state = hub.lock();
+                    let State { channels, handed } = &mut *state;
+                    if let Some(group) = channels.get_mut(&channel).and_then(|g| g.get_mut(&name)) {
+                        group.ready.push_front(entry);
+                        group.dispatch(handed, hub.options.prefetch);
+                    }
+                });
             }
         }
-        state.dispatch(&channel, &group, self.options.prefetch);
+        group.dispatch(handed, self.options.prefetch);
     }
 }
 
-impl State {
-    fn requeue(&mut self, channel: &str, group: &str, entry: Entry) {
-        if let Some(group) = self.channels.get_mut(channel).and_then(|g| g.get_mut(group)) {
-            group.ready.push_front(entry);
-        }
-    }
-
+impl Group {
     /// Hands queued messages to the group's members that have room, in turn.
-    fn dispatch(&mut self, channel: &str, group: &str, prefetch: usize) {
-        let State { channels, members, outstanding, next_id } = self;
-        let Some(group) = channels.get_mut(channel).and_then(|g| g.get_mut(group)) else { return };
-        while !group.ready.is_empty() && !group.members.is_empty() {
-            let n = group.members.len();
+    fn dispatch(&mut self, handed: &mut Handed, prefetch: usize) {
+        let Handed { members, outstanding, next_id } = handed;
+        while !self.ready.is_empty() && !self.members.is_empty() {
+            let n = self.members.len();
             let Some(i) = (0..n)
-                .map(|i| (group.turn + i) % n)
-                .find(|i| members.get(&group.members[*i]).is_some_and(|m| m.in_flight < prefetch))
+                .map(|i| (self.turn + i) % n)
+                .find(|i| members.get(&self.members[*i]).is_some_and(|m| m.in_flight < prefetch))
             else {
                 break;
             };
-            group.turn = (i + 1) % n;
-            let id = group.members[i];
+            self.turn = (i + 1) % n;
+            let id = self.members[i];
             let member = members.get_mut(&id).expect("a member of the group");
-            let entry = group.ready.pop_front().expect("not empty");
+            let entry = self.ready.pop_front().expect("not empty");
             *next_id += 1;
             let push = Push { seq: member.seq, tag: *next_id, attempt: entry.attempt, message: entry.message.clone() };
             if member.push.send(push).is_err() {
                 // Its connection is ending and will take it out of the
                 // group; meanwhile it gets nothing more.
-                group.ready.push_front(entry);
-                group.members.remove(i);
+                self.ready.push_front(entry);
+                self.members.remove(i);
                 continue;
             }
             member.in_flight += 1;
