@@ -48,9 +48,16 @@ pub fn corpus_with(args: &[&str]) -> Result<(), String> {
         let slug = slug(&rel);
         let out = crates.join(&slug);
         let started = std::time::Instant::now();
-        // Clients and servers for OpenAPI documents; AsyncAPI documents get their types.
-        let parts: &[&str] =
-            if types_only || rel.starts_with("asyncapi/") { &["--types-only"] } else { &["--client", "--server"] };
+        // Clients and servers for OpenAPI documents; AsyncAPI documents get
+        // their publisher and handlers, as the application (`--role client`
+        // reuses the same generation with the actions swapped).
+        let parts: &[&str] = if types_only {
+            &["--types-only"]
+        } else if rel.starts_with("asyncapi/") {
+            &["--events"]
+        } else {
+            &["--client", "--server"]
+        };
         let status = Command::new(&bin)
             .arg("generate")
             .args(parts)

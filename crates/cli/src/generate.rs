@@ -23,9 +23,13 @@ pub struct Args {
     /// --client, both, sharing their request and response types).
     #[arg(long)]
     server: bool,
-    /// The event handlers (not in this version).
+    /// The event publisher and handlers (the default for AsyncAPI).
     #[arg(long)]
     events: bool,
+    /// Whose side of an AsyncAPI document to generate: the application it
+    /// describes, or a client of it (what it sends is received, and the reverse).
+    #[arg(long, value_enum, default_value_t = Role::Application)]
+    role: Role,
     /// Depend on `specwright-runtime` at this path instead of by version.
     #[arg(long, value_name = "DIR")]
     runtime_path: Option<PathBuf>,
@@ -44,11 +48,13 @@ pub struct Args {
     quiet: bool,
 }
 
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Role {
+    Application,
+    Client,
+}
+
 pub fn run(args: Args) -> u8 {
-    if args.events {
-        eprintln!("error: this version generates types, HTTP clients and servers; event handlers come next");
-        return 2;
-    }
     let loaded = match Loader::new().load_file(&args.spec) {
         Ok(l) => l,
         Err(e) => {
@@ -72,18 +78,33 @@ pub fn run(args: Args) -> u8 {
     };
     let openapi = api.kind.is_openapi();
     if !openapi && (args.client || args.server) {
-        eprintln!("error: an AsyncAPI document has no HTTP operations; pass --types-only for its types");
+        eprintln!(
+            "error: an AsyncAPI document has no HTTP operations; it gives --events (the default) or --types-only"
+        );
+        return 2;
+    }
+    if openapi && args.events {
+        eprintln!("error: an OpenAPI document has no channels; it gives --client, --server or --types-only");
         return 2;
     }
     let client = !args.types_only && (args.client || (openapi && !args.server));
     let server = !args.types_only && args.server;
-    if !args.types_only && !client && !server {
-        eprintln!("error: event handlers for AsyncAPI come in a later version; pass --types-only for the types");
-        return 2;
-    }
+    let events = !args.types_only && !openapi;
+    let role = match args.role {
+        Role::Application => specwright_codegen::events::Role::Application,
+        Role::Client => specwright_codegen::events::Role::Client,
+    };
     let spec = args.spec.file_name().map_or_else(|| args.spec.display().to_string(), |n| n.to_string_lossy().into());
-    let options =
-        CrateOptions { name: args.name.clone(), runtime, spec, example_tests: args.example_tests, client, server };
+    let options = CrateOptions {
+        name: args.name.clone(),
+        runtime,
+        spec,
+        example_tests: args.example_tests,
+        client,
+        server,
+        events,
+        role,
+    };
     let generated = specwright_codegen::generate(api, &options);
     for d in &generated.diagnostics {
         if !args.quiet {

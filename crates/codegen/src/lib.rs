@@ -6,6 +6,7 @@
 
 mod client;
 pub mod docs;
+pub mod events;
 mod examples;
 mod format;
 pub mod names;
@@ -32,14 +33,15 @@ pub struct GeneratedCrate {
     pub types: usize,
 }
 
-/// A crate for an API: its types, and the client and the server as
-/// `options` asks.
+/// A crate for an API: its types, and the client, the server and the
+/// event handlers as `options` asks.
 pub fn generate(api: &Api, options: &CrateOptions) -> GeneratedCrate {
     let mut planner = types::Planner::new(api);
     planner.add_components();
     let mut diagnostics = Vec::new();
     let http = options.client || options.server;
     let ops = if http { operations::plan(api, &mut planner, &mut diagnostics) } else { Vec::new() };
+    let events = options.events.then(|| events::plan(api, &mut planner, options.role, &mut diagnostics));
     planner.add_usage_types();
     let plan = planner.finish();
     // The modules are written and printed side by side (printing is most of
@@ -49,6 +51,12 @@ pub fn generate(api: &Api, options: &CrateOptions) -> GeneratedCrate {
         let mut threads: Vec<std::thread::ScopedJoinHandle<Part>> = Vec::new();
         let defs = &plan.defs;
         let ops = &ops;
+        if let Some(events) = &events {
+            threads.push(scope.spawn(move || {
+                let uses = Uses { runtime: true, events: true, ..Uses::default() };
+                ("src/events.rs", format::tokens(events::module(api, events, defs)), uses)
+            }));
+        }
         if http {
             threads.push(scope.spawn(move || {
                 let mut uses = Uses { runtime: true, ..Uses::default() };

@@ -40,6 +40,10 @@ pub struct CrateOptions {
     pub client: bool,
     /// Also write the HTTP server (`src/server.rs`).
     pub server: bool,
+    /// Also write the event publisher and handlers (`src/events.rs`).
+    pub events: bool,
+    /// Whose side of an AsyncAPI document the events module is for.
+    pub role: crate::events::Role,
 }
 
 /// A package name from free text: lowercase words joined by `-`.
@@ -81,7 +85,7 @@ pub fn render(api: &Api, options: &CrateOptions, uses: Uses) -> Vec<(PathBuf, St
             .and_then(|d| d.lines().find(|l| !l.trim().is_empty()))
             .map(|l| l.trim().to_string())
     });
-    let features: Vec<String> = [("client", uses.client), ("server", uses.server)]
+    let features: Vec<String> = [("client", uses.client), ("server", uses.server), ("events", uses.events)]
         .iter()
         .filter(|(_, on)| *on)
         .map(|(name, _)| format!("\"{name}\""))
@@ -100,6 +104,7 @@ pub fn render(api: &Api, options: &CrateOptions, uses: Uses) -> Vec<(PathBuf, St
         uses => context! {
             chrono => uses.chrono, uuid => uses.uuid, decimal => uses.decimal,
             indexmap => uses.indexmap, runtime => uses.runtime, client => uses.client, server => uses.server,
+            events => uses.events,
         },
     };
     let render = |t: &str| env.get_template(t).and_then(|t| t.render(&ctx)).expect("templates render");

@@ -44,6 +44,8 @@ fn generated_crates_match_their_snapshots() {
             example_tests: false,
             client: api.kind.is_openapi(),
             server: api.kind.is_openapi(),
+            events: !api.kind.is_openapi(),
+            role: Default::default(),
         };
         let generated = specwright_codegen::generate(&api, &options);
         assert!(generated.diagnostics.is_empty(), "{stem}: {:?}", generated.diagnostics);

@@ -56,16 +56,17 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
         ));
     };
     let fields: Vec<&Field> = match &input.data {
-        Data::Struct(data) => match &data.fields {
-            Fields::Named(named) => named.named.iter().collect(),
-            Fields::Unit => Vec::new(),
-            Fields::Unnamed(_) => {
-                return Err(syn::Error::new(
+        Data::Struct(data) => {
+            match &data.fields {
+                Fields::Named(named) => named.named.iter().collect(),
+                Fields::Unit => Vec::new(),
+                Fields::Unnamed(unnamed) if unnamed.unnamed.len() == 1 => Vec::new(),
+                Fields::Unnamed(_) => return Err(syn::Error::new(
                     input.ident.span(),
-                    "`#[derive(Event)]` takes a struct with named fields, a unit struct or an enum",
-                ))
+                    "`#[derive(Event)]` takes a struct with named fields, a newtype struct, a unit struct or an enum",
+                )),
             }
-        },
+        }
         Data::Enum(_) => Vec::new(),
         Data::Union(_) => return Err(syn::Error::new(input.ident.span(), "`#[derive(Event)]` does not take a union")),
     };
@@ -90,10 +91,14 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
         .version
         .as_ref()
         .map(|v| quote!(const VERSION: ::core::option::Option<u32> = ::core::option::Option::Some(#v);));
-    let channel_fn = channel_of(channel, &fields)?;
-    let name_fn = match &input.data {
-        Data::Enum(data) => Some(variant_names(data)?),
-        _ => None,
+    // A newtype wraps a payload (as generated code does), and an enum's
+    // variants differ in their fields: neither fills a template's parameters,
+    // which are given where it is published (`publish_to`).
+    let fills = matches!(&input.data, Data::Struct(data) if matches!(data.fields, Fields::Named(_) | Fields::Unit));
+    let channel_fn = if fills { channel_of(channel, &fields)? } else { None };
+    let (name_fn, decode_fn) = match &input.data {
+        Data::Enum(data) => (Some(variant_names(data)?), decode_by_name(data)),
+        _ => (None, None),
     };
     Ok(quote! {
         impl #impl_generics ::specwright_runtime::events::Event for #ty #type_generics #where_clause {
@@ -102,6 +107,7 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
             #version
             #channel_fn
             #name_fn
+            #decode_fn
             #key
             #id
         }
@@ -194,6 +200,40 @@ fn variant_names(data: &syn::DataEnum) -> syn::Result<TokenStream> {
     Ok(quote! {
         fn name(&self) -> &'static str {
             match self { #(#arms)* }
+        }
+    })
+}
+
+/// An enum whose variants each wrap one message is read by the name the
+/// message arrived under, which the payload alone may not tell apart.
+fn decode_by_name(data: &syn::DataEnum) -> Option<TokenStream> {
+    let mut arms = Vec::new();
+    for variant in &data.variants {
+        let Fields::Unnamed(fields) = &variant.fields else { return None };
+        if fields.unnamed.len() != 1 {
+            return None;
+        }
+        let mut name = LitStr::new(&variant.ident.to_string(), variant.ident.span());
+        for attr in variant.attrs.iter().filter(|a| a.path().is_ident("event")) {
+            // Checked by `variant_names`, which runs first.
+            let _ = attr.parse_nested_meta(|meta| {
+                name = meta.value()?.parse()?;
+                Ok(())
+            });
+        }
+        let ident = &variant.ident;
+        arms.push(quote!(::core::option::Option::Some(#name) => codec.decode(payload).map(Self::#ident),));
+    }
+    Some(quote! {
+        fn decode<C: ::specwright_runtime::events::Codec>(
+            codec: &C,
+            name: ::core::option::Option<&str>,
+            payload: &[u8],
+        ) -> ::core::result::Result<Self, ::specwright_runtime::events::CodecError> {
+            match name {
+                #(#arms)*
+                _ => codec.decode(payload),
+            }
         }
     })
 }

@@ -74,3 +74,67 @@ async fn a_derived_event_goes_out_with_its_envelope() {
     assert_eq!(payment.message.headers.get(attr::TYPE), Some("PaymentTaken"));
     assert_eq!(payment.message.headers.get(attr::EVENTVERSION), None);
 }
+
+/// Generated code wraps each message's payload in a newtype; a channel
+/// carrying several messages is an enum of them.
+#[derive(Serialize, Deserialize, Event, Debug, PartialEq)]
+#[event(name = "Dimmed", channel = "lights.{lightId}.dim")]
+struct Dimmed(Level);
+
+#[derive(Serialize, Deserialize, Event, Debug, PartialEq)]
+#[event(name = "Brightened", channel = "lights.{lightId}.dim")]
+struct Brightened(Level);
+
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+struct Level {
+    level: u8,
+}
+
+#[derive(Serialize, Deserialize, Event, Debug, PartialEq)]
+#[event(channel = "lights.{lightId}.dim")]
+#[serde(untagged)]
+enum Dimming {
+    #[event(name = "Dimmed")]
+    Dimmed(Dimmed),
+    #[event(name = "Brightened")]
+    Brightened(Brightened),
+}
+
+#[derive(Serialize)]
+struct LightParameters {
+    #[serde(rename = "lightId")]
+    light_id: String,
+}
+
+#[tokio::test]
+async fn a_newtype_goes_to_an_address_and_an_enum_is_read_by_name() {
+    use specwright_runtime::events::{address, EventApp, PublishError};
+    let transport = Arc::new(MemoryTransport::new());
+    let publisher = EventPublisher::new(transport.clone(), "/lights");
+    // The template itself is no address.
+    let unfilled = publisher.publish(&Dimmed(Level { level: 1 })).await;
+    assert!(matches!(unfilled, Err(PublishError::Address(_))), "{unfilled:?}");
+    let refused = address::fill(Dimmed::CHANNEL, &LightParameters { light_id: "*".into() });
+    assert!(refused.is_err());
+
+    let at = address::fill(Dimmed::CHANNEL, &LightParameters { light_id: "7".into() }).unwrap();
+    assert_eq!(at, "lights.7.dim");
+    let (seen, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    let app = EventApp::new(transport.clone(), "/lights").handle_on(at.as_str(), "g", move |event: Dimming, _| {
+        let seen = seen.clone();
+        async move {
+            seen.send(event).unwrap();
+            Ok(())
+        }
+    });
+    let running = app.start().await.unwrap();
+    // Both payloads read as either message; the name says which each is.
+    publisher.publish_to(&at, &Brightened(Level { level: 9 })).await.unwrap();
+    publisher.publish_to(&at, &Dimmed(Level { level: 2 })).await.unwrap();
+    let mut got = Vec::new();
+    for _ in 0..2 {
+        got.push(tokio::time::timeout(Duration::from_secs(5), rx.recv()).await.unwrap().unwrap());
+    }
+    assert_eq!(got, [Dimming::Brightened(Brightened(Level { level: 9 })), Dimming::Dimmed(Dimmed(Level { level: 2 }))]);
+    running.stop().await;
+}

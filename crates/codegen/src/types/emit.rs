@@ -17,6 +17,8 @@ pub struct Uses {
     pub client: bool,
     /// The HTTP server core (the runtime's `server` feature).
     pub server: bool,
+    /// The event runtime (the runtime's `events` feature).
+    pub events: bool,
 }
 
 impl Uses {
@@ -30,6 +32,7 @@ impl Uses {
             runtime: self.runtime || other.runtime,
             client: self.client || other.client,
             server: self.server || other.server,
+            events: self.events || other.events,
         }
     }
 

@@ -102,7 +102,33 @@ impl<C: Codec> Context<C> {
 
     /// Publishes an event caused by the one being handled.
     pub async fn publish<E: Event>(&self, event: &E) -> Result<String, PublishError> {
-        self.publisher.publish_caused(event, Some(&self.message)).await
+        self.publisher.publish_caused(&event.channel(), event, Some(&self.message)).await
+    }
+
+    /// Answers the request being handled with `event`, at the address
+    /// `to` gives (a fixed channel, or one the request carries). The reply
+    /// carries the request's correlation id, and, when `correlation` names
+    /// a header (`$message.header#/correlationId`), that header too.
+    pub async fn reply<E: Event>(
+        &self,
+        event: &E,
+        to: super::ReplyTo<'_>,
+        correlation: Option<&str>,
+    ) -> Result<String, PublishError> {
+        let address = to.address(&self.message)?;
+        let mut reply =
+            super::event::envelope(self.publisher.codec(), self.publisher.source(), event, Some(&self.message))?;
+        if let Some(super::Place::Header(name)) = correlation.and_then(super::Place::parse) {
+            if let Some(value) = self.message.headers.get(name) {
+                reply.headers.insert_copied(name, value);
+            }
+        }
+        self.publisher.send(&address, reply).await
+    }
+
+    /// Publishes an event caused by the one being handled, to `address`.
+    pub async fn publish_to<E: Event>(&self, address: &str, event: &E) -> Result<String, PublishError> {
+        self.publisher.publish_caused(address, event, Some(&self.message)).await
     }
 }
 
@@ -233,22 +259,36 @@ impl<C: Codec> EventApp<C> {
     }
 
     /// Runs `handler` for every `E` on its channel, as a member of `group`.
-    pub fn handle<E, F, Fut>(mut self, group: impl Into<String>, handler: F) -> Self
+    pub fn handle<E, F, Fut>(self, group: impl Into<String>, handler: F) -> Self
+    where
+        E: Event,
+        F: Fn(E, Context<C>) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = Result<(), HandlerError>> + Send + 'static,
+    {
+        self.handle_on(E::CHANNEL, group, handler)
+    }
+
+    /// Runs `handler` for every `E` published to `address`, as a member of
+    /// `group`: for an event whose channel is a template, one address it
+    /// stands for (see [`super::address::fill`]).
+    pub fn handle_on<E, F, Fut>(mut self, address: impl Into<String>, group: impl Into<String>, handler: F) -> Self
     where
         E: Event,
         F: Fn(E, Context<C>) -> Fut + Send + Sync + 'static,
         Fut: Future<Output = Result<(), HandlerError>> + Send + 'static,
     {
         let codec = self.codec.clone();
-        let handler: Handler<C> = Arc::new(move |cx: Context<C>| match codec.decode::<E>(&cx.message.payload) {
-            Ok(event) => Box::pin(handler(event, cx)),
-            Err(e) => {
-                let reason = format!("cannot decode {}: {e}", E::NAME);
-                Box::pin(async move { Err(HandlerError::poison(reason)) })
+        let handler: Handler<C> = Arc::new(move |cx: Context<C>| {
+            match E::decode(&*codec, cx.message.headers.get(attr::TYPE), &cx.message.payload) {
+                Ok(event) => Box::pin(handler(event, cx)),
+                Err(e) => {
+                    let reason = format!("cannot decode {}: {e}", E::NAME);
+                    Box::pin(async move { Err(HandlerError::poison(reason)) })
+                }
             }
         });
-        let group: String = group.into();
-        self.routes.push(Route { channel: E::CHANNEL.into(), group: group.into(), handler });
+        let (address, group): (String, String) = (address.into(), group.into());
+        self.routes.push(Route { channel: address.into(), group: group.into(), handler });
         self
     }
 

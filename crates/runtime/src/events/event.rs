@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::message::attr;
 use super::trace::TraceParent;
 use super::transport::{Publisher, TransportError};
-use super::{Codec, Headers, Json, Message};
+use super::{Codec, CodecError, Headers, Json, Message};
 
 /// A kind of event: what it is called, where it goes, and what orders and
 /// identifies it. `#[derive(Event)]` writes this; so can a hand.
@@ -44,6 +44,14 @@ pub trait Event: Serialize + DeserializeOwned + Send + Sync + 'static {
     fn id(&self) -> Option<String> {
         None
     }
+
+    /// Reads a value from a payload received under `name` (its CloudEvents
+    /// `type`). An enum of messages picks its variant by the name, where the
+    /// payload alone could be read as more than one of them.
+    fn decode<C: Codec>(codec: &C, name: Option<&str>, payload: &[u8]) -> Result<Self, CodecError> {
+        let _ = name;
+        codec.decode(payload)
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -52,6 +60,8 @@ pub enum PublishError {
     Encode(#[from] super::CodecError),
     #[error(transparent)]
     Transport(#[from] TransportError),
+    #[error(transparent)]
+    Address(#[from] super::AddressError),
 }
 
 /// Publishes typed events as messages with their CloudEvents attributes.
@@ -82,21 +92,56 @@ impl<C: Codec> EventPublisher<C> {
         EventPublisher(Arc::new(Inner { publisher: self.0.publisher.clone(), codec, source: self.0.source.clone() }))
     }
 
-    /// Publishes `event`; returns the id it went out with.
+    /// Publishes `event` to its channel; returns the id it went out with.
+    /// A channel that is still a template (its parameters not filled from
+    /// the value) is refused: publish that with [`publish_to`](Self::publish_to).
     pub async fn publish<E: Event>(&self, event: &E) -> Result<String, PublishError> {
-        self.publish_caused(event, None).await
+        self.publish_caused(&event.channel(), event, None).await
+    }
+
+    /// Publishes `event` to `address`, such as a channel template filled
+    /// in by [`super::address::fill`].
+    pub async fn publish_to<E: Event>(&self, address: &str, event: &E) -> Result<String, PublishError> {
+        self.publish_caused(address, event, None).await
+    }
+
+    /// [`publish_to`](Self::publish_to) with `headers` (a struct of text,
+    /// numbers and booleans, such as a message's generated header type) added.
+    pub async fn publish_with<E: Event, H: Serialize>(
+        &self,
+        address: &str,
+        event: &E,
+        headers: &H,
+    ) -> Result<String, PublishError> {
+        let mut message = envelope(&self.0.codec, &self.0.source, event, None)?;
+        super::write_headers(headers, &mut message.headers)?;
+        self.send(address, message).await
     }
 
     /// Publishes `event` as caused by `cause`: same correlation id, same trace.
     pub(crate) async fn publish_caused<E: Event>(
         &self,
+        address: &str,
         event: &E,
         cause: Option<&Message>,
     ) -> Result<String, PublishError> {
-        let message = envelope(&self.0.codec, &self.0.source, event, cause)?;
+        self.send(address, envelope(&self.0.codec, &self.0.source, event, cause)?).await
+    }
+
+    /// Sends a message made by [`envelope`]; gives its id.
+    pub(crate) async fn send(&self, address: &str, message: Message) -> Result<String, PublishError> {
+        super::address::check_filled(address)?;
         let id = message.id().unwrap_or_default().to_string();
-        self.0.publisher.publish(&event.channel(), message).await?;
+        self.0.publisher.publish(address, message).await?;
         Ok(id)
+    }
+
+    pub(crate) fn codec(&self) -> &C {
+        &self.0.codec
+    }
+
+    pub(crate) fn source(&self) -> &Cow<'static, str> {
+        &self.0.source
     }
 }
 

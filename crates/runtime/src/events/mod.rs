@@ -11,6 +11,7 @@
 //! - [`Outbox`] (feature `postgres`): events written in the transaction that
 //!   makes the change they announce, published after it commits.
 
+pub mod address;
 #[cfg(feature = "amqp")]
 mod amqp;
 mod app;
@@ -24,6 +25,7 @@ mod codec;
 pub mod conformance;
 mod dedupe;
 mod event;
+mod fields;
 #[cfg(feature = "kafka")]
 mod kafka;
 mod memory;
@@ -40,6 +42,7 @@ mod postgres_dedupe;
 mod redis_dedupe;
 #[cfg(feature = "redis-streams")]
 mod redis_streams;
+mod request;
 mod trace;
 mod transport;
 #[cfg(feature = "webhooks")]
@@ -47,12 +50,14 @@ pub mod webhook;
 #[cfg(feature = "websocket")]
 pub mod websocket;
 
+pub use address::AddressError;
 #[cfg(feature = "amqp")]
 pub use amqp::{AmqpOptions, AmqpTransport};
 pub use app::{Context, EventApp, HandlerError, HandlerService, Running, Settings};
 pub use codec::{Codec, CodecError, Json};
 pub use dedupe::{Claim, DedupeStore, MemoryDedupe, StoreError};
 pub use event::{Event, EventPublisher, PublishError};
+pub use fields::{read_headers, write_headers, Place};
 #[cfg(feature = "kafka")]
 pub use kafka::{KafkaOptions, KafkaTransport};
 pub use memory::MemoryTransport;
@@ -69,6 +74,7 @@ pub use postgres_dedupe::PostgresDedupe;
 pub use redis_dedupe::RedisDedupe;
 #[cfg(feature = "redis-streams")]
 pub use redis_streams::{RedisStreamsOptions, RedisStreamsTransport};
+pub use request::{ReplyTo, RequestError, Requester, REPLY_TO};
 /// `#[derive(Event)]`: see the derive's documentation in `specwright-derive`.
 pub use specwright_derive::Event;
 pub use trace::TraceParent;

@@ -28,6 +28,8 @@ pub enum OutboxError {
     Database(#[from] tokio_postgres::Error),
     #[error("relaying the outbox: {0}")]
     Transport(#[from] TransportError),
+    #[error(transparent)]
+    Address(#[from] super::AddressError),
 }
 
 /// Events waiting in `table` to be published.
@@ -84,6 +86,18 @@ impl<C: Codec> Outbox<C> {
     /// Writes `event` through `tx`, usually a transaction; it is published
     /// once that commits, and never if it rolls back. Returns its id.
     pub async fn publish<E: Event>(&self, tx: &impl GenericClient, event: &E) -> Result<String, OutboxError> {
+        self.publish_to(tx, &event.channel(), event).await
+    }
+
+    /// [`publish`](Self::publish) to `address`, such as a channel template
+    /// filled in by [`super::address::fill`].
+    pub async fn publish_to<E: Event>(
+        &self,
+        tx: &impl GenericClient,
+        address: &str,
+        event: &E,
+    ) -> Result<String, OutboxError> {
+        super::address::check_filled(address)?;
         let message = envelope(&self.codec, &self.source, event, None)?;
         let id = message.id().unwrap_or_default().to_string();
         let (names, values): (Vec<&str>, Vec<&str>) = message.headers.iter().unzip();
@@ -93,7 +107,7 @@ impl<C: Codec> Outbox<C> {
              VALUES ($1, $2, $3, $4) RETURNING id) SELECT pg_notify($5, '') FROM written",
             self.table
         );
-        tx.query(&sql, &[&event.channel().as_ref(), &names, &values, &message.payload.as_ref(), &self.table]).await?;
+        tx.query(&sql, &[&address, &names, &values, &message.payload.as_ref(), &self.table]).await?;
         Ok(id)
     }
 

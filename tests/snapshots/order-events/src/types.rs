@@ -24,7 +24,6 @@
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub struct EventHeaders {
     /// Shared by all messages caused by the same original request.
     #[serde(rename = "correlationId")]
@@ -41,7 +40,6 @@ pub struct EventHeaders {
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub struct RequestHeaders {
     /// Copied into the reply so the requester can match it.
     #[serde(rename = "correlationId")]
@@ -61,7 +59,6 @@ pub struct RequestHeaders {
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub struct Money {
     /// Decimal amount with up to two fraction digits.
     pub amount: ::std::string::String,
@@ -77,7 +74,6 @@ pub struct Money {
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub struct OrderLine {
     /// Stock keeping unit of the product.
     pub sku: ::std::string::String,
@@ -95,7 +91,6 @@ pub struct OrderLine {
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub struct OrderCreatedPayload {
     /// Unique id of this event; consumers use it to drop duplicates.
     pub event_id: ::uuid::Uuid,
@@ -121,7 +116,6 @@ pub struct OrderCreatedPayload {
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub struct InventoryLowPayload {
     /// Unique id of this event.
     pub event_id: ::uuid::Uuid,
@@ -148,7 +142,6 @@ pub struct InventoryLowPayload {
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub struct PaymentFailedPayload {
     /// Unique id of this event.
     pub event_id: ::uuid::Uuid,
@@ -174,7 +167,6 @@ pub struct PaymentFailedPayload {
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub struct CheckStockRequestPayload {
     /// Products and quantities to check.
     pub items: ::std::vec::Vec<CheckStockRequestPayloadItemsItem>,
@@ -188,7 +180,6 @@ pub struct CheckStockRequestPayload {
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub struct CheckStockReplyPayload {
     /// When the stock levels were read.
     pub checked_at: ::chrono::DateTime<::chrono::FixedOffset>,
@@ -206,7 +197,6 @@ pub struct CheckStockReplyPayload {
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub enum OrderCreatedRegion {
     #[serde(rename = "eu")]
     Eu,
@@ -247,7 +237,6 @@ impl ::std::fmt::Display for OrderCreatedRegion {
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub enum MoneyCurrency {
     #[serde(rename = "EUR")]
     Eur,
@@ -288,7 +277,6 @@ impl ::std::fmt::Display for MoneyCurrency {
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub enum OrderCreatedPayloadRegion {
     #[serde(rename = "eu")]
     Eu,
@@ -329,7 +317,6 @@ impl ::std::fmt::Display for OrderCreatedPayloadRegion {
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub enum PaymentFailedPayloadReason {
     #[serde(rename = "card_declined")]
     CardDeclined,
@@ -374,7 +361,6 @@ impl ::std::fmt::Display for PaymentFailedPayloadReason {
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub struct CheckStockRequestPayloadItemsItem {
     /// Product to check.
     pub sku: ::std::string::String,
@@ -390,7 +376,6 @@ pub struct CheckStockRequestPayloadItemsItem {
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub struct CheckStockReplyPayloadItemsItem {
     /// Product that was checked.
     pub sku: ::std::string::String,

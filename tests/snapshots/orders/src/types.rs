@@ -26,7 +26,6 @@
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub enum Currency {
     #[serde(rename = "EUR")]
     Eur,
@@ -71,7 +70,6 @@ impl ::std::fmt::Display for Currency {
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub enum OrderStatus {
     #[serde(rename = "pending")]
     Pending,
@@ -113,7 +111,6 @@ impl ::std::fmt::Display for OrderStatus {
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub struct OrderItem {
     /// Stock keeping unit of the product.
     pub sku: ::std::string::String,
@@ -129,7 +126,6 @@ pub struct OrderItem {
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub struct CreateOrderRequest {
     /// Identifier of the customer placing the order.
     pub customer_id: ::uuid::Uuid,
@@ -151,7 +147,6 @@ pub struct CreateOrderRequest {
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub struct Money {
     /// Decimal amount with up to two fraction digits, e.g. `"19.90"`.
     pub amount: ::std::string::String,
@@ -167,7 +162,6 @@ pub struct Money {
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub struct Order {
     /// Identifier assigned by the server.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -201,7 +195,6 @@ pub struct Order {
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub struct OrderPage {
     /// Orders in this page.
     pub items: ::std::vec::Vec<Order>,
@@ -217,7 +210,6 @@ pub struct OrderPage {
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub struct Problem {
     /// URI that identifies the problem type.
     ///
@@ -253,7 +245,6 @@ pub struct Problem {
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub struct ProblemError {
     /// JSON Pointer (RFC 6901) to the offending part of the request body.
     pub pointer: ::std::string::String,

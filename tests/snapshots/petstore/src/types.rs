@@ -76,7 +76,6 @@ impl<'de> ::serde::Deserialize<'de> for Pet {
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub struct PetBase {
     /// Identifier assigned by the server.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -109,7 +108,6 @@ pub struct PetBase {
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub struct Cat {
     /// Identifier assigned by the server.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -151,7 +149,6 @@ pub struct Cat {
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub struct Dog {
     /// Identifier assigned by the server.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -193,7 +190,6 @@ pub struct Dog {
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub struct PetPhoto {
     /// Identifier of the photo.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -230,7 +226,6 @@ pub struct PetPhoto {
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub struct Error {
     /// HTTP status code, repeated for convenience.
     pub code: i32,
@@ -253,7 +248,6 @@ pub struct Error {
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub struct UploadPetPhotoRequest {
     /// Raw bytes of the image (PNG or JPEG).
     pub file: ::std::string::String,
@@ -272,7 +266,6 @@ pub struct UploadPetPhotoRequest {
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub enum CatHuntingSkill {
     #[serde(rename = "clueless")]
     Clueless,
@@ -316,7 +309,6 @@ impl ::std::fmt::Display for CatHuntingSkill {
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub enum PetPhotoContentType {
     #[serde(rename = "image/png")]
     ImagePng,

@@ -23,7 +23,6 @@
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub struct NewBucket {
     pub name: ::std::string::String,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -37,7 +36,6 @@ pub struct NewBucket {
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub struct Bucket {
     pub name: ::std::string::String,
     pub region: ::std::string::String,
@@ -98,7 +96,6 @@ impl<'de> ::serde::Deserialize<'de> for LifecycleRule {
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub struct SizeFilter {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub min: ::std::option::Option<i64>,
@@ -113,7 +110,6 @@ pub struct SizeFilter {
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub struct ObjectInfo {
     pub key: ::std::string::String,
     pub size: i64,
@@ -128,7 +124,6 @@ pub struct ObjectInfo {
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub struct ObjectList {
     pub items: ::std::vec::Vec<ObjectInfo>,
     #[serde(default, skip_serializing_if = "::specwright_runtime::Nullable::is_absent")]
@@ -143,7 +138,6 @@ pub struct ObjectList {
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub struct Problem {
     #[serde(rename = "type")]
     pub type_: ::std::string::String,
@@ -160,7 +154,6 @@ pub struct Problem {
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub struct GetMetricsPoint {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub x: ::std::option::Option<i64>,
@@ -175,7 +168,6 @@ pub struct GetMetricsPoint {
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub struct UploadFormRequest {
     pub file: ::std::string::String,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -190,7 +182,6 @@ pub struct UploadFormRequest {
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub struct LifecycleRuleExpire {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub days: ::std::option::Option<i64>,
@@ -206,7 +197,6 @@ pub struct LifecycleRuleExpire {
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub struct LifecycleRuleTransition {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub days: ::std::option::Option<i64>,

@@ -24,7 +24,6 @@
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub struct LightMeasuredPayload {
     /// Measured light intensity in lumens.
     pub lumens: i64,
@@ -41,7 +40,6 @@ pub struct LightMeasuredPayload {
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub struct TurnOnOffPayload {
     /// Whether to switch the lamp on or off.
     pub command: TurnOnOffPayloadCommand,
@@ -58,7 +56,6 @@ pub struct TurnOnOffPayload {
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub struct DimLightPayload {
     /// Brightness as a percentage of full output.
     pub percentage: i64,
@@ -78,7 +75,6 @@ pub type SentAt = ::chrono::DateTime<::chrono::FixedOffset>;
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub struct LightMeasuredHeaders {
     /// Application-specific value between 0 and 100.
     #[serde(
@@ -99,7 +95,6 @@ pub struct LightMeasuredHeaders {
     ::specwright_runtime::Serialize,
     ::specwright_runtime::Deserialize
 )]
-
 pub enum TurnOnOffPayloadCommand {
     #[serde(rename = "on")]
     On,
