@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use order_flow_events::events::{
-    self, CheckStockReply, CheckStockRequest, Context, EventApp, Handler, HandlerError, OrderCreated,
+    self, CheckStockReply, CheckStockRequest, Context, EventApp, Handler, HandlerError, InventoryLow, OrderCreated,
     OrderCreatedParameters, PaymentFailed, Publisher, RequestError,
 };
 use order_flow_events::types::*;
@@ -62,6 +62,10 @@ impl Handler for Services {
         // The channel and the name it came under are the generated ones.
         self.report(format!("analytics recorded {} from {}", cx.message().event_type().unwrap_or("?"), cx.channel()))
             .and(if event.0.items.is_empty() { Err(HandlerError::poison("no items")) } else { Ok(()) })
+    }
+
+    async fn notifications_on_inventory_low(&self, event: InventoryLow, _: &Context) -> Result<(), HandlerError> {
+        self.report(format!("notifications told purchasing about {}", event.0.sku))
     }
 
     async fn orders_on_payment_failed(&self, event: PaymentFailed, cx: &Context) -> Result<(), HandlerError> {

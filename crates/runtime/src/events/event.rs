@@ -99,6 +99,13 @@ impl<C: Codec> EventPublisher<C> {
         self.publish_caused(&event.channel(), event, None).await
     }
 
+    /// The message [`publish`](Self::publish) would send for `event`, with
+    /// its id fixed: what an outbox stores, so that publishing it again
+    /// after a crash is a redelivery consumers recognize.
+    pub fn message<E: Event>(&self, event: &E) -> Result<Message, super::CodecError> {
+        envelope(&self.0.codec, &self.0.source, event, None)
+    }
+
     /// Publishes `event` to `address`, such as a channel template filled
     /// in by [`super::address::fill`].
     pub async fn publish_to<E: Event>(&self, address: &str, event: &E) -> Result<String, PublishError> {

@@ -293,6 +293,18 @@ pub trait Handler: Send + Sync + 'static {
         event: OrderCreated,
         cx: &ev::Context,
     ) -> impl Future<Output = Result<(), ev::HandlerError>> + Send;
+    /// Notify purchasing
+    ///
+    /// The notification service sends the purchasing team a message naming
+    /// the SKU, the warehouse and the quantity left, so that stock can be
+    /// reordered before it runs out.
+    ///
+    /// `notificationsOnInventoryLow`: handles one event; an error has it retried, or dead-lettered.
+    fn notifications_on_inventory_low(
+        &self,
+        event: InventoryLow,
+        cx: &ev::Context,
+    ) -> impl Future<Output = Result<(), ev::HandlerError>> + Send;
     /// Hold order
     ///
     /// The orders service marks the order as awaiting payment and notifies
@@ -325,6 +337,7 @@ pub fn register<H: Handler>(
     handler: Arc<H>,
     group: &str,
 ) -> ev::EventApp {
+    let app = register_notifications_on_inventory_low(app, handler.clone(), group);
     let app = register_orders_on_payment_failed(app, handler.clone(), group);
     register_answer_stock_check(app, handler.clone(), group)
 }
@@ -422,6 +435,22 @@ pub fn register_analytics_on_order_created<H: Handler>(
                     }
                 },
             ),
+    )
+}
+
+/// Subscribes `notificationsOnInventoryLow` as a member of `group`.
+pub fn register_notifications_on_inventory_low<H: Handler>(
+    app: ev::EventApp,
+    handler: Arc<H>,
+    group: &str,
+) -> ev::EventApp {
+    app.handle_on(
+        "inventory.low",
+        group,
+        move |event: InventoryLow, cx: ev::Context| {
+            let handler = handler.clone();
+            async move { handler.notifications_on_inventory_low(event, &cx).await }
+        },
     )
 }
 
