@@ -16,6 +16,8 @@ pub mod http;
 mod nullable;
 #[cfg(feature = "postgres")]
 mod pg;
+#[cfg(feature = "schemars")]
+mod schemas;
 pub mod security;
 #[cfg(feature = "server")]
 pub mod server;

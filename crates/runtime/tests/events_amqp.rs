@@ -96,3 +96,20 @@ async fn quorum_queues_count_attempts() {
     assert_eq!((&third.message.payload[..], third.attempt), (&b"q"[..], 3));
     third.ack().await.unwrap();
 }
+
+/// A spec's binding names a channel's exchange (a template filled from the
+/// address); a transport without it reads that exchange by its name.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_binding_names_the_exchange() {
+    use specwright_runtime::events::{Bindings, ChannelBindings};
+    let run = uuid::Uuid::new_v4().simple().to_string();
+    let bound = ChannelBindings { amqp_exchange: Some(format!("bound-{run}-{{region}}")), ..Default::default() };
+    let bindings = Bindings::new().channel(format!("orders.{run}.{{region}}"), bound);
+    let transport = AmqpTransport::connect(SHARED, AmqpOptions { bindings, ..options() }).await.unwrap();
+    let plain = rabbit().await;
+    let mut reader = plain.subscribe(&format!("bound-{run}-eu"), "g").await.unwrap();
+    transport.publish(&format!("orders.{run}.eu"), Message::new("hello")).await.unwrap();
+    let delivery = tokio::time::timeout(Duration::from_secs(10), reader.next()).await.unwrap().unwrap().unwrap();
+    assert_eq!(&delivery.message.payload[..], b"hello");
+    delivery.ack().await.unwrap();
+}

@@ -85,3 +85,27 @@ async fn channels_become_topics_with_their_partitions() {
     let topic = &metadata.topics()[0];
     assert_eq!((topic.name(), topic.partitions().len()), ("orders__region__created", 5));
 }
+
+/// A spec's bindings name a channel's topic (a template filled from the
+/// address) and its partitions; a transport without them reads that topic
+/// by its name.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bindings_name_the_topic_and_its_partitions() {
+    use specwright_runtime::events::{Bindings, ChannelBindings, Subscriber as _};
+    let server = KafkaServer::start();
+    let bound =
+        ChannelBindings { kafka_topic: Some("bound-{region}".into()), kafka_partitions: Some(5), ..Default::default() };
+    let bindings = Bindings::new().channel("orders.{region}.created", bound);
+    let transport =
+        KafkaTransport::connect(&server.servers, KafkaOptions { bindings, ..options() }).await.expect("connect");
+    // The first publish makes the topic; a new group reads it from the start.
+    transport.publish("orders.eu.created", Message::new("hello")).await.unwrap();
+    let plain = KafkaTransport::connect(&server.servers, options()).await.expect("connect");
+    let mut reader = plain.subscribe("bound-eu", "g").await.unwrap();
+    assert_eq!(&next(&mut reader).await.message.payload[..], b"hello");
+
+    let consumer: rdkafka::consumer::BaseConsumer =
+        rdkafka::ClientConfig::new().set("bootstrap.servers", &server.servers).create().unwrap();
+    let metadata = consumer.fetch_metadata(Some("bound-eu"), Duration::from_secs(10)).unwrap();
+    assert_eq!(metadata.topics()[0].partitions().len(), 5);
+}

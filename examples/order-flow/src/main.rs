@@ -56,13 +56,16 @@ async fn connect(kind: &str, url: Option<&str>) -> Result<Arc<dyn Transport>, St
         "kafka" => {
             use specwright_runtime::events::{KafkaOptions, KafkaTransport};
             let url = url.unwrap_or("127.0.0.1:9092");
-            Ok(Arc::new(KafkaTransport::connect(url, KafkaOptions::default()).await.map_err(|e| e.to_string())?))
+            // The spec's bindings give each topic its partitions.
+            let options = KafkaOptions { bindings: order_flow_events::events::bindings(), ..KafkaOptions::default() };
+            Ok(Arc::new(KafkaTransport::connect(url, options).await.map_err(|e| e.to_string())?))
         }
         #[cfg(feature = "amqp")]
         "amqp" => {
             use specwright_runtime::events::{AmqpOptions, AmqpTransport};
             let url = url.unwrap_or("amqp://guest:guest@127.0.0.1:5672/%2f");
-            Ok(Arc::new(AmqpTransport::connect(url, AmqpOptions::default()).await.map_err(|e| e.to_string())?))
+            let options = AmqpOptions { bindings: order_flow_events::events::bindings(), ..AmqpOptions::default() };
+            Ok(Arc::new(AmqpTransport::connect(url, options).await.map_err(|e| e.to_string())?))
         }
         "nats" | "kafka" | "amqp" => Err(format!("this build has no {kind} transport; run with `--features {kind}`")),
         other => Err(format!("unknown transport `{other}`; it is memory, nats, kafka or amqp")),

@@ -30,6 +30,7 @@ pub fn module(api: &Api, plan: &EventPlan, defs: &[Def]) -> TokenStream {
     let title = if api.info.title.is_empty() { "the API" } else { &api.info.title };
     let publisher = (!sending.is_empty()).then(|| cx.publisher(title, &sending));
     let handler = (!receiving.is_empty()).then(|| cx.handler(title, &receiving));
+    let bindings = cx.bindings();
     let std_uses = match (publisher.is_some(), handler.is_some()) {
         (_, true) => quote!(
             use std::future::Future;
@@ -57,6 +58,7 @@ pub fn module(api: &Api, plan: &EventPlan, defs: &[Def]) -> TokenStream {
         #(#parameters)*
         #publisher
         #handler
+        #bindings
     }
 }
 
@@ -122,6 +124,7 @@ impl Cx<'_> {
             #doc
             #dep
             #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ev::Event)]
+            #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
             #[serde(transparent)]
             #[event(name = #event_name, channel = #address)]
             pub struct #name(pub #payload);
@@ -142,6 +145,7 @@ impl Cx<'_> {
         quote! {
             #[doc = #doc]
             #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ev::Event)]
+            #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
             #[serde(untagged)]
             #[event(name = #event_name, channel = #address)]
             pub enum #name { #(#variants)* }
@@ -186,6 +190,56 @@ impl Cx<'_> {
             }
             (None, Some(address)) => (quote!(), quote!(#address), quote!(#address.to_string())),
             (None, None) => (quote!(address: &str,), quote!(address), quote!(address.to_string())),
+        }
+    }
+
+    /// `bindings()`: what the spec's bindings say, for the transports' options.
+    fn bindings(&self) -> TokenStream {
+        let channels = self.plan.channels.iter().filter(|c| c.bindings != Default::default()).filter_map(|c| {
+            let address = c.address.as_deref()?;
+            let b = &c.bindings;
+            let text = |v: &Option<String>| match v {
+                Some(v) => quote!(Some(#v.into())),
+                None => quote!(None),
+            };
+            let number = |v: Option<i64>| match v.and_then(|v| i32::try_from(v).ok()) {
+                Some(v) => {
+                    let v = proc_macro2::Literal::i32_unsuffixed(v);
+                    quote!(Some(#v))
+                }
+                None => quote!(None),
+            };
+            let (topic, exchange) = (text(&b.kafka_topic), text(&b.amqp_exchange));
+            let (partitions, replicas) = (number(b.kafka_partitions), number(b.kafka_replicas));
+            let qos = match b.mqtt_qos.and_then(|q| u8::try_from(q).ok()) {
+                Some(q) => {
+                    let q = proc_macro2::Literal::u8_unsuffixed(q);
+                    quote!(Some(#q))
+                }
+                None => quote!(None),
+            };
+            let retain = match b.mqtt_retain {
+                Some(r) => quote!(Some(#r)),
+                None => quote!(None),
+            };
+            Some(quote! {
+                .channel(#address, ev::ChannelBindings {
+                    kafka_topic: #topic,
+                    kafka_partitions: #partitions,
+                    kafka_replicas: #replicas,
+                    amqp_exchange: #exchange,
+                    mqtt_retain: #retain,
+                    mqtt_qos: #qos,
+                })
+            })
+        });
+        quote! {
+            /// What the spec's bindings say about its channels (Kafka topics,
+            /// partitions and replicas, AMQP exchanges, MQTT retain and QoS),
+            /// for a transport's options: `KafkaOptions { bindings: bindings(), .. }`.
+            pub fn bindings() -> ev::Bindings {
+                ev::Bindings::new() #(#channels)*
+            }
         }
     }
 

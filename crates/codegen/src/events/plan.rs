@@ -4,7 +4,8 @@
 
 use std::collections::HashMap;
 
-use specwright_spec::ir::{Action, Api, Payload};
+use serde_json::Value;
+use specwright_spec::ir::{Action, Api, Channel, Payload};
 use specwright_spec::Diagnostic;
 
 use crate::docs::doc_text;
@@ -53,6 +54,18 @@ pub struct ChannelPlan {
     pub address: Option<String>,
     /// The struct of its parameters, for a template.
     pub parameters: Option<ParametersPlan>,
+    pub bindings: BindingsPlan,
+}
+
+/// What the channel's bindings (and its operations') say that a transport applies.
+#[derive(Default, PartialEq, Eq)]
+pub struct BindingsPlan {
+    pub kafka_topic: Option<String>,
+    pub kafka_partitions: Option<i64>,
+    pub kafka_replicas: Option<i64>,
+    pub amqp_exchange: Option<String>,
+    pub mqtt_retain: Option<bool>,
+    pub mqtt_qos: Option<i64>,
 }
 
 pub struct ParametersPlan {
@@ -184,7 +197,8 @@ pub fn plan<'a>(api: &'a Api, planner: &mut Planner<'a>, role: Role, diagnostics
                 .collect();
             ParametersPlan { type_name: struct_name, fields }
         });
-        b.plan.channels.push(ChannelPlan { address, parameters });
+        let bindings = channel_bindings(channel, diagnostics);
+        b.plan.channels.push(ChannelPlan { address, parameters, bindings });
     }
 
     let mut fn_names = Namer::new();
@@ -216,6 +230,12 @@ pub fn plan<'a>(api: &'a Api, planner: &mut Planner<'a>, role: Role, diagnostics
             Role::Client if op.action == Action::Send => Action::Receive,
             Role::Client => Action::Send,
         };
+        // MQTT's qos and retain are the operations' to say; the channel takes them.
+        if let Some(mqtt) = op.bindings.get("mqtt") {
+            let bound = &mut b.plan.channels[channel].bindings;
+            bound.mqtt_qos = bound.mqtt_qos.or(mqtt.get("qos").and_then(Value::as_i64));
+            bound.mqtt_retain = bound.mqtt_retain.or(mqtt.get("retain").and_then(Value::as_bool));
+        }
         b.plan.ops.push(OpPlan {
             id: op.id.clone(),
             fn_name: fn_names.claim(&field_name(&op.id)),
@@ -228,4 +248,34 @@ pub fn plan<'a>(api: &'a Api, planner: &mut Planner<'a>, role: Role, diagnostics
         });
     }
     b.plan
+}
+
+fn channel_bindings(channel: &Channel, diagnostics: &mut Vec<Diagnostic>) -> BindingsPlan {
+    let mut plan = BindingsPlan::default();
+    let templated = channel.address.as_deref().is_some_and(|a| a.contains('{'));
+    if let Some(kafka) = channel.bindings.get("kafka") {
+        plan.kafka_topic = kafka.get("topic").and_then(Value::as_str).map(str::to_string);
+        plan.kafka_partitions = kafka.get("partitions").and_then(Value::as_i64);
+        plan.kafka_replicas = kafka.get("replicas").and_then(Value::as_i64);
+    }
+    if let Some(amqp) = channel.bindings.get("amqp") {
+        plan.amqp_exchange = amqp.pointer("/exchange/name").and_then(Value::as_str).map(str::to_string);
+    }
+    // One fixed name for every address of a template would put them all in
+    // one place, where a subscriber to one address would read the others'.
+    for (name, what) in [(&mut plan.kafka_topic, "Kafka topic"), (&mut plan.amqp_exchange, "AMQP exchange")] {
+        if templated && name.as_deref().is_some_and(|n| !n.contains('{')) {
+            diagnostics.push(Diagnostic::warning(
+                "binding-name-fixed-for-template",
+                channel.origin.clone(),
+                format!(
+                    "the {what} `{}` is one name for every address of `{}`; the address names it instead",
+                    name.as_deref().unwrap_or_default(),
+                    channel.address.as_deref().unwrap_or_default()
+                ),
+            ));
+            *name = None;
+        }
+    }
+    plan
 }

@@ -145,7 +145,22 @@ pub(crate) fn deprecated(yes: bool) -> TokenStream {
     }
 }
 
+/// A def's items, its type deriving `JsonSchema` when the generated crate's
+/// `schemars` feature is on (for exporting a document from code).
 fn emit_def(def: &Def, defs: &[Def], uses: &mut Uses) -> TokenStream {
+    let items = emit_items(def, defs, uses);
+    let schemars = match &def.kind {
+        DefKind::Pending | DefKind::Alias { newtype: false, .. } => return items,
+        // Its serde impls are written by hand; as a schema, it is one of its variants.
+        DefKind::Tagged { .. } => {
+            quote!(#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema), schemars(untagged))])
+        }
+        _ => quote!(#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]),
+    };
+    quote!(#schemars #items)
+}
+
+fn emit_items(def: &Def, defs: &[Def], uses: &mut Uses) -> TokenStream {
     let name = ident(&def.name);
     let doc = docs(def.docs.as_deref());
     let dep = deprecated(def.deprecated);

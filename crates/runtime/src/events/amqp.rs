@@ -38,6 +38,9 @@ pub struct AmqpOptions {
     /// A group's queue is deleted after going unused this long (`x-expires`);
     /// `None` keeps it until deleted by hand.
     pub queue_expires: Option<Duration>,
+    /// A spec's bindings: a channel's own exchange name. (A group's queue
+    /// stays one per group, which is how groups share a channel.)
+    pub bindings: super::Bindings,
 }
 
 impl Default for AmqpOptions {
@@ -48,6 +51,7 @@ impl Default for AmqpOptions {
             quorum: false,
             dead_letter_suffix: ".dlq".into(),
             queue_expires: None,
+            bindings: super::Bindings::default(),
         }
     }
 }
@@ -109,7 +113,8 @@ impl AmqpTransport {
     }
 
     fn exchange(&self, channel: &str) -> String {
-        format!("{}{channel}", self.options.prefix)
+        let bound = self.options.bindings.amqp_exchange(channel);
+        format!("{}{}", self.options.prefix, bound.as_deref().unwrap_or(channel))
     }
 
     fn queue(&self, channel: &str, group: &str) -> String {

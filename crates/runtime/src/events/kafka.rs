@@ -61,6 +61,9 @@ pub struct KafkaOptions {
     pub max_message_bytes: usize,
     /// More librdkafka settings for every client (security, say): name and value.
     pub config: Vec<(String, String)>,
+    /// A spec's bindings: a channel's own topic name, partitions and
+    /// replicas, over `prefix`, `partitions` and `replication`.
+    pub bindings: super::Bindings,
 }
 
 impl Default for KafkaOptions {
@@ -77,6 +80,7 @@ impl Default for KafkaOptions {
             read_ahead: 256,
             max_message_bytes: 8 * 1024 * 1024,
             config: Vec::new(),
+            bindings: super::Bindings::default(),
         }
     }
 }
@@ -143,16 +147,22 @@ impl KafkaTransport {
     }
 
     fn topic(&self, channel: &str) -> String {
+        let bound = self.inner.options.bindings.kafka_topic(channel);
+        let channel = bound.as_deref().unwrap_or(channel);
         let name = self.inner.options.prefix.chars().chain(channel.chars());
         name.map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') { c } else { '_' }).collect()
     }
 
-    /// Makes the topic unless this transport already knows it exists.
-    async fn ensure_topic(&self, topic: &str) -> Result<(), TransportError> {
+    /// Makes the channel's topic unless this transport already knows it exists.
+    async fn ensure_topic(&self, channel: &str, topic: &str) -> Result<(), TransportError> {
         if self.inner.topics.lock().expect("topics").contains(topic) {
             return Ok(());
         }
-        let KafkaOptions { partitions, replication, publish_timeout, .. } = self.inner.options;
+        let KafkaOptions { mut partitions, mut replication, publish_timeout, ref bindings, .. } = self.inner.options;
+        if let Some((bound, _)) = bindings.find(channel) {
+            partitions = bound.kafka_partitions.unwrap_or(partitions);
+            replication = bound.kafka_replicas.unwrap_or(replication);
+        }
         let new = NewTopic::new(topic, partitions, TopicReplication::Fixed(replication));
         let options = AdminOptions::new().operation_timeout(Some(publish_timeout));
         let results = self
@@ -203,7 +213,7 @@ impl Publisher for KafkaTransport {
     fn publish<'a>(&'a self, channel: &'a str, message: Message) -> BoxFuture<'a, Result<(), TransportError>> {
         Box::pin(async move {
             let topic = self.topic(channel);
-            self.ensure_topic(&topic).await?;
+            self.ensure_topic(channel, &topic).await?;
             let mut headers = OwnedHeaders::new_with_capacity(message.headers.len());
             for (name, value) in message.headers.iter() {
                 headers = headers.insert(Header { key: name, value: Some(value) });
@@ -231,7 +241,7 @@ impl Subscriber for KafkaTransport {
     ) -> BoxFuture<'a, Result<Subscription, TransportError>> {
         Box::pin(async move {
             let topic = self.topic(channel);
-            self.ensure_topic(&topic).await?;
+            self.ensure_topic(channel, &topic).await?;
             let (assigned, mut joined) = watch::channel(0u64);
             let member = Member { topic: topic.clone(), partitions: Mutex::default(), assigned };
             let consumer: StreamConsumer<Member> = self

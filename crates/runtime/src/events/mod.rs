@@ -15,6 +15,7 @@ pub mod address;
 #[cfg(feature = "amqp")]
 mod amqp;
 mod app;
+mod bindings;
 #[cfg(all(
     feature = "conformance",
     any(feature = "nats", feature = "redis-streams", feature = "amqp", feature = "kafka", feature = "mqtt")
@@ -25,6 +26,8 @@ mod codec;
 pub mod conformance;
 mod dedupe;
 mod event;
+#[cfg(feature = "export")]
+pub mod export;
 mod fields;
 #[cfg(feature = "kafka")]
 mod kafka;
@@ -54,6 +57,7 @@ pub use address::AddressError;
 #[cfg(feature = "amqp")]
 pub use amqp::{AmqpOptions, AmqpTransport};
 pub use app::{Context, EventApp, HandlerError, HandlerService, Running, Settings};
+pub use bindings::{Bindings, ChannelBindings};
 pub use codec::{Codec, CodecError, Json};
 pub use dedupe::{Claim, DedupeStore, MemoryDedupe, StoreError};
 pub use event::{Event, EventPublisher, PublishError};

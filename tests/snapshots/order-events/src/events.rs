@@ -25,6 +25,7 @@ pub use ev::{Context, EventApp, HandlerError, PublishError, RequestError};
 
 /// Order created
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ev::Event)]
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 #[serde(transparent)]
 #[event(name = "OrderCreated", channel = "orders.{region}.created")]
 pub struct OrderCreated(pub crate::types::OrderCreatedPayload);
@@ -46,6 +47,7 @@ impl OrderCreated {
 
 /// Inventory low
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ev::Event)]
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 #[serde(transparent)]
 #[event(name = "InventoryLow", channel = "inventory.low")]
 pub struct InventoryLow(pub crate::types::InventoryLowPayload);
@@ -67,6 +69,7 @@ impl InventoryLow {
 
 /// Payment failed
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ev::Event)]
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 #[serde(transparent)]
 #[event(name = "PaymentFailed", channel = "payments.failed")]
 pub struct PaymentFailed(pub crate::types::PaymentFailedPayload);
@@ -88,6 +91,7 @@ impl PaymentFailed {
 
 /// Stock check request
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ev::Event)]
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 #[serde(transparent)]
 #[event(name = "CheckStockRequest", channel = "inventory.check")]
 pub struct CheckStockRequest(pub crate::types::CheckStockRequestPayload);
@@ -109,6 +113,7 @@ impl CheckStockRequest {
 
 /// Stock check reply
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ev::Event)]
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 #[serde(transparent)]
 #[event(name = "CheckStockReply", channel = "inventoryCheckReply")]
 pub struct CheckStockReply(pub crate::types::CheckStockReplyPayload);
@@ -494,4 +499,44 @@ pub fn register_answer_stock_check<H: Handler>(
             }
         },
     )
+}
+
+/// What the spec's bindings say about its channels (Kafka topics,
+/// partitions and replicas, AMQP exchanges, MQTT retain and QoS),
+/// for a transport's options: `KafkaOptions { bindings: bindings(), .. }`.
+pub fn bindings() -> ev::Bindings {
+    ev::Bindings::new()
+        .channel(
+            "orders.{region}.created",
+            ev::ChannelBindings {
+                kafka_topic: Some("orders.{region}.created".into()),
+                kafka_partitions: Some(6),
+                kafka_replicas: Some(1),
+                amqp_exchange: None,
+                mqtt_retain: None,
+                mqtt_qos: None,
+            },
+        )
+        .channel(
+            "inventory.low",
+            ev::ChannelBindings {
+                kafka_topic: Some("inventory.low".into()),
+                kafka_partitions: Some(6),
+                kafka_replicas: Some(1),
+                amqp_exchange: None,
+                mqtt_retain: None,
+                mqtt_qos: None,
+            },
+        )
+        .channel(
+            "payments.failed",
+            ev::ChannelBindings {
+                kafka_topic: Some("payments.failed".into()),
+                kafka_partitions: Some(6),
+                kafka_replicas: Some(1),
+                amqp_exchange: None,
+                mqtt_retain: None,
+                mqtt_qos: None,
+            },
+        )
 }

@@ -16,6 +16,7 @@
     rustdoc::invalid_rust_codeblocks
 )]
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// Headers carried by every message.
 #[derive(
     Debug,
@@ -32,6 +33,7 @@ pub struct EventHeaders {
     pub traceparent: ::std::string::String,
 }
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// Headers of a request that expects a reply.
 #[derive(
     Debug,
@@ -51,6 +53,7 @@ pub struct RequestHeaders {
     pub reply_to: ::std::string::String,
 }
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// An amount of money; the amount is a decimal string to keep precision.
 #[derive(
     Debug,
@@ -66,6 +69,7 @@ pub struct Money {
     pub currency: MoneyCurrency,
 }
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// One line of an order.
 #[derive(
     Debug,
@@ -83,6 +87,7 @@ pub struct OrderLine {
     pub unit_price: Money,
 }
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// Body of an `OrderCreated` event.
 #[derive(
     Debug,
@@ -108,6 +113,7 @@ pub struct OrderCreatedPayload {
     pub total: Money,
 }
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// Body of an `InventoryLow` event.
 #[derive(
     Debug,
@@ -134,6 +140,7 @@ pub struct InventoryLowPayload {
     pub reorder_threshold: i32,
 }
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// Body of a `PaymentFailed` event.
 #[derive(
     Debug,
@@ -159,6 +166,7 @@ pub struct PaymentFailedPayload {
     pub retryable: bool,
 }
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// Body of a stock check request.
 #[derive(
     Debug,
@@ -172,6 +180,7 @@ pub struct CheckStockRequestPayload {
     pub items: ::std::vec::Vec<CheckStockRequestPayloadItemsItem>,
 }
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// Body of a stock check reply.
 #[derive(
     Debug,
@@ -187,6 +196,7 @@ pub struct CheckStockReplyPayload {
     pub items: ::std::vec::Vec<CheckStockReplyPayloadItemsItem>,
 }
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// Sales region the order was placed in.
 #[derive(
     Debug,
@@ -227,6 +237,7 @@ impl ::std::fmt::Display for OrderCreatedRegion {
     }
 }
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// ISO 4217 currency code.
 #[derive(
     Debug,
@@ -267,6 +278,7 @@ impl ::std::fmt::Display for MoneyCurrency {
     }
 }
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// Region the order was placed in; matches the channel parameter.
 #[derive(
     Debug,
@@ -307,6 +319,7 @@ impl ::std::fmt::Display for OrderCreatedPayloadRegion {
     }
 }
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// Why the payment failed.
 #[derive(
     Debug,
@@ -353,6 +366,7 @@ impl ::std::fmt::Display for PaymentFailedPayloadReason {
     }
 }
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// One product to check.
 #[derive(
     Debug,
@@ -368,6 +382,7 @@ pub struct CheckStockRequestPayloadItemsItem {
     pub quantity: i32,
 }
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// Stock level of one product.
 #[derive(
     Debug,

@@ -16,6 +16,7 @@
     rustdoc::invalid_rust_codeblocks
 )]
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// ISO 4217 currency code.
 #[derive(
     Debug,
@@ -56,6 +57,7 @@ impl ::std::fmt::Display for Currency {
     }
 }
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// Lifecycle state of an order:
 /// * `pending` - created, waiting for payment
 /// * `paid` - payment captured
@@ -103,6 +105,7 @@ impl ::std::fmt::Display for OrderStatus {
     }
 }
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// One line of an order.
 #[derive(
     Debug,
@@ -118,6 +121,7 @@ pub struct OrderItem {
     pub quantity: i32,
 }
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// Body of a create-order request.
 #[derive(
     Debug,
@@ -138,6 +142,7 @@ pub struct CreateOrderRequest {
     pub currency: Currency,
 }
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// An amount of money. The amount is a decimal string so that no
 /// precision is lost in transit.
 #[derive(
@@ -154,6 +159,7 @@ pub struct Money {
     pub currency: Currency,
 }
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// A customer order.
 #[derive(
     Debug,
@@ -187,6 +193,7 @@ pub struct Order {
     pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::FixedOffset>>,
 }
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// One page of a cursor-paginated order listing.
 #[derive(
     Debug,
@@ -202,6 +209,7 @@ pub struct OrderPage {
     pub next_cursor: ::std::option::Option<::std::string::String>,
 }
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// Problem Details object as defined by RFC 9457.
 #[derive(
     Debug,
@@ -237,6 +245,7 @@ pub struct Problem {
     pub errors: ::std::option::Option<::std::vec::Vec<ProblemError>>,
 }
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// One validation error inside a problem.
 #[derive(
     Debug,

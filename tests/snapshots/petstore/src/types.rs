@@ -16,6 +16,7 @@
     rustdoc::invalid_rust_codeblocks
 )]
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema), schemars(untagged))]
 /// A pet in the catalogue. The `petType` property decides whether the
 /// object is a `Cat` or a `Dog`.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,6 +69,7 @@ impl<'de> ::serde::Deserialize<'de> for Pet {
     }
 }
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// Properties shared by every kind of pet.
 #[derive(
     Debug,
@@ -100,6 +102,7 @@ pub struct PetBase {
     pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::FixedOffset>>,
 }
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// A cat.
 #[derive(
     Debug,
@@ -141,6 +144,7 @@ pub struct Cat {
     pub hunting_skill: ::std::option::Option<CatHuntingSkill>,
 }
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// A dog.
 #[derive(
     Debug,
@@ -182,6 +186,7 @@ pub struct Dog {
     pub pack_size: ::std::option::Option<i32>,
 }
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// A photo attached to a pet.
 #[derive(
     Debug,
@@ -218,6 +223,7 @@ pub struct PetPhoto {
     pub size_bytes: ::std::option::Option<i64>,
 }
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// Error returned by every operation when something goes wrong.
 #[derive(
     Debug,
@@ -240,6 +246,7 @@ pub struct Error {
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// Form fields of a photo upload.
 #[derive(
     Debug,
@@ -256,6 +263,7 @@ pub struct UploadPetPhotoRequest {
     pub caption: ::std::option::Option<::std::string::String>,
 }
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// How good the cat is at catching mice.
 #[derive(
     Debug,
@@ -299,6 +307,7 @@ impl ::std::fmt::Display for CatHuntingSkill {
     }
 }
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// Media type of the stored image.
 #[derive(
     Debug,

@@ -16,6 +16,7 @@
     rustdoc::invalid_rust_codeblocks
 )]
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 #[derive(
     Debug,
     Clone,
@@ -29,6 +30,7 @@ pub struct NewBucket {
     pub region: ::std::option::Option<::std::string::String>,
 }
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 #[derive(
     Debug,
     Clone,
@@ -44,6 +46,7 @@ pub struct Bucket {
     pub lifecycle: ::std::option::Option<::std::vec::Vec<LifecycleRule>>,
 }
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// What happens to objects as they age; every property is optional.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(untagged)]
@@ -89,6 +92,7 @@ impl<'de> ::serde::Deserialize<'de> for LifecycleRule {
     }
 }
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 #[derive(
     Debug,
     Clone,
@@ -103,6 +107,7 @@ pub struct SizeFilter {
     pub max: ::std::option::Option<i64>,
 }
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 #[derive(
     Debug,
     Clone,
@@ -117,6 +122,7 @@ pub struct ObjectInfo {
     pub description: ::std::option::Option<::std::string::String>,
 }
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 #[derive(
     Debug,
     Clone,
@@ -130,6 +136,7 @@ pub struct ObjectList {
     pub next_cursor: ::specwright_runtime::Nullable<::std::string::String>,
 }
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// An RFC 9457 problem document.
 #[derive(
     Debug,
@@ -147,6 +154,7 @@ pub struct Problem {
     pub detail: ::std::option::Option<::std::string::String>,
 }
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 #[derive(
     Debug,
     Clone,
@@ -161,6 +169,7 @@ pub struct GetMetricsPoint {
     pub y: ::std::option::Option<i64>,
 }
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 #[derive(
     Debug,
     Clone,
@@ -174,6 +183,7 @@ pub struct UploadFormRequest {
     pub description: ::std::option::Option<::std::string::String>,
 }
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// Expire
 #[derive(
     Debug,
@@ -189,6 +199,7 @@ pub struct LifecycleRuleExpire {
     pub noncurrent_days: ::std::option::Option<i64>,
 }
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// Transition
 #[derive(
     Debug,

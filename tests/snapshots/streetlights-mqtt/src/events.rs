@@ -25,6 +25,7 @@ pub use ev::{Context, EventApp, HandlerError, PublishError, RequestError};
 
 /// Light measured
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ev::Event)]
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 #[serde(transparent)]
 #[event(
     name = "lightMeasured",
@@ -43,6 +44,7 @@ impl LightMeasured {
 
 /// Turn on/off
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ev::Event)]
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 #[serde(transparent)]
 #[event(
     name = "turnOnOff",
@@ -61,6 +63,7 @@ impl TurnOnOff {
 
 /// Dim light
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ev::Event)]
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 #[serde(transparent)]
 #[event(
     name = "dimLight",
@@ -257,4 +260,55 @@ pub fn register_receive_light_measurement<H: Handler>(
                 },
             ),
     )
+}
+
+/// What the spec's bindings say about its channels (Kafka topics,
+/// partitions and replicas, AMQP exchanges, MQTT retain and QoS),
+/// for a transport's options: `KafkaOptions { bindings: bindings(), .. }`.
+pub fn bindings() -> ev::Bindings {
+    ev::Bindings::new()
+        .channel(
+            "smartylighting/streetlights/1/0/event/{streetlightId}/lighting/measured",
+            ev::ChannelBindings {
+                kafka_topic: None,
+                kafka_partitions: None,
+                kafka_replicas: None,
+                amqp_exchange: None,
+                mqtt_retain: Some(false),
+                mqtt_qos: Some(1),
+            },
+        )
+        .channel(
+            "smartylighting/streetlights/1/0/action/{streetlightId}/turn/on",
+            ev::ChannelBindings {
+                kafka_topic: None,
+                kafka_partitions: None,
+                kafka_replicas: None,
+                amqp_exchange: None,
+                mqtt_retain: Some(false),
+                mqtt_qos: Some(1),
+            },
+        )
+        .channel(
+            "smartylighting/streetlights/1/0/action/{streetlightId}/turn/off",
+            ev::ChannelBindings {
+                kafka_topic: None,
+                kafka_partitions: None,
+                kafka_replicas: None,
+                amqp_exchange: None,
+                mqtt_retain: Some(false),
+                mqtt_qos: Some(1),
+            },
+        )
+        .channel(
+            "smartylighting/streetlights/1/0/action/{streetlightId}/dim",
+            ev::ChannelBindings {
+                kafka_topic: None,
+                kafka_partitions: None,
+                kafka_replicas: None,
+                amqp_exchange: None,
+                mqtt_retain: Some(false),
+                mqtt_qos: Some(1),
+            },
+        )
 }

@@ -16,6 +16,7 @@
     rustdoc::invalid_rust_codeblocks
 )]
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// A single ambient light measurement.
 #[derive(
     Debug,
@@ -32,6 +33,7 @@ pub struct LightMeasuredPayload {
     pub sent_at: SentAt,
 }
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// Switches a lamp on or off.
 #[derive(
     Debug,
@@ -48,6 +50,7 @@ pub struct TurnOnOffPayload {
     pub sent_at: SentAt,
 }
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// Sets the brightness of a lamp.
 #[derive(
     Debug,
@@ -67,6 +70,7 @@ pub struct DimLightPayload {
 /// When the message was sent (RFC 3339).
 pub type SentAt = ::chrono::DateTime<::chrono::FixedOffset>;
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// Headers shared by every message of this API.
 #[derive(
     Debug,
@@ -85,6 +89,7 @@ pub struct LightMeasuredHeaders {
     pub my_app_header: ::std::option::Option<i64>,
 }
 
+#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// Whether to switch the lamp on or off.
 #[derive(
     Debug,

@@ -52,6 +52,8 @@ pub struct MqttOptions {
     pub credentials: Option<(String, String)>,
     /// MQTT 5 (the default) or 3.1.1.
     pub version: MqttVersion,
+    /// A spec's bindings: a channel's own retain flag, over `retain`.
+    pub bindings: crate::events::Bindings,
 }
 
 impl Default for MqttOptions {
@@ -66,6 +68,7 @@ impl Default for MqttOptions {
             keep_alive: Duration::from_secs(30),
             credentials: None,
             version: MqttVersion::V5,
+            bindings: crate::events::Bindings::default(),
         }
     }
 }
@@ -241,7 +244,9 @@ impl Publisher for MqttTransport {
             let timeout = self.broker.options.timeout;
             let answered = async {
                 let link = self.publishing().await?;
-                let answer = link.publish(self.broker.topic(channel), message, self.broker.options.retain).await?;
+                let options = &self.broker.options;
+                let bound = options.bindings.find(channel).and_then(|(b, _)| b.mqtt_retain);
+                let answer = link.publish(self.broker.topic(channel), message, bound.unwrap_or(options.retain)).await?;
                 answer.await.unwrap_or(Err(TransportError::Closed))
             };
             tokio::time::timeout(timeout, answered)
