@@ -1,5 +1,6 @@
 //! The `specwright` command line.
 
+mod export;
 mod generate;
 mod remote;
 mod validate;
@@ -26,6 +27,9 @@ enum Command {
     Validate(validate::Args),
     /// Write a Rust crate for a spec.
     Generate(generate::Args),
+    /// Write the AsyncAPI document code-first events describe, printed by a
+    /// program of the application's own (`events::export::AsyncApi`).
+    Export(export::Args),
 }
 
 fn main() -> ExitCode {
@@ -33,6 +37,7 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Validate(args) => validate::run(args),
         Command::Generate(args) => generate::run(args),
+        Command::Export(args) => export::run(args),
     };
     ExitCode::from(code)
 }

@@ -18,6 +18,22 @@ pub use journal::{Entry, Journal};
 pub use orders::TOKEN;
 pub use services::{REORDER_THRESHOLD, STOCK};
 
+/// The events these services send and receive, as an AsyncAPI document
+/// built from their Rust types (`specwright export --bin order-flow-asyncapi`
+/// writes it).
+pub fn asyncapi() -> specwright_runtime::events::export::AsyncApi {
+    use order_flow_events::events::*;
+    specwright_runtime::events::export::AsyncApi::new("Order Flow", "1.0.0")
+        .description("The events of examples/order-flow, exported from the services' types.")
+        .send::<OrderCreated>()
+        .receive::<OrderCreated>()
+        .send::<InventoryLow>()
+        .receive::<InventoryLow>()
+        .receive::<PaymentFailed>()
+        .send_request::<CheckStockRequest, CheckStockReply>()
+        .receive_request::<CheckStockRequest, CheckStockReply>()
+}
+
 /// The services, running.
 pub struct Flow {
     /// The orders API's base URL.
