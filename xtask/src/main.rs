@@ -153,6 +153,7 @@ fn bench() -> Result<(), String> {
     };
     cargo(&["bench", "-p", "specwright-spec", "--bench", "load", "--", "--noplot"])?;
     cargo(&["bench", "-p", "specwright-codegen", "--bench", "types", "--", "--noplot"])?;
+    cargo(&["bench", "-p", "specwright-diff", "--bench", "diff", "--", "--noplot"])?;
     cargo(&["bench", "-p", "specwright-tests", "--bench", "client_overhead", "--", "--noplot"])?;
     cargo(&["bench", "-p", "specwright-tests", "--bench", "server_throughput"])?;
     cargo(&[
@@ -190,6 +191,9 @@ fn bench() -> Result<(), String> {
         plain / 1e6
     );
     check(ratio <= 3.0, format!("loading is {ratio:.2} times the plain parse, over 3"));
+    let diff = estimate("ghes/load and diff")?;
+    println!("diff GHES 3.3 against 3.4, loading included: {:.0} ms (target: under 1000)", diff / 1e6);
+    check(diff <= 1e9, format!("diffing two GHES versions takes {:.0} ms, over 1000", diff / 1e6));
     let types = estimate("github/generate types")?;
     println!("generate types (GitHub): {:.0} ms (target: under 500)", types / 1e6);
     check(types <= 500e6, format!("generating the GitHub types takes {:.0} ms, over 500", types / 1e6));

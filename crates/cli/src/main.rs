@@ -1,5 +1,6 @@
 //! The `specwright` command line.
 
+mod diff;
 mod export;
 mod generate;
 mod remote;
@@ -27,6 +28,8 @@ enum Command {
     Validate(validate::Args),
     /// Write a Rust crate for a spec.
     Generate(generate::Args),
+    /// Compare two versions of a spec and report what breaks, for whom.
+    Diff(diff::Args),
     /// Write the AsyncAPI document code-first events describe, printed by a
     /// program of the application's own (`events::export::AsyncApi`).
     Export(export::Args),
@@ -38,6 +41,7 @@ fn main() -> ExitCode {
         Command::Validate(args) => validate::run(args),
         Command::Generate(args) => generate::run(args),
         Command::Export(args) => export::run(args),
+        Command::Diff(args) => diff::run(args),
     };
     ExitCode::from(code)
 }

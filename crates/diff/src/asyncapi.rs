@@ -1,0 +1,193 @@
+//! AsyncAPI: channels, operations, messages and bindings. A message the
+//! application sends is judged like a response, one it receives like a
+//! request (2.x documents were turned the right way round while loading).
+
+use serde_json::Value;
+use specwright_spec::ir::{Action, Api, EventOperation, Message};
+
+use crate::schema::compare as compare_schema;
+use crate::{Cx, Direction};
+
+pub(crate) fn compare(cx: &mut Cx) {
+    let (old, new) = (cx.old, cx.new);
+    for (id, oc) in &old.channels {
+        let Some(nc) = new
+            .channels
+            .get(id)
+            .or_else(|| new.channels.values().find(|c| c.address.is_some() && c.address == oc.address))
+        else {
+            cx.report("channel-removed", format!("channel {id} removed"), Some(&oc.origin), None);
+            continue;
+        };
+        if oc.address != nc.address {
+            let show = |a: &Option<String>| a.clone().unwrap_or_else(|| "(set at run time)".into());
+            cx.report(
+                "channel-address-changed",
+                format!("channel {id}: address {} became {}", show(&oc.address), show(&nc.address)),
+                Some(&oc.origin),
+                Some(&nc.origin),
+            );
+        }
+        for p in &oc.parameters {
+            if !nc.parameters.iter().any(|np| np.name == p.name) {
+                cx.report(
+                    "channel-parameter-removed",
+                    format!("channel {id}: parameter {} removed", p.name),
+                    Some(&p.origin),
+                    Some(&nc.origin),
+                );
+            }
+        }
+        for p in nc.parameters.iter().filter(|np| !oc.parameters.iter().any(|p| p.name == np.name)) {
+            cx.report(
+                "channel-parameter-added",
+                format!("channel {id}: parameter {} added", p.name),
+                Some(&oc.origin),
+                Some(&p.origin),
+            );
+        }
+        bindings(cx, &oc.bindings, &nc.bindings, &format!("channel {id}"), (&oc.origin, &nc.origin));
+    }
+    for (id, nc) in &new.channels {
+        let known = old.channels.contains_key(id)
+            || old.channels.values().any(|c| c.address.is_some() && c.address == nc.address);
+        if !known {
+            cx.report("channel-added", format!("channel {id} added"), None, Some(&nc.origin));
+        }
+    }
+    for o in &old.event_operations {
+        match new.event_operations.iter().find(|n| n.id == o.id) {
+            Some(n) => operation(cx, o, n),
+            None => cx.report("event-operation-removed", format!("operation {} removed", o.id), Some(&o.origin), None),
+        }
+    }
+    for n in new.event_operations.iter().filter(|n| !old.event_operations.iter().any(|o| o.id == n.id)) {
+        cx.report("event-operation-added", format!("operation {} added", n.id), None, Some(&n.origin));
+    }
+}
+
+fn address<'a>(api: &'a Api, op: &EventOperation) -> Option<&'a str> {
+    api.channels.get(&op.channel).and_then(|c| c.address.as_deref())
+}
+
+fn name<'a>(api: &'a Api, id: &'a str) -> &'a str {
+    api.messages.get(id).and_then(|m| m.name.as_deref()).unwrap_or(id)
+}
+
+fn operation(cx: &mut Cx, o: &EventOperation, n: &EventOperation) {
+    let at = format!("operation {}", n.id);
+    let (ol, nl) = (&o.origin, &n.origin);
+    if o.action != n.action {
+        cx.report(
+            "event-operation-action-changed",
+            format!("{at}: {:?} became {:?}", o.action, n.action),
+            Some(ol),
+            Some(nl),
+        );
+        return;
+    }
+    if address(cx.old, o) != address(cx.new, n) {
+        cx.report(
+            "event-operation-channel-changed",
+            format!("{at}: channel {} became {}", o.channel, n.channel),
+            Some(ol),
+            Some(nl),
+        );
+    }
+    match (&o.reply, &n.reply) {
+        (None, Some(_)) => {
+            cx.report("event-operation-reply-added", format!("{at}: now with a reply"), Some(ol), Some(nl))
+        }
+        (Some(_), None) => {
+            cx.report("event-operation-reply-removed", format!("{at}: no longer with a reply"), Some(ol), Some(nl))
+        }
+        _ => {}
+    }
+    // What the application receives is read like a request; what it sends, like a response.
+    let dir = match n.action {
+        Action::Receive => Direction::Request,
+        Action::Send => Direction::Response,
+    };
+    messages(cx, &o.messages, &n.messages, dir, &at, (ol, nl));
+    if let (Some(or), Some(nr)) = (&o.reply, &n.reply) {
+        // A reply flows the other way.
+        let reply_dir = if dir == Direction::Request { Direction::Response } else { Direction::Request };
+        messages(cx, &or.messages, &nr.messages, reply_dir, &format!("{at} reply"), (ol, nl));
+    }
+    bindings(cx, &o.bindings, &n.bindings, &at, (ol, nl));
+}
+
+fn messages(
+    cx: &mut Cx,
+    old: &[String],
+    new: &[String],
+    dir: Direction,
+    at: &str,
+    (ol, nl): (&specwright_spec::Location, &specwright_spec::Location),
+) {
+    for oid in old {
+        let oname = name(cx.old, oid);
+        match new.iter().find(|nid| name(cx.new, nid) == oname) {
+            None => {
+                let rule = if dir == Direction::Request { "received-message-removed" } else { "sent-message-removed" };
+                cx.report(rule, format!("{at}: message {oname} removed"), Some(ol), Some(nl));
+            }
+            Some(nid) => {
+                if let (Some(om), Some(nm)) = (cx.old.messages.get(oid), cx.new.messages.get(nid)) {
+                    message(cx, om, nm, dir, &format!("{at}: {oname}"));
+                }
+            }
+        }
+    }
+    for nid in new.iter().filter(|nid| !old.iter().any(|oid| name(cx.old, oid) == name(cx.new, nid))) {
+        let rule = if dir == Direction::Request { "received-message-added" } else { "sent-message-added" };
+        cx.report(rule, format!("{at}: message {} added", name(cx.new, nid)), Some(ol), Some(nl));
+    }
+}
+
+fn message(cx: &mut Cx, o: &Message, n: &Message, dir: Direction, at: &str) {
+    if o.content_type.is_some() && n.content_type.is_some() && o.content_type != n.content_type {
+        cx.report(
+            "message-content-type-changed",
+            format!("{at}: content type changed"),
+            Some(&o.origin),
+            Some(&n.origin),
+        );
+    }
+    if let (Some(specwright_spec::ir::Payload::Schema(os)), Some(specwright_spec::ir::Payload::Schema(ns))) =
+        (&o.payload, &n.payload)
+    {
+        compare_schema(cx, *os, *ns, dir, &format!("{at} payload"));
+    }
+    if let (Some(oh), Some(nh)) = (o.headers, n.headers) {
+        compare_schema(cx, oh, nh, dir, &format!("{at} headers"));
+    }
+    bindings(cx, &o.bindings, &n.bindings, at, (&o.origin, &n.origin));
+}
+
+fn bindings(
+    cx: &mut Cx,
+    old: &specwright_spec::ir::Bindings,
+    new: &specwright_spec::ir::Bindings,
+    at: &str,
+    (ol, nl): (&specwright_spec::Location, &specwright_spec::Location),
+) {
+    let get = |b: &specwright_spec::ir::Bindings, protocol: &str, pointer: &str| {
+        b.get(protocol).and_then(|v| v.pointer(pointer)).cloned()
+    };
+    let changed = |a: Option<Value>, b: Option<Value>| a.is_some() && b.is_some() && a != b;
+    if changed(get(old, "kafka", "/partitions"), get(new, "kafka", "/partitions")) {
+        cx.report("kafka-partitions-changed", format!("{at}: Kafka partitions changed"), Some(ol), Some(nl));
+    }
+    if changed(get(old, "kafka", "/key"), get(new, "kafka", "/key")) {
+        cx.report("kafka-key-changed", format!("{at}: Kafka key changed"), Some(ol), Some(nl));
+    }
+    for pointer in ["/exchange/name", "/exchange/type", "/queue/name", "/is"] {
+        if changed(get(old, "amqp", pointer), get(new, "amqp", pointer)) {
+            cx.report("amqp-binding-changed", format!("{at}: AMQP {} changed", &pointer[1..]), Some(ol), Some(nl));
+        }
+    }
+    if changed(get(old, "mqtt", "/qos"), get(new, "mqtt", "/qos")) {
+        cx.report("mqtt-qos-changed", format!("{at}: MQTT qos changed"), Some(ol), Some(nl));
+    }
+}

@@ -1,0 +1,456 @@
+//! Every rule, each from a pair of documents that differ in one place; the
+//! same schema change judged in a request and in a response, and in a
+//! received and a sent message; and a document diffed against itself.
+
+use serde_json::{json, Value};
+use specwright_diff::{diff, rule_by_id, Change, Level, RULES};
+use specwright_spec::Loader;
+
+fn openapi() -> Value {
+    let pet = json!({
+        "type": "object",
+        "required": ["name", "kind"],
+        "properties": {
+            "name": {"type": "string", "maxLength": 50, "minLength": 1},
+            "kind": {"type": "string", "enum": ["cat", "dog"]},
+            "tag": {"type": "string", "format": "uuid"},
+            "age": {"type": "integer", "minimum": 0},
+            "owner": {"type": "string", "nullable": true},
+            "shape": {"oneOf": [{"$ref": "#/components/schemas/Round"}, {"$ref": "#/components/schemas/Square"}],
+                      "discriminator": {"propertyName": "form"}},
+            "tags": {"type": "array", "items": {"type": "string"}}
+        }
+    });
+    json!({
+        "openapi": "3.0.3",
+        "info": {"title": "Pets", "version": "1"},
+        "security": [{"key": []}],
+        "paths": {
+            "/pets/{id}": {"post": {
+                "operationId": "createPet",
+                "summary": "Create",
+                "parameters": [
+                    {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}},
+                    {"name": "limit", "in": "query", "schema": {"type": "integer"}},
+                    {"name": "trace", "in": "header", "required": true, "schema": {"type": "string"}}
+                ],
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PetIn"}}}},
+                "responses": {
+                    "200": {"description": "ok",
+                            "headers": {"X-Rate": {"required": true, "schema": {"type": "integer"}},
+                                        "X-Hint": {"schema": {"type": "string"}}},
+                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PetOut"}}}},
+                    "404": {"description": "not found"}
+                },
+                "security": [{"key": []}, {"oauth": ["pets:write"]}]
+            }},
+            "/open": {"get": {"operationId": "open", "security": [], "responses": {"200": {"description": "ok"}}}},
+            "/old": {"get": {"operationId": "old", "responses": {"200": {"description": "ok"}}}}
+        },
+        "components": {
+            "securitySchemes": {
+                "key": {"type": "apiKey", "in": "header", "name": "X-Key"},
+                "oauth": {"type": "oauth2", "flows": {"clientCredentials": {"tokenUrl": "https://x/token", "scopes": {"pets:write": "w", "pets:admin": "a"}}}},
+                "basic": {"type": "http", "scheme": "basic"}
+            },
+            "schemas": {
+                "PetIn": pet.clone(),
+                "PetOut": pet,
+                "Round": {"type": "object", "properties": {"form": {"type": "string"}, "r": {"type": "number"}}},
+                "Square": {"type": "object", "properties": {"form": {"type": "string"}, "side": {"type": "number"}}},
+                "Triangle": {"type": "object", "properties": {"form": {"type": "string"}}}
+            }
+        }
+    })
+}
+
+fn asyncapi() -> Value {
+    let reading = json!({"type": "object", "required": ["id"], "properties": {
+        "id": {"type": "string"}, "lux": {"type": "integer", "maximum": 1000}, "unit": {"type": "string", "enum": ["lx"]}}});
+    json!({
+        "asyncapi": "3.0.0",
+        "info": {"title": "Lights", "version": "1"},
+        "channels": {
+            "measured": {"address": "lights.{id}.measured", "parameters": {"id": {}},
+                         "messages": {"Measured": {"$ref": "#/components/messages/Measured"}},
+                         "bindings": {"kafka": {"partitions": 3, "topic": "measured"}, "amqp": {"is": "routingKey", "exchange": {"name": "lights", "type": "topic"}}}},
+            "dim": {"address": "lights.{id}.dim", "parameters": {"id": {}},
+                    "messages": {"Dim": {"$ref": "#/components/messages/Dim"}, "Flash": {"$ref": "#/components/messages/Flash"}}},
+            "spare": {"address": "spare", "messages": {}}
+        },
+        "operations": {
+            "sendMeasured": {"action": "send", "channel": {"$ref": "#/channels/measured"},
+                             "messages": [{"$ref": "#/channels/measured/messages/Measured"}],
+                             "bindings": {"mqtt": {"qos": 1}}},
+            "receiveDim": {"action": "receive", "channel": {"$ref": "#/channels/dim"},
+                           "messages": [{"$ref": "#/channels/dim/messages/Dim"}]},
+            "receiveSpare": {"action": "receive", "channel": {"$ref": "#/channels/spare"}}
+        },
+        "components": {"messages": {
+            "Measured": {"name": "Measured", "contentType": "application/json", "payload": reading.clone(),
+                         "bindings": {"kafka": {"key": {"type": "string"}}}},
+            "Dim": {"name": "Dim", "contentType": "application/json", "payload": reading.clone()},
+            "Flash": {"name": "Flash", "payload": {"type": "object"}}
+        }}
+    })
+}
+
+fn set(doc: &mut Value, pointer: &str, value: Value) {
+    let (parent, key) = pointer.rsplit_once('/').unwrap();
+    let key = key.replace("~1", "/").replace("~0", "~");
+    match doc.pointer_mut(parent).unwrap_or_else(|| panic!("no {parent}")) {
+        Value::Object(map) => {
+            map.insert(key, value);
+        }
+        Value::Array(list) => {
+            let i: usize = key.parse().unwrap();
+            if i == list.len() {
+                list.push(value)
+            } else {
+                list[i] = value
+            }
+        }
+        other => panic!("{pointer}: {other}"),
+    }
+}
+
+fn remove(doc: &mut Value, pointer: &str) {
+    let (parent, key) = pointer.rsplit_once('/').unwrap();
+    let key = key.replace("~1", "/").replace("~0", "~");
+    match doc.pointer_mut(parent).unwrap_or_else(|| panic!("no {parent}")) {
+        Value::Object(map) => {
+            map.shift_remove(&key).unwrap_or_else(|| panic!("no {pointer}"));
+        }
+        Value::Array(list) => {
+            list.remove(key.parse().unwrap());
+        }
+        other => panic!("{pointer}: {other}"),
+    }
+}
+
+fn changes(old: &Value, new: &Value) -> Vec<Change> {
+    let load = |name: &str, v: &Value| {
+        let loaded = Loader::new().load_str(name, &serde_json::to_string_pretty(v).unwrap());
+        assert!(!loaded.has_errors(), "{name}: {:?}", loaded.diagnostics);
+        loaded
+    };
+    diff(&load("old.json", old), &load("new.json", new))
+}
+
+type Edit = fn(&mut Value);
+/// A rule, the document a case starts from, and the edit that should raise it.
+type Case = (&'static str, fn() -> Value, Edit);
+
+const PET_IN: &str = "/components/schemas/PetIn";
+const PET_OUT: &str = "/components/schemas/PetOut";
+const OP: &str = "/paths/~1pets~1{id}/post";
+
+fn cases() -> Vec<Case> {
+    vec![
+        ("operation-removed", openapi, |d| remove(d, "/paths/~1old")),
+        ("deprecated-operation-removed", openapi, |d| remove(d, "/paths/~1old")),
+        ("sunset-operation-removed", openapi, |d| remove(d, "/paths/~1old")),
+        ("operation-added", openapi, |d| {
+            set(d, "/paths/~1new", json!({"get": {"responses": {"200": {"description": "ok"}}}}))
+        }),
+        ("operation-deprecated", openapi, |d| set(d, &format!("{OP}/deprecated"), json!(true))),
+        ("operation-id-changed", openapi, |d| set(d, &format!("{OP}/operationId"), json!("makePet"))),
+        ("path-parameter-renamed", openapi, |d| {
+            let op = d.pointer(OP).unwrap().clone();
+            remove(d, "/paths/~1pets~1{id}");
+            set(d, "/paths/~1pets~1{petId}", json!({"post": op}));
+            set(d, "/paths/~1pets~1{petId}/post/parameters/0/name", json!("petId"));
+        }),
+        ("operation-documentation-changed", openapi, |d| set(d, &format!("{OP}/summary"), json!("Make a pet"))),
+        ("request-parameter-added-required", openapi, |d| {
+            set(
+                d,
+                &format!("{OP}/parameters/3"),
+                json!({"name": "x", "in": "query", "required": true, "schema": {"type": "string"}}),
+            )
+        }),
+        ("request-parameter-added-optional", openapi, |d| {
+            set(d, &format!("{OP}/parameters/3"), json!({"name": "x", "in": "query", "schema": {"type": "string"}}))
+        }),
+        ("request-parameter-removed", openapi, |d| remove(d, &format!("{OP}/parameters/1"))),
+        ("request-parameter-became-required", openapi, |d| set(d, &format!("{OP}/parameters/1/required"), json!(true))),
+        ("request-parameter-became-optional", openapi, |d| {
+            set(d, &format!("{OP}/parameters/2/required"), json!(false))
+        }),
+        ("request-parameter-style-changed", openapi, |d| set(d, &format!("{OP}/parameters/1/explode"), json!(false))),
+        ("request-body-added-required", openapi, |d| {
+            set(
+                d,
+                "/paths/~1old/get/requestBody",
+                json!({"required": true, "content": {"text/plain": {"schema": {"type": "string"}}}}),
+            )
+        }),
+        ("request-body-added-optional", openapi, |d| {
+            set(d, "/paths/~1old/get/requestBody", json!({"content": {"text/plain": {"schema": {"type": "string"}}}}))
+        }),
+        ("request-body-removed", openapi, |d| remove(d, &format!("{OP}/requestBody"))),
+        ("request-body-became-required", openapi, |d| set(d, &format!("{OP}/requestBody/required"), json!(true))),
+        ("request-body-became-optional", openapi, |d| set(d, &format!("{OP}/requestBody/required"), json!(false))),
+        ("request-media-type-removed", openapi, |d| remove(d, &format!("{OP}/requestBody/content/application~1json"))),
+        ("request-media-type-added", openapi, |d| {
+            set(d, &format!("{OP}/requestBody/content/text~1plain"), json!({"schema": {"type": "string"}}))
+        }),
+        ("response-success-status-removed", openapi, |d| remove(d, &format!("{OP}/responses/200"))),
+        ("response-status-removed", openapi, |d| remove(d, &format!("{OP}/responses/404"))),
+        ("response-status-added", openapi, |d| {
+            set(d, &format!("{OP}/responses/409"), json!({"description": "conflict"}))
+        }),
+        ("response-media-type-removed", openapi, |d| {
+            remove(d, &format!("{OP}/responses/200/content/application~1json"))
+        }),
+        ("response-media-type-added", openapi, |d| {
+            set(d, &format!("{OP}/responses/200/content/text~1plain"), json!({"schema": {"type": "string"}}))
+        }),
+        ("response-required-header-removed", openapi, |d| remove(d, &format!("{OP}/responses/200/headers/X-Rate"))),
+        ("response-header-removed", openapi, |d| remove(d, &format!("{OP}/responses/200/headers/X-Hint"))),
+        ("response-header-added", openapi, |d| {
+            set(d, &format!("{OP}/responses/200/headers/X-New"), json!({"schema": {"type": "string"}}))
+        }),
+        ("security-added", openapi, |d| remove(d, "/paths/~1open/get/security")),
+        ("security-alternative-removed", openapi, |d| remove(d, &format!("{OP}/security/1"))),
+        ("security-alternative-added", openapi, |d| set(d, &format!("{OP}/security/2"), json!({"basic": []}))),
+        ("security-scopes-added", openapi, |d| set(d, &format!("{OP}/security/1/oauth/1"), json!("pets:admin"))),
+        ("security-scheme-removed", openapi, |d| remove(d, "/components/securitySchemes/basic")),
+        // Schemas, in the request.
+        ("request-type-narrowed", openapi, |d| set(d, &format!("{PET_IN}/properties/age/type"), json!("integer"))),
+        ("request-type-widened", openapi, |d| set(d, &format!("{PET_IN}/properties/age/type"), json!("number"))),
+        ("request-type-changed", openapi, |d| set(d, &format!("{PET_IN}/properties/age/type"), json!("string"))),
+        ("request-nullable-removed", openapi, |d| set(d, &format!("{PET_IN}/properties/owner/nullable"), json!(false))),
+        ("request-nullable-added", openapi, |d| set(d, &format!("{PET_IN}/properties/tag/nullable"), json!(true))),
+        ("request-format-changed", openapi, |d| set(d, &format!("{PET_IN}/properties/tag/format"), json!("email"))),
+        ("request-enum-value-removed", openapi, |d| set(d, &format!("{PET_IN}/properties/kind/enum"), json!(["cat"]))),
+        ("request-enum-value-added", openapi, |d| {
+            set(d, &format!("{PET_IN}/properties/kind/enum"), json!(["cat", "dog", "eel"]))
+        }),
+        ("request-constraint-tightened", openapi, |d| {
+            set(d, &format!("{PET_IN}/properties/name/maxLength"), json!(20))
+        }),
+        ("request-constraint-loosened", openapi, |d| set(d, &format!("{PET_IN}/properties/name/maxLength"), json!(80))),
+        ("request-required-property-added", openapi, |d| {
+            set(d, &format!("{PET_IN}/properties/color"), json!({"type": "string"}));
+            set(d, &format!("{PET_IN}/required/2"), json!("color"));
+        }),
+        ("request-optional-property-added", openapi, |d| {
+            set(d, &format!("{PET_IN}/properties/color"), json!({"type": "string"}))
+        }),
+        ("request-property-removed", openapi, |d| remove(d, &format!("{PET_IN}/properties/tag"))),
+        ("request-property-became-required", openapi, |d| set(d, &format!("{PET_IN}/required/2"), json!("tag"))),
+        ("request-property-became-optional", openapi, |d| remove(d, &format!("{PET_IN}/required/1"))),
+        ("request-additional-properties-closed", openapi, |d| {
+            set(d, &format!("{PET_IN}/additionalProperties"), json!(false))
+        }),
+        ("request-variant-removed", openapi, |d| remove(d, &format!("{PET_IN}/properties/shape/oneOf/1"))),
+        ("request-variant-added", openapi, |d| {
+            set(d, &format!("{PET_IN}/properties/shape/oneOf/2"), json!({"$ref": "#/components/schemas/Triangle"}))
+        }),
+        ("request-discriminator-changed", openapi, |d| {
+            set(d, &format!("{PET_IN}/properties/shape/discriminator/propertyName"), json!("kind"))
+        }),
+        // Schemas, in the response.
+        ("response-type-widened", openapi, |d| set(d, &format!("{PET_OUT}/properties/age/type"), json!("number"))),
+        ("response-type-narrowed", openapi, |d| set(d, &format!("{PET_OUT}/properties/age/type"), json!("integer"))),
+        ("response-type-changed", openapi, |d| set(d, &format!("{PET_OUT}/properties/age/type"), json!("string"))),
+        ("response-nullable-added", openapi, |d| set(d, &format!("{PET_OUT}/properties/tag/nullable"), json!(true))),
+        ("response-nullable-removed", openapi, |d| {
+            set(d, &format!("{PET_OUT}/properties/owner/nullable"), json!(false))
+        }),
+        ("response-format-changed", openapi, |d| set(d, &format!("{PET_OUT}/properties/tag/format"), json!("email"))),
+        ("response-enum-value-added", openapi, |d| {
+            set(d, &format!("{PET_OUT}/properties/kind/enum"), json!(["cat", "dog", "eel"]))
+        }),
+        ("response-enum-value-removed", openapi, |d| {
+            set(d, &format!("{PET_OUT}/properties/kind/enum"), json!(["cat"]))
+        }),
+        ("response-constraint-loosened", openapi, |d| {
+            set(d, &format!("{PET_OUT}/properties/name/maxLength"), json!(80))
+        }),
+        ("response-constraint-tightened", openapi, |d| {
+            set(d, &format!("{PET_OUT}/properties/name/maxLength"), json!(20))
+        }),
+        ("response-required-property-removed", openapi, |d| {
+            remove(d, &format!("{PET_OUT}/properties/name"));
+        }),
+        ("response-optional-property-removed", openapi, |d| remove(d, &format!("{PET_OUT}/properties/tag"))),
+        ("response-property-added", openapi, |d| {
+            set(d, &format!("{PET_OUT}/properties/color"), json!({"type": "string"}))
+        }),
+        ("response-property-became-optional", openapi, |d| remove(d, &format!("{PET_OUT}/required/1"))),
+        ("response-property-became-required", openapi, |d| set(d, &format!("{PET_OUT}/required/2"), json!("tag"))),
+        ("response-additional-properties-opened", openapi, |d| {
+            set(d, &format!("{PET_OUT}/additionalProperties"), json!(true))
+        }),
+        ("response-variant-added", openapi, |d| {
+            set(d, &format!("{PET_OUT}/properties/shape/oneOf/2"), json!({"$ref": "#/components/schemas/Triangle"}))
+        }),
+        ("response-variant-removed", openapi, |d| remove(d, &format!("{PET_OUT}/properties/shape/oneOf/1"))),
+        ("response-discriminator-changed", openapi, |d| {
+            set(d, &format!("{PET_OUT}/properties/shape/discriminator/propertyName"), json!("kind"))
+        }),
+        // AsyncAPI.
+        ("channel-removed", asyncapi, |d| {
+            remove(d, "/channels/spare");
+            remove(d, "/operations/receiveSpare");
+        }),
+        ("channel-added", asyncapi, |d| set(d, "/channels/extra", json!({"address": "extra"}))),
+        ("channel-address-changed", asyncapi, |d| set(d, "/channels/spare/address", json!("spare.v2"))),
+        ("channel-parameter-added", asyncapi, |d| {
+            set(d, "/channels/dim/address", json!("lights.{id}.{zone}.dim"));
+            set(d, "/channels/dim/parameters/zone", json!({}));
+        }),
+        ("channel-parameter-removed", asyncapi, |d| {
+            set(d, "/channels/dim/address", json!("lights.dim"));
+            remove(d, "/channels/dim/parameters");
+        }),
+        ("event-operation-removed", asyncapi, |d| remove(d, "/operations/receiveSpare")),
+        ("event-operation-added", asyncapi, |d| {
+            set(d, "/operations/sendSpare", json!({"action": "send", "channel": {"$ref": "#/channels/spare"}}))
+        }),
+        ("event-operation-action-changed", asyncapi, |d| set(d, "/operations/receiveSpare/action", json!("send"))),
+        ("event-operation-channel-changed", asyncapi, |d| {
+            set(d, "/operations/receiveSpare/channel", json!({"$ref": "#/channels/measured"}))
+        }),
+        ("event-operation-reply-added", asyncapi, |d| {
+            set(d, "/operations/receiveDim/reply", json!({"channel": {"$ref": "#/channels/spare"}}))
+        }),
+        ("event-operation-reply-removed", asyncapi, |d| remove(d, "/operations/receiveDim/reply")),
+        ("received-message-removed", asyncapi, |d| {
+            set(d, "/operations/receiveDim/messages", json!([{"$ref": "#/channels/dim/messages/Flash"}]));
+        }),
+        ("received-message-added", asyncapi, |d| {
+            set(d, "/operations/receiveDim/messages/1", json!({"$ref": "#/channels/dim/messages/Flash"}))
+        }),
+        ("sent-message-added", asyncapi, |d| {
+            set(d, "/channels/measured/messages/Flash", json!({"$ref": "#/components/messages/Flash"}));
+            set(d, "/operations/sendMeasured/messages/1", json!({"$ref": "#/channels/measured/messages/Flash"}));
+        }),
+        ("sent-message-removed", asyncapi, |d| {
+            set(d, "/channels/measured/messages/Flash", json!({"$ref": "#/components/messages/Flash"}));
+            set(d, "/operations/sendMeasured/messages", json!([{"$ref": "#/channels/measured/messages/Flash"}]));
+        }),
+        ("message-content-type-changed", asyncapi, |d| {
+            set(d, "/components/messages/Measured/contentType", json!("application/avro"))
+        }),
+        ("kafka-partitions-changed", asyncapi, |d| set(d, "/channels/measured/bindings/kafka/partitions", json!(6))),
+        ("kafka-key-changed", asyncapi, |d| {
+            set(d, "/components/messages/Measured/bindings/kafka/key", json!({"type": "integer"}))
+        }),
+        ("amqp-binding-changed", asyncapi, |d| {
+            set(d, "/channels/measured/bindings/amqp/exchange/name", json!("lamps"))
+        }),
+        ("mqtt-qos-changed", asyncapi, |d| set(d, "/operations/sendMeasured/bindings/mqtt/qos", json!(2))),
+    ]
+}
+
+/// The old document for a case: most start from the base, a few from what
+/// the edit takes away or changes the meaning of.
+fn old_for(rule: &str, base: Value) -> Value {
+    let mut old = base;
+    match rule {
+        "deprecated-operation-removed" => set(&mut old, "/paths/~1old/get/deprecated", json!(true)),
+        "sunset-operation-removed" => {
+            set(&mut old, "/paths/~1old/get/deprecated", json!(true));
+            set(&mut old, "/paths/~1old/get/x-sunset", json!("2020-01-01"));
+        }
+        "request-type-narrowed" => set(&mut old, &format!("{PET_IN}/properties/age/type"), json!("number")),
+        "response-type-narrowed" => set(&mut old, &format!("{PET_OUT}/properties/age/type"), json!("number")),
+        "event-operation-reply-removed" => {
+            set(&mut old, "/operations/receiveDim/reply", json!({"channel": {"$ref": "#/channels/spare"}}))
+        }
+        "request-body-became-required" => set(&mut old, &format!("{OP}/requestBody/required"), json!(false)),
+        "response-additional-properties-opened" => {
+            set(&mut old, &format!("{PET_OUT}/additionalProperties"), json!(false))
+        }
+        _ => {}
+    }
+    old
+}
+
+#[test]
+fn every_rule_is_raised_by_its_case() {
+    let cases = cases();
+    for rule in RULES {
+        assert!(cases.iter().any(|(id, _, _)| *id == rule.id), "no case for {}", rule.id);
+    }
+    let mut missed = Vec::new();
+    for (rule, base, edit) in cases {
+        let old = old_for(rule, base());
+        let mut new = old.clone();
+        edit(&mut new);
+        let found = changes(&old, &new);
+        let Some(hit) = found.iter().find(|c| c.rule == rule) else {
+            missed.push(format!("{rule}: got {:?}", found.iter().map(|c| c.rule).collect::<Vec<_>>()));
+            continue;
+        };
+        assert_eq!(hit.level, rule_by_id(rule).unwrap().level);
+        let place = hit.new.as_ref().or(hit.old.as_ref()).expect("a place");
+        assert!(place.line > 0 && place.file.ends_with(".json"), "{rule}: {place:?}");
+    }
+    assert!(missed.is_empty(), "rules not raised by their cases:\n{}", missed.join("\n"));
+}
+
+#[test]
+fn a_document_against_itself_has_no_changes() {
+    assert!(changes(&openapi(), &openapi()).is_empty());
+    assert!(changes(&asyncapi(), &asyncapi()).is_empty());
+}
+
+/// The same schema edit, judged by the way values flow.
+#[test]
+fn direction_decides_the_verdict() {
+    let level_of = |base: fn() -> Value, edit: &dyn Fn(&mut Value)| -> Vec<(&'static str, Level)> {
+        let old = base();
+        let mut new = old.clone();
+        edit(&mut new);
+        changes(&old, &new).into_iter().map(|c| (c.rule, c.level)).collect()
+    };
+    // A new required property: breaks a request, not a response.
+    let add_required = |schema: &str| {
+        let schema = schema.to_string();
+        move |d: &mut Value| {
+            set(d, &format!("{schema}/properties/color"), json!({"type": "string"}));
+            set(d, &format!("{schema}/required/2"), json!("color"));
+        }
+    };
+    assert_eq!(level_of(openapi, &add_required(PET_IN)), [("request-required-property-added", Level::Breaking)]);
+    assert_eq!(level_of(openapi, &add_required(PET_OUT)), [("response-property-added", Level::Info)]);
+    // A widened type: fine to accept, not fine to give.
+    let widen =
+        |schema: &'static str| move |d: &mut Value| set(d, &format!("{schema}/properties/age/type"), json!("number"));
+    assert_eq!(level_of(openapi, &widen(PET_IN)), [("request-type-widened", Level::Info)]);
+    assert_eq!(level_of(openapi, &widen(PET_OUT)), [("response-type-widened", Level::Breaking)]);
+    // In AsyncAPI, a received message is read like a request, a sent one like a response.
+    let lower = |message: &'static str| {
+        move |d: &mut Value| {
+            set(d, &format!("/components/messages/{message}/payload/properties/lux/maximum"), json!(10))
+        }
+    };
+    assert_eq!(level_of(asyncapi, &lower("Dim")), [("request-constraint-tightened", Level::Breaking)]);
+    assert_eq!(level_of(asyncapi, &lower("Measured")), [("response-constraint-tightened", Level::Info)]);
+    // AsyncAPI 2.x `publish` is what the application receives.
+    let v2 = |payload_max: u64| {
+        json!({"asyncapi": "2.6.0", "info": {"title": "t", "version": "1"}, "channels": {"c": {
+            "publish": {"operationId": "onC", "message": {"name": "M", "payload": {"type": "integer", "maximum": payload_max}}}}}})
+    };
+    let found: Vec<_> = changes(&v2(10), &v2(5)).into_iter().map(|c| c.rule).collect();
+    assert_eq!(found, ["request-constraint-tightened"]);
+}
+
+/// A `$ref` that now points elsewhere, to an equal schema, is no change; a
+/// renamed path parameter is not a new path.
+#[test]
+fn meaning_not_text() {
+    let old = openapi();
+    let mut new = old.clone();
+    set(&mut new, "/components/schemas/PetIn2", old.pointer(PET_IN).unwrap().clone());
+    set(
+        &mut new,
+        &format!("{OP}/requestBody/content/application~1json/schema"),
+        json!({"$ref": "#/components/schemas/PetIn2"}),
+    );
+    assert!(changes(&old, &new).is_empty(), "{:#?}", changes(&old, &new));
+}
