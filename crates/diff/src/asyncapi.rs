@@ -55,14 +55,40 @@ pub(crate) fn compare(cx: &mut Cx) {
             cx.report("channel-added", format!("channel {id} added"), None, Some(&nc.origin));
         }
     }
+    // An operation is the same one under the same id, or else the one with
+    // the same action on the same address (its id is only the document's
+    // name for it, though generated code names a method after it).
+    let counterpart = |o: &EventOperation| {
+        new.event_operations.iter().find(|n| n.id == o.id).or_else(|| {
+            new.event_operations.iter().find(|n| {
+                n.action == o.action
+                    && address(new, n).is_some()
+                    && address(new, n) == address(old, o)
+                    && !old.event_operations.iter().any(|other| other.id == n.id)
+            })
+        })
+    };
     for o in &old.event_operations {
-        match new.event_operations.iter().find(|n| n.id == o.id) {
-            Some(n) => operation(cx, o, n),
+        match counterpart(o) {
+            Some(n) => {
+                if n.id != o.id {
+                    cx.report(
+                        "event-operation-id-changed",
+                        format!("operation {} is now {}", o.id, n.id),
+                        Some(&o.origin),
+                        Some(&n.origin),
+                    );
+                }
+                operation(cx, o, n);
+            }
             None => cx.report("event-operation-removed", format!("operation {} removed", o.id), Some(&o.origin), None),
         }
     }
-    for n in new.event_operations.iter().filter(|n| !old.event_operations.iter().any(|o| o.id == n.id)) {
-        cx.report("event-operation-added", format!("operation {} added", n.id), None, Some(&n.origin));
+    for n in &new.event_operations {
+        let matched = old.event_operations.iter().any(|o| counterpart(o).is_some_and(|c| std::ptr::eq(c, n)));
+        if !matched {
+            cx.report("event-operation-added", format!("operation {} added", n.id), None, Some(&n.origin));
+        }
     }
 }
 

@@ -144,6 +144,11 @@ pub static RULES: &[Rule] = &[
         "An operation is gone: what it sent is no longer sent, or what it received no longer read.",
     ),
     rule("event-operation-added", Info, "A new operation."),
+    rule(
+        "event-operation-id-changed",
+        Info,
+        "An operation has a new id (same action, same address): generated code names its method after the id.",
+    ),
     rule("event-operation-action-changed", Breaking, "An operation now sends where it received, or the reverse."),
     rule("event-operation-channel-changed", Breaking, "An operation uses another channel."),
     rule("event-operation-reply-added", Breaking, "An operation now expects (or gives) a reply."),

@@ -26,6 +26,31 @@ fn resolved(api: &Api, mut id: SchemaId) -> SchemaId {
     id
 }
 
+/// `anyOf`/`oneOf` of one schema and `null` is that schema, nullable: the
+/// same values as `type: [..., "null"]` or `nullable: true`.
+fn nullable_of(api: &Api, id: SchemaId) -> Option<SchemaId> {
+    let s = &api.schemas.entry(id).schema;
+    let members: Vec<SchemaId> = s.one_of.iter().chain(&s.any_of).copied().collect();
+    let is_null = |m: SchemaId| {
+        let t = api.schemas.entry(resolved(api, m)).schema.types;
+        t.len() == 1 && t.contains(JsonType::Null)
+    };
+    match members.as_slice() {
+        [a, b] if s.types.is_empty() && s.properties.is_empty() && is_null(*b) => Some(resolved(api, *a)),
+        [a, b] if s.types.is_empty() && s.properties.is_empty() && is_null(*a) => Some(resolved(api, *b)),
+        _ => None,
+    }
+}
+
+/// What a schema is once a nullable wrapper is seen through, and whether it allows null.
+fn unwrapped(api: &Api, id: SchemaId) -> (SchemaId, bool) {
+    let id = resolved(api, id);
+    match nullable_of(api, id) {
+        Some(inner) => (inner, true),
+        None => (id, api.schemas.entry(id).schema.nullable),
+    }
+}
+
 /// An object's properties and required names, `allOf` parts merged in.
 fn properties(api: &Api, id: SchemaId, depth: u32) -> (Vec<(String, SchemaId)>, Vec<String>) {
     let s = &api.schemas.entry(id).schema;
@@ -68,7 +93,7 @@ fn covers(wide: Types, narrow: Types) -> bool {
 }
 
 pub(crate) fn compare(cx: &mut Cx, old: SchemaId, new: SchemaId, dir: Direction, at: &str) {
-    let (old, new) = (resolved(cx.old, old), resolved(cx.new, new));
+    let ((old, old_null), (new, new_null)) = (unwrapped(cx.old, old), unwrapped(cx.new, new));
     if !cx.seen.insert((old, new, dir)) {
         return;
     }
@@ -93,15 +118,15 @@ pub(crate) fn compare(cx: &mut Cx, old: SchemaId, new: SchemaId, dir: Direction,
         };
         cx.report(rule, format!("{at}: type {} became {}", names(ot), names(nt)), Some(ol), Some(nl));
     }
-    if o.nullable != n.nullable {
-        let rule = if n.nullable {
+    if old_null != new_null {
+        let rule = if new_null {
             pick(dir, "request-nullable-added", "response-nullable-added")
         } else {
             pick(dir, "request-nullable-removed", "response-nullable-removed")
         };
         cx.report(
             rule,
-            format!("{at}: null {}", if n.nullable { "allowed" } else { "no longer allowed" }),
+            format!("{at}: null {}", if new_null { "allowed" } else { "no longer allowed" }),
             Some(ol),
             Some(nl),
         );

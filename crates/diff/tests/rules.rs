@@ -310,6 +310,11 @@ fn cases() -> Vec<Case> {
         ("event-operation-added", asyncapi, |d| {
             set(d, "/operations/sendSpare", json!({"action": "send", "channel": {"$ref": "#/channels/spare"}}))
         }),
+        ("event-operation-id-changed", asyncapi, |d| {
+            let op = d.pointer("/operations/receiveSpare").unwrap().clone();
+            remove(d, "/operations/receiveSpare");
+            set(d, "/operations/readSpare", op);
+        }),
         ("event-operation-action-changed", asyncapi, |d| set(d, "/operations/receiveSpare/action", json!("send"))),
         ("event-operation-channel-changed", asyncapi, |d| {
             set(d, "/operations/receiveSpare/channel", json!({"$ref": "#/channels/measured"}))
@@ -453,4 +458,19 @@ fn meaning_not_text() {
         json!({"$ref": "#/components/schemas/PetIn2"}),
     );
     assert!(changes(&old, &new).is_empty(), "{:#?}", changes(&old, &new));
+}
+
+/// `anyOf` of a schema and `null` is that schema made nullable, not a
+/// union of new alternatives.
+#[test]
+fn a_nullable_union_is_a_nullable_schema() {
+    let old = asyncapi();
+    let mut new = old.clone();
+    set(
+        &mut new,
+        "/components/messages/Dim/payload/properties/id",
+        json!({"anyOf": [{"type": "string"}, {"type": "null"}]}),
+    );
+    let found: Vec<_> = changes(&old, &new).into_iter().map(|c| c.rule).collect();
+    assert_eq!(found, ["request-nullable-added"]);
 }

@@ -151,6 +151,27 @@ fn emit_def(def: &Def, defs: &[Def], uses: &mut Uses) -> TokenStream {
     let items = emit_items(def, defs, uses);
     let schemars = match &def.kind {
         DefKind::Pending | DefKind::Alias { newtype: false, .. } => return items,
+        // Its `Other` variant keeps values it does not list, but the schema
+        // is the spec's: the listed strings.
+        DefKind::StringEnum(values) => {
+            let name = ident(&def.name);
+            let title = &def.name;
+            let values = values.iter().map(|v| &v.value);
+            return quote! {
+                #items
+
+                #[cfg(feature = "schemars")]
+                impl ::schemars::JsonSchema for #name {
+                    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                        ::std::borrow::Cow::Borrowed(#title)
+                    }
+
+                    fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+                        ::schemars::json_schema!({ "type": "string", "enum": [#(#values),*] })
+                    }
+                }
+            };
+        }
         // Its serde impls are written by hand; as a schema, it is one of its variants.
         DefKind::Tagged { .. } => {
             quote!(#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema), schemars(untagged))])

@@ -196,7 +196,6 @@ pub struct CheckStockReplyPayload {
     pub items: ::std::vec::Vec<CheckStockReplyPayloadItemsItem>,
 }
 
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// Sales region the order was placed in.
 #[derive(
     Debug,
@@ -237,7 +236,16 @@ impl ::std::fmt::Display for OrderCreatedRegion {
     }
 }
 
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for OrderCreatedRegion {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        ::std::borrow::Cow::Borrowed("OrderCreatedRegion")
+    }
+    fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::schemars::json_schema!({ "type" : "string", "enum" : ["eu", "us", "apac"] })
+    }
+}
+
 /// ISO 4217 currency code.
 #[derive(
     Debug,
@@ -278,7 +286,16 @@ impl ::std::fmt::Display for MoneyCurrency {
     }
 }
 
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for MoneyCurrency {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        ::std::borrow::Cow::Borrowed("MoneyCurrency")
+    }
+    fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::schemars::json_schema!({ "type" : "string", "enum" : ["EUR", "USD", "GBP"] })
+    }
+}
+
 /// Region the order was placed in; matches the channel parameter.
 #[derive(
     Debug,
@@ -319,7 +336,16 @@ impl ::std::fmt::Display for OrderCreatedPayloadRegion {
     }
 }
 
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for OrderCreatedPayloadRegion {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        ::std::borrow::Cow::Borrowed("OrderCreatedPayloadRegion")
+    }
+    fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::schemars::json_schema!({ "type" : "string", "enum" : ["eu", "us", "apac"] })
+    }
+}
+
 /// Why the payment failed.
 #[derive(
     Debug,
@@ -363,6 +389,19 @@ impl PaymentFailedPayloadReason {
 impl ::std::fmt::Display for PaymentFailedPayloadReason {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for PaymentFailedPayloadReason {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        ::std::borrow::Cow::Borrowed("PaymentFailedPayloadReason")
+    }
+    fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::schemars::json_schema!(
+            { "type" : "string", "enum" : ["card_declined", "insufficient_funds",
+            "card_expired", "suspected_fraud", "provider_error"] }
+        )
     }
 }
 

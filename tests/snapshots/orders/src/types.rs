@@ -16,7 +16,6 @@
     rustdoc::invalid_rust_codeblocks
 )]
 
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// ISO 4217 currency code.
 #[derive(
     Debug,
@@ -57,7 +56,16 @@ impl ::std::fmt::Display for Currency {
     }
 }
 
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for Currency {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        ::std::borrow::Cow::Borrowed("Currency")
+    }
+    fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::schemars::json_schema!({ "type" : "string", "enum" : ["EUR", "USD", "GBP"] })
+    }
+}
+
 /// Lifecycle state of an order:
 /// * `pending` - created, waiting for payment
 /// * `paid` - payment captured
@@ -102,6 +110,18 @@ impl OrderStatus {
 impl ::std::fmt::Display for OrderStatus {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for OrderStatus {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        ::std::borrow::Cow::Borrowed("OrderStatus")
+    }
+    fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::schemars::json_schema!(
+            { "type" : "string", "enum" : ["pending", "paid", "shipped", "cancelled"] }
+        )
     }
 }
 

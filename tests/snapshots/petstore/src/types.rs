@@ -263,7 +263,6 @@ pub struct UploadPetPhotoRequest {
     pub caption: ::std::option::Option<::std::string::String>,
 }
 
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// How good the cat is at catching mice.
 #[derive(
     Debug,
@@ -307,7 +306,19 @@ impl ::std::fmt::Display for CatHuntingSkill {
     }
 }
 
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for CatHuntingSkill {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        ::std::borrow::Cow::Borrowed("CatHuntingSkill")
+    }
+    fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::schemars::json_schema!(
+            { "type" : "string", "enum" : ["clueless", "lazy", "adventurous",
+            "aggressive"] }
+        )
+    }
+}
+
 /// Media type of the stored image.
 #[derive(
     Debug,
@@ -342,5 +353,17 @@ impl PetPhotoContentType {
 impl ::std::fmt::Display for PetPhotoContentType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for PetPhotoContentType {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        ::std::borrow::Cow::Borrowed("PetPhotoContentType")
+    }
+    fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::schemars::json_schema!(
+            { "type" : "string", "enum" : ["image/png", "image/jpeg"] }
+        )
     }
 }

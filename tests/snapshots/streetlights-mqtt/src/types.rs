@@ -89,7 +89,6 @@ pub struct LightMeasuredHeaders {
     pub my_app_header: ::std::option::Option<i64>,
 }
 
-#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 /// Whether to switch the lamp on or off.
 #[derive(
     Debug,
@@ -124,5 +123,15 @@ impl TurnOnOffPayloadCommand {
 impl ::std::fmt::Display for TurnOnOffPayloadCommand {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl ::schemars::JsonSchema for TurnOnOffPayloadCommand {
+    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+        ::std::borrow::Cow::Borrowed("TurnOnOffPayloadCommand")
+    }
+    fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+        ::schemars::json_schema!({ "type" : "string", "enum" : ["on", "off"] })
     }
 }
