@@ -66,7 +66,7 @@ pub struct Change {
 /// loaded into a model.
 pub fn diff(old: &Loaded, new: &Loaded) -> Vec<Change> {
     let (Some(old_api), Some(new_api)) = (&old.api, &new.api) else { return Vec::new() };
-    let mut cx = Cx { old: old_api, new: new_api, found: Vec::new(), seen: HashSet::new() };
+    let mut cx = Cx { old: old_api, new: new_api, found: Vec::new(), seen: HashSet::new(), depth: 0 };
     if old_api.kind.is_openapi() && new_api.kind.is_openapi() {
         http::compare(&mut cx);
     } else {
@@ -100,6 +100,8 @@ pub(crate) struct Cx<'a> {
     found: Vec<Found>,
     /// Schema pairs already compared in a direction, so recursive schemas end.
     pub seen: HashSet<(SchemaId, SchemaId, Direction)>,
+    /// How deep the schema comparison is nested now.
+    pub depth: u32,
 }
 
 impl Cx<'_> {

@@ -72,13 +72,14 @@ fn properties(api: &Api, id: SchemaId, depth: u32) -> (Vec<(String, SchemaId)>, 
     (props, required)
 }
 
-/// The types a schema allows, `allOf` parts included; empty is any.
-fn types(api: &Api, id: SchemaId) -> Types {
+/// The types a schema allows, `allOf` parts included; empty is any. The
+/// depth bounds `allOf` parts that come round to the schema again.
+fn types(api: &Api, id: SchemaId, depth: u32) -> Types {
     let s = &api.schemas.entry(id).schema;
-    if !s.types.is_empty() {
+    if !s.types.is_empty() || depth >= 16 {
         return s.types;
     }
-    s.all_of.iter().map(|p| types(api, resolved(api, *p))).find(|t| !t.is_empty()).unwrap_or_default()
+    s.all_of.iter().map(|p| types(api, resolved(api, *p), depth + 1)).find(|t| !t.is_empty()).unwrap_or_default()
 }
 
 /// Whether every value of `narrow`'s types is of `wide`'s (integers are numbers).
@@ -92,7 +93,21 @@ fn covers(wide: Types, narrow: Types) -> bool {
     narrow.iter().all(|t| wide.contains(t) || (t == JsonType::Integer && wide.contains(JsonType::Number)))
 }
 
+/// How deep comparisons nest (properties of items of properties...) before
+/// they stop: real schemas stay far below it, and a hostile one cannot
+/// exhaust the stack.
+const MAX_DEPTH: u32 = 128;
+
 pub(crate) fn compare(cx: &mut Cx, old: SchemaId, new: SchemaId, dir: Direction, at: &str) {
+    if cx.depth >= MAX_DEPTH {
+        return;
+    }
+    cx.depth += 1;
+    compare_at_depth(cx, old, new, dir, at);
+    cx.depth -= 1;
+}
+
+fn compare_at_depth(cx: &mut Cx, old: SchemaId, new: SchemaId, dir: Direction, at: &str) {
     let ((old, old_null), (new, new_null)) = (unwrapped(cx.old, old), unwrapped(cx.new, new));
     if !cx.seen.insert((old, new, dir)) {
         return;
@@ -101,7 +116,7 @@ pub(crate) fn compare(cx: &mut Cx, old: SchemaId, new: SchemaId, dir: Direction,
     let (o, n): (&Schema, &Schema) = (&o_entry.schema, &n_entry.schema);
     let (ol, nl): (&Location, &Location) = (&o_entry.origin, &n_entry.origin);
 
-    let (ot, nt) = (types(cx.old, old), types(cx.new, new));
+    let (ot, nt) = (types(cx.old, old, 0), types(cx.new, new, 0));
     if ot != nt {
         let (wider, narrower) = (covers(nt, ot), covers(ot, nt));
         let rule = match (wider, narrower) {

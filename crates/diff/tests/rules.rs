@@ -474,3 +474,20 @@ fn a_nullable_union_is_a_nullable_schema() {
     let found: Vec<_> = changes(&old, &new).into_iter().map(|c| c.rule).collect();
     assert_eq!(found, ["request-nullable-added"]);
 }
+
+/// `allOf` parts that come round to the schema again (found by hand: the
+/// type lookup recursed until the stack ran out).
+#[test]
+fn all_of_cycles_end() {
+    let doc = |extra: Value| {
+        let mut a = json!({"allOf": [{"$ref": "#/components/schemas/B"}]});
+        a.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+        json!({"openapi": "3.0.3", "info": {"title": "t", "version": "1"},
+            "paths": {"/a": {"post": {
+                "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/A"}}}},
+                "responses": {"200": {"description": "ok"}}}}},
+            "components": {"schemas": {"A": a, "B": {"allOf": [{"$ref": "#/components/schemas/A"}]}}}})
+    };
+    let found: Vec<_> = changes(&doc(json!({})), &doc(json!({"type": "object"}))).into_iter().map(|c| c.rule).collect();
+    assert_eq!(found, ["request-type-narrowed"]);
+}
