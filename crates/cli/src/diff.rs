@@ -26,6 +26,13 @@ pub struct Args {
     /// Print every rule with its level and meaning, and exit.
     #[arg(long)]
     list_rules: bool,
+    /// Also report what breaks Rust code compiled against the crate generated
+    /// from the old spec (renamed methods, new struct fields, removed variants).
+    #[arg(long)]
+    rust: bool,
+    /// Accepted changes: lines of a rule id, a JSON pointer and the reason.
+    #[arg(long, value_name = "FILE")]
+    ignore: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -70,7 +77,34 @@ pub fn run(args: Args) -> u8 {
         eprintln!("error: one document is OpenAPI and the other AsyncAPI");
         return 2;
     }
-    let changes = specwright_diff::diff(old, new);
+    let ignored = match &args.ignore {
+        Some(path) => {
+            let text = match std::fs::read_to_string(path) {
+                Ok(t) => t,
+                Err(e) => {
+                    eprintln!("error: {}: {e}", path.display());
+                    return 2;
+                }
+            };
+            match specwright_diff::ignore::parse(&path.display().to_string(), &text) {
+                Ok(entries) => entries,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return 2;
+                }
+            }
+        }
+        None => Vec::new(),
+    };
+    let options = specwright_diff::Options { rust: args.rust };
+    let (changes, accepted, unused) =
+        specwright_diff::ignore::apply(specwright_diff::diff_with(old, new, options), &ignored);
+    if !accepted.is_empty() {
+        eprintln!("{} change(s) accepted by the ignore file", accepted.len());
+    }
+    for entry in unused {
+        eprintln!("warning: ignore entry on line {} ({} {}) matches nothing", entry.line, entry.rule, entry.pointer);
+    }
     print!("{}", render(&changes, format, format == Format::Text && std::io::stdout().is_terminal()));
     let threshold = match args.fail_on {
         FailOn::Breaking => Some(Level::Breaking),

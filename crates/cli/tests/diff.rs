@@ -56,6 +56,43 @@ fn exit_codes_and_formats() {
     assert_eq!(diff(&[old, new, "--format", "yaml"]).0, 2);
 }
 
+#[test]
+fn an_ignore_file_accepts_changes_with_their_reasons_and_rust_adds_its_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = spec(dir.path(), "old.json", r#""name""#);
+    let new = spec(dir.path(), "new.json", r#""name", "tag""#);
+    let (old, new) = (old.to_str().unwrap(), new.to_str().unwrap());
+    let pointer = "/paths/~1pets/post/requestBody/content/application~1json/schema";
+
+    let accepted = dir.path().join("accepted");
+    std::fs::write(
+        &accepted,
+        format!("# accepted changes\nrequest-property-became-required {pointer} tags are now mandatory\n"),
+    )
+    .unwrap();
+    let (code, text, stderr) = diff(&[old, new, "--ignore", accepted.to_str().unwrap()]);
+    assert_eq!(code, 0, "{text}{stderr}");
+    assert!(stderr.contains("1 change(s) accepted"), "{stderr}");
+
+    let stale = dir.path().join("stale");
+    std::fs::write(&stale, "operation-removed /paths/~1gone/get it went in 2.0\n").unwrap();
+    let (code, _, stderr) = diff(&[old, new, "--ignore", stale.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("line 1") && stderr.contains("matches nothing"), "{stderr}");
+
+    let bad = dir.path().join("bad");
+    std::fs::write(&bad, format!("\nrequest-property-became-required {pointer}\n")).unwrap();
+    let (code, _, stderr) = diff(&[old, new, "--ignore", bad.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("bad:2:"), "{stderr}");
+
+    // Made optional: news to a client, a type change (`Option`) to Rust code.
+    assert_eq!(diff(&[new, old]).0, 0);
+    let (code, text, _) = diff(&[new, old, "--rust"]);
+    assert_eq!(code, 1);
+    assert!(text.contains("rust-field-type-changed"), "{text}");
+}
+
 fn specwright_rules_count() -> usize {
     specwright_diff::RULES.len()
 }

@@ -10,8 +10,10 @@
 
 mod asyncapi;
 mod http;
+pub mod ignore;
 pub mod report;
 mod rules;
+mod rust;
 mod schema;
 
 use std::collections::{HashMap, HashSet};
@@ -62,15 +64,31 @@ pub struct Change {
     pub new: Option<Place>,
 }
 
+/// What to report besides the contract's own changes.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// Also report what breaks Rust code compiled against the crate
+    /// generated from the old spec (`rust-*` rules).
+    pub rust: bool,
+}
+
 /// The changes from `old` to `new`, most severe first. Both must have
 /// loaded into a model.
 pub fn diff(old: &Loaded, new: &Loaded) -> Vec<Change> {
+    diff_with(old, new, Options::default())
+}
+
+/// [`diff`] with `options`.
+pub fn diff_with(old: &Loaded, new: &Loaded, options: Options) -> Vec<Change> {
     let (Some(old_api), Some(new_api)) = (&old.api, &new.api) else { return Vec::new() };
     let mut cx = Cx { old: old_api, new: new_api, found: Vec::new(), seen: HashSet::new(), depth: 0 };
     if old_api.kind.is_openapi() && new_api.kind.is_openapi() {
         http::compare(&mut cx);
     } else {
         asyncapi::compare(&mut cx);
+    }
+    if options.rust {
+        rust::impact(&mut cx.found);
     }
     let mut changes = place(cx.found, old, new);
     changes
@@ -87,11 +105,11 @@ pub(crate) enum Direction {
     Response,
 }
 
-struct Found {
-    rule: &'static str,
-    message: String,
-    old: Option<Location>,
-    new: Option<Location>,
+pub(crate) struct Found {
+    pub rule: &'static str,
+    pub message: String,
+    pub old: Option<Location>,
+    pub new: Option<Location>,
 }
 
 pub(crate) struct Cx<'a> {

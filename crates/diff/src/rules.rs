@@ -170,6 +170,21 @@ pub static RULES: &[Rule] = &[
     rule("kafka-key-changed", Breaking, "Kafka messages are keyed another way: per-key order changes."),
     rule("amqp-binding-changed", Breaking, "An AMQP exchange or queue has another name or kind."),
     rule("mqtt-qos-changed", Warning, "An MQTT operation has another QoS."),
+    // With `--rust`: what breaks code compiled against the crate generated from the old spec.
+    rule("rust-method-renamed", Breaking, "The generated method is named after the operation id, which changed."),
+    rule("rust-argument-added", Breaking, "The generated method takes the new required parameter as an argument."),
+    rule(
+        "rust-struct-field-added",
+        Breaking,
+        "A generated struct has a new field: struct literals of the old shape no longer compile.",
+    ),
+    rule("rust-struct-field-removed", Breaking, "A generated struct lost a field that code may read or set."),
+    rule(
+        "rust-field-type-changed",
+        Breaking,
+        "A generated field or value has another Rust type (other JSON types, `Option`, `Nullable`).",
+    ),
+    rule("rust-enum-variant-removed", Breaking, "A generated enum lost a variant that code may name."),
 ];
 
 /// The rule with this id.

@@ -3,7 +3,7 @@
 //! received and a sent message; and a document diffed against itself.
 
 use serde_json::{json, Value};
-use specwright_diff::{diff, rule_by_id, Change, Level, RULES};
+use specwright_diff::{diff, diff_with, rule_by_id, Change, Level, Options, RULES};
 use specwright_spec::Loader;
 
 fn openapi() -> Value {
@@ -128,12 +128,13 @@ fn remove(doc: &mut Value, pointer: &str) {
     }
 }
 
+fn load(name: &str, v: &Value) -> specwright_spec::Loaded {
+    let loaded = Loader::new().load_str(name, &serde_json::to_string_pretty(v).unwrap());
+    assert!(!loaded.has_errors(), "{name}: {:?}", loaded.diagnostics);
+    loaded
+}
+
 fn changes(old: &Value, new: &Value) -> Vec<Change> {
-    let load = |name: &str, v: &Value| {
-        let loaded = Loader::new().load_str(name, &serde_json::to_string_pretty(v).unwrap());
-        assert!(!loaded.has_errors(), "{name}: {:?}", loaded.diagnostics);
-        loaded
-    };
     diff(&load("old.json", old), &load("new.json", new))
 }
 
@@ -348,6 +349,21 @@ fn cases() -> Vec<Case> {
             set(d, "/channels/measured/bindings/amqp/exchange/name", json!("lamps"))
         }),
         ("mqtt-qos-changed", asyncapi, |d| set(d, "/operations/sendMeasured/bindings/mqtt/qos", json!(2))),
+        // With `--rust`.
+        ("rust-method-renamed", openapi, |d| set(d, &format!("{OP}/operationId"), json!("makePet"))),
+        ("rust-argument-added", openapi, |d| {
+            set(
+                d,
+                &format!("{OP}/parameters/3"),
+                json!({"name": "x", "in": "query", "required": true, "schema": {"type": "string"}}),
+            )
+        }),
+        ("rust-struct-field-added", openapi, |d| {
+            set(d, &format!("{PET_OUT}/properties/color"), json!({"type": "string"}))
+        }),
+        ("rust-struct-field-removed", openapi, |d| remove(d, &format!("{PET_OUT}/properties/tag"))),
+        ("rust-field-type-changed", openapi, |d| remove(d, &format!("{PET_OUT}/required/1"))),
+        ("rust-enum-variant-removed", openapi, |d| set(d, &format!("{PET_OUT}/properties/kind/enum"), json!(["cat"]))),
     ]
 }
 
@@ -386,7 +402,8 @@ fn every_rule_is_raised_by_its_case() {
         let old = old_for(rule, base());
         let mut new = old.clone();
         edit(&mut new);
-        let found = changes(&old, &new);
+        let options = Options { rust: rule.starts_with("rust-") };
+        let found = diff_with(&load("old.json", &old), &load("new.json", &new), options);
         let Some(hit) = found.iter().find(|c| c.rule == rule) else {
             missed.push(format!("{rule}: got {:?}", found.iter().map(|c| c.rule).collect::<Vec<_>>()));
             continue;
@@ -490,4 +507,21 @@ fn all_of_cycles_end() {
     };
     let found: Vec<_> = changes(&doc(json!({})), &doc(json!({"type": "object"}))).into_iter().map(|c| c.rule).collect();
     assert_eq!(found, ["request-type-narrowed"]);
+}
+
+/// An added response field is news to a client over HTTP, but breaks a struct
+/// literal in Rust code built on the old generated crate.
+#[test]
+fn the_rust_view_adds_to_the_contract_view() {
+    let old = openapi();
+    let mut new = old.clone();
+    set(&mut new, &format!("{PET_OUT}/properties/color"), json!({"type": "string"}));
+    let rules = |rust| -> Vec<&'static str> {
+        diff_with(&load("old.json", &old), &load("new.json", &new), Options { rust })
+            .into_iter()
+            .map(|c| c.rule)
+            .collect()
+    };
+    assert_eq!(rules(false), ["response-property-added"]);
+    assert_eq!(rules(true), ["rust-struct-field-added", "response-property-added"]);
 }
