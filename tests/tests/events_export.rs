@@ -136,6 +136,8 @@ fn the_generated_crate_exports_the_spec_it_came_from() {
     let original = Loader::new().load_file(&spec).unwrap().api.unwrap();
     // The application's operations, as the spec lists them.
     let document = AsyncApi::new(&original.info.title, &original.info.version)
+        .server("kafka", "localhost:9092", "kafka")
+        .server("nats", "localhost:4222", "nats")
         .send::<OrderCreated>()
         .receive::<OrderCreated>()
         .send::<InventoryLow>()

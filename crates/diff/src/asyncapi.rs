@@ -10,6 +10,27 @@ use crate::{Cx, Direction};
 
 pub(crate) fn compare(cx: &mut Cx) {
     let (old, new) = (cx.old, cx.new);
+    // Servers by name (AsyncAPI 3 keys them; 2.x too).
+    let (old_servers, new_servers) = (named_servers(old), named_servers(new));
+    for (name, os) in &old_servers {
+        match new_servers.iter().find(|(n, _)| n == name) {
+            None => cx.report("server-removed", format!("server {name} removed"), Some(&os.origin), None),
+            Some((_, ns)) if ns.url != os.url || ns.protocol != os.protocol => {
+                let show =
+                    |s: &specwright_spec::ir::Server| format!("{} ({})", s.url, s.protocol.as_deref().unwrap_or("?"));
+                cx.report(
+                    "server-changed",
+                    format!("server {name}: {} became {}", show(os), show(ns)),
+                    Some(&os.origin),
+                    Some(&ns.origin),
+                );
+            }
+            Some(_) => {}
+        }
+    }
+    for (name, ns) in new_servers.iter().filter(|(n, _)| !old_servers.iter().any(|(o, _)| o == n)) {
+        cx.report("server-added", format!("server {name} added"), None, Some(&ns.origin));
+    }
     for (id, oc) in &old.channels {
         let Some(nc) = new
             .channels
@@ -90,6 +111,10 @@ pub(crate) fn compare(cx: &mut Cx) {
             cx.report("event-operation-added", format!("operation {} added", n.id), None, Some(&n.origin));
         }
     }
+}
+
+fn named_servers(api: &Api) -> Vec<(String, &specwright_spec::ir::Server)> {
+    api.servers.iter().filter_map(|s| s.name.clone().map(|n| (n, s))).collect()
 }
 
 fn address<'a>(api: &'a Api, op: &EventOperation) -> Option<&'a str> {

@@ -56,9 +56,64 @@ pub(crate) fn compare(cx: &mut Cx) {
         cx.report("operation-added", format!("{} added", label(n)), None, Some(&n.origin));
     }
     for (name, scheme) in &old.security_schemes {
-        if !new.security_schemes.contains_key(name) {
-            cx.report("security-scheme-removed", format!("security scheme {name} removed"), Some(&scheme.origin), None);
+        match new.security_schemes.get(name) {
+            None => cx.report(
+                "security-scheme-removed",
+                format!("security scheme {name} removed"),
+                Some(&scheme.origin),
+                None,
+            ),
+            // Compared as written: the kind, and where the credentials go.
+            Some(changed) if format!("{:?}", changed.kind) != format!("{:?}", scheme.kind) => cx.report(
+                "security-scheme-changed",
+                format!("security scheme {name} changed"),
+                Some(&scheme.origin),
+                Some(&changed.origin),
+            ),
+            Some(_) => {}
         }
+    }
+    webhooks(cx);
+}
+
+/// Webhooks are requests the API sends: their bodies are judged like
+/// responses, and the answers it reads like requests.
+fn webhooks(cx: &mut Cx) {
+    let (old, new) = (cx.old, cx.new);
+    for o in &old.webhooks {
+        let Some(n) = new.webhooks.iter().find(|n| key(n) == key(o)) else {
+            cx.report("webhook-removed", format!("webhook {} removed", label(o)), Some(&o.origin), None);
+            continue;
+        };
+        let at = format!("webhook {}", label(n));
+        if let (Some(ob), Some(nb)) = (&o.request_body, &n.request_body) {
+            for om in &ob.content {
+                if let Some(nm) = nb.content.iter().find(|nm| nm.media_type == om.media_type) {
+                    if let (Some(os), Some(ns)) = (om.schema, nm.schema) {
+                        compare_schema(cx, os, ns, Direction::Response, &format!("{at}: body {}", om.media_type));
+                    }
+                }
+            }
+        }
+        for or in &o.responses {
+            let Some(nr) = n.responses.iter().find(|nr| nr.status == or.status) else { continue };
+            for om in &or.content {
+                if let Some(nm) = nr.content.iter().find(|nm| nm.media_type == om.media_type) {
+                    if let (Some(os), Some(ns)) = (om.schema, nm.schema) {
+                        compare_schema(
+                            cx,
+                            os,
+                            ns,
+                            Direction::Request,
+                            &format!("{at}: answer {} {}", or.status, om.media_type),
+                        );
+                    }
+                }
+            }
+        }
+    }
+    for n in new.webhooks.iter().filter(|n| !old.webhooks.iter().any(|o| key(o) == key(n))) {
+        cx.report("webhook-added", format!("webhook {} added", label(n)), None, Some(&n.origin));
     }
 }
 

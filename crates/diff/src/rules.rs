@@ -68,6 +68,14 @@ pub static RULES: &[Rule] = &[
     rule("security-alternative-added", Info, "A new way to authenticate is accepted."),
     rule("security-scopes-added", Breaking, "An alternative asks for more OAuth2 scopes."),
     rule("security-scheme-removed", Breaking, "A security scheme is gone."),
+    rule(
+        "security-scheme-changed",
+        Breaking,
+        "A security scheme is of another kind, or sends its credentials elsewhere.",
+    ),
+    // Webhooks: requests the API sends, so their bodies are judged like responses.
+    rule("webhook-removed", Warning, "A webhook is no longer sent: receivers wait for calls that do not come."),
+    rule("webhook-added", Info, "A new webhook."),
     // Schemas of what clients send (and applications receive).
     rule("request-type-narrowed", Breaking, "What is read accepts fewer types: old values may be refused."),
     rule("request-type-widened", Info, "What is read accepts more types."),
@@ -129,6 +137,9 @@ pub static RULES: &[Rule] = &[
     rule("response-variant-removed", Info, "An alternative (oneOf/anyOf) is no longer given."),
     rule("response-discriminator-changed", Breaking, "The property that tells alternatives apart changed."),
     // AsyncAPI.
+    rule("server-removed", Breaking, "A server is gone."),
+    rule("server-added", Info, "A new server."),
+    rule("server-changed", Breaking, "A server has another URL or protocol."),
     rule("channel-removed", Breaking, "A channel is gone."),
     rule("channel-added", Info, "A new channel."),
     rule(

@@ -64,12 +64,27 @@ fn openapi() -> Value {
     })
 }
 
+/// OpenAPI 3.1 with a webhook: a request the API sends.
+fn webhooks() -> Value {
+    json!({
+        "openapi": "3.1.0",
+        "info": {"title": "Pets", "version": "1"},
+        "webhooks": {"petBorn": {"post": {
+            "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["id"],
+                "properties": {"id": {"type": "string"}, "weight": {"type": "integer", "maximum": 100}}}}}},
+            "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {
+                "type": "object", "properties": {"seen": {"type": "boolean"}}}}}}}
+        }}}
+    })
+}
+
 fn asyncapi() -> Value {
     let reading = json!({"type": "object", "required": ["id"], "properties": {
         "id": {"type": "string"}, "lux": {"type": "integer", "maximum": 1000}, "unit": {"type": "string", "enum": ["lx"]}}});
     json!({
         "asyncapi": "3.0.0",
         "info": {"title": "Lights", "version": "1"},
+        "servers": {"main": {"host": "broker:9092", "protocol": "kafka"}, "backup": {"host": "backup:9092", "protocol": "kafka"}},
         "channels": {
             "measured": {"address": "lights.{id}.measured", "parameters": {"id": {}},
                          "messages": {"Measured": {"$ref": "#/components/messages/Measured"}},
@@ -217,6 +232,11 @@ fn cases() -> Vec<Case> {
         ("security-alternative-added", openapi, |d| set(d, &format!("{OP}/security/2"), json!({"basic": []}))),
         ("security-scopes-added", openapi, |d| set(d, &format!("{OP}/security/1/oauth/1"), json!("pets:admin"))),
         ("security-scheme-removed", openapi, |d| remove(d, "/components/securitySchemes/basic")),
+        ("security-scheme-changed", openapi, |d| set(d, "/components/securitySchemes/key/in", json!("query"))),
+        ("webhook-removed", webhooks, |d| remove(d, "/webhooks/petBorn")),
+        ("webhook-added", webhooks, |d| {
+            set(d, "/webhooks/petDied", json!({"post": {"responses": {"200": {"description": "ok"}}}}))
+        }),
         // Schemas, in the request.
         ("request-type-narrowed", openapi, |d| set(d, &format!("{PET_IN}/properties/age/type"), json!("integer"))),
         ("request-type-widened", openapi, |d| set(d, &format!("{PET_IN}/properties/age/type"), json!("number"))),
@@ -293,6 +313,9 @@ fn cases() -> Vec<Case> {
             set(d, &format!("{PET_OUT}/properties/shape/discriminator/propertyName"), json!("kind"))
         }),
         // AsyncAPI.
+        ("server-removed", asyncapi, |d| remove(d, "/servers/backup")),
+        ("server-added", asyncapi, |d| set(d, "/servers/extra", json!({"host": "extra:1883", "protocol": "mqtt"}))),
+        ("server-changed", asyncapi, |d| set(d, "/servers/main/protocol", json!("mqtt"))),
         ("channel-removed", asyncapi, |d| {
             remove(d, "/channels/spare");
             remove(d, "/operations/receiveSpare");
@@ -524,4 +547,21 @@ fn the_rust_view_adds_to_the_contract_view() {
     };
     assert_eq!(rules(false), ["response-property-added"]);
     assert_eq!(rules(true), ["rust-struct-field-added", "response-property-added"]);
+}
+
+/// A webhook's body is written by the API, its answer read by it: the
+/// reverse of an operation's.
+#[test]
+fn a_webhook_flows_the_other_way() {
+    let old = webhooks();
+    let mut new = old.clone();
+    let body = "/webhooks/petBorn/post/requestBody/content/application~1json/schema";
+    set(&mut new, &format!("{body}/properties/weight/maximum"), json!(1000));
+    let found: Vec<_> = changes(&old, &new).into_iter().map(|c| c.rule).collect();
+    assert_eq!(found, ["response-constraint-loosened"]);
+    let mut new = old.clone();
+    let answer = "/webhooks/petBorn/post/responses/200/content/application~1json/schema";
+    set(&mut new, &format!("{answer}/required"), json!(["seen"]));
+    let found: Vec<_> = changes(&old, &new).into_iter().map(|c| c.rule).collect();
+    assert_eq!(found, ["request-property-became-required"]);
 }

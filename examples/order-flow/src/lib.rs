@@ -25,6 +25,7 @@ pub fn asyncapi() -> specwright_runtime::events::export::AsyncApi {
     use order_flow_events::events::*;
     specwright_runtime::events::export::AsyncApi::new("Order Flow", "1.0.0")
         .description("The events of examples/order-flow, exported from the services' types.")
+        .server("nats", "localhost:4222", "nats")
         .send::<OrderCreated>()
         .receive::<OrderCreated>()
         .send::<InventoryLow>()

@@ -18,6 +18,7 @@ use super::Event;
 /// each `send`/`receive` an operation.
 pub struct AsyncApi {
     info: Map<String, Value>,
+    servers: Map<String, Value>,
     generator: SchemaGenerator,
     channels: Map<String, Value>,
     operations: Map<String, Value>,
@@ -35,6 +36,7 @@ impl AsyncApi {
         });
         AsyncApi {
             info,
+            servers: Map::new(),
             generator: SchemaGenerator::new(settings),
             channels: Map::new(),
             operations: Map::new(),
@@ -44,6 +46,15 @@ impl AsyncApi {
 
     pub fn description(mut self, description: impl Into<String>) -> AsyncApi {
         self.info.insert("description".into(), Value::String(description.into()));
+        self
+    }
+
+    /// A server the application runs against: a name, a host (`broker:9092`)
+    /// and a protocol (`kafka`, `nats`, `amqp`, `mqtt`, `ws`...). Code knows
+    /// its events, not where they are deployed, so this is said here.
+    pub fn server(mut self, name: impl Into<String>, host: impl Into<String>, protocol: impl Into<String>) -> AsyncApi {
+        let (host, protocol) = (host.into(), protocol.into());
+        self.servers.insert(name.into(), json!({ "host": host, "protocol": protocol }));
         self
     }
 
@@ -131,13 +142,17 @@ impl AsyncApi {
             components.insert("schemas".into(), Value::Object(schemas));
         }
         components.insert("messages".into(), Value::Object(self.messages.clone()));
-        json!({
+        let mut document = json!({
             "asyncapi": "3.0.0",
             "info": self.info,
             "channels": self.channels,
             "operations": self.operations,
             "components": components,
-        })
+        });
+        if !self.servers.is_empty() {
+            document["servers"] = Value::Object(self.servers.clone());
+        }
+        document
     }
 
     pub fn to_json(&self) -> String {
