@@ -79,18 +79,9 @@ pub(crate) fn compare(cx: &mut Cx) {
     // An operation is the same one under the same id, or else the one with
     // the same action on the same address (its id is only the document's
     // name for it, though generated code names a method after it).
-    let counterpart = |o: &EventOperation| {
-        new.event_operations.iter().find(|n| n.id == o.id).or_else(|| {
-            new.event_operations.iter().find(|n| {
-                n.action == o.action
-                    && address(new, n).is_some()
-                    && address(new, n) == address(old, o)
-                    && !old.event_operations.iter().any(|other| other.id == n.id)
-            })
-        })
-    };
-    for o in &old.event_operations {
-        match counterpart(o) {
+    let counterparts: Vec<Option<usize>> = old.event_operations.iter().map(|o| counterpart(old, new, o)).collect();
+    for (o, found) in old.event_operations.iter().zip(&counterparts) {
+        match found.map(|i| &new.event_operations[i]) {
             Some(n) => {
                 if n.id != o.id {
                     cx.report(
@@ -105,12 +96,26 @@ pub(crate) fn compare(cx: &mut Cx) {
             None => cx.report("event-operation-removed", format!("operation {} removed", o.id), Some(&o.origin), None),
         }
     }
-    for n in &new.event_operations {
-        let matched = old.event_operations.iter().any(|o| counterpart(o).is_some_and(|c| std::ptr::eq(c, n)));
-        if !matched {
+    for (i, n) in new.event_operations.iter().enumerate() {
+        if !counterparts.contains(&Some(i)) {
             cx.report("event-operation-added", format!("operation {} added", n.id), None, Some(&n.origin));
         }
     }
+}
+
+/// The new operation that `o` is: the one under the same id, or else the one
+/// with the same action on the same address (an id is only the document's
+/// name for it, though generated code names a method after it).
+fn counterpart(old: &Api, new: &Api, o: &EventOperation) -> Option<usize> {
+    let ops = &new.event_operations;
+    ops.iter().position(|n| n.id == o.id).or_else(|| {
+        ops.iter().position(|n| {
+            n.action == o.action
+                && address(new, n).is_some()
+                && address(new, n) == address(old, o)
+                && !old.event_operations.iter().any(|other| other.id == n.id)
+        })
+    })
 }
 
 fn named_servers(api: &Api) -> Vec<(String, &specwright_spec::ir::Server)> {

@@ -87,29 +87,19 @@ fn webhooks(cx: &mut Cx) {
         };
         let at = format!("webhook {}", label(n));
         if let (Some(ob), Some(nb)) = (&o.request_body, &n.request_body) {
-            for om in &ob.content {
-                if let Some(nm) = nb.content.iter().find(|nm| nm.media_type == om.media_type) {
-                    if let (Some(os), Some(ns)) = (om.schema, nm.schema) {
-                        compare_schema(cx, os, ns, Direction::Response, &format!("{at}: body {}", om.media_type));
-                    }
-                }
-            }
+            media_types(
+                cx,
+                &ob.content,
+                &nb.content,
+                Direction::Response,
+                &format!("{at}: body"),
+                (&ob.origin, &nb.origin),
+            );
         }
         for or in &o.responses {
             let Some(nr) = n.responses.iter().find(|nr| nr.status == or.status) else { continue };
-            for om in &or.content {
-                if let Some(nm) = nr.content.iter().find(|nm| nm.media_type == om.media_type) {
-                    if let (Some(os), Some(ns)) = (om.schema, nm.schema) {
-                        compare_schema(
-                            cx,
-                            os,
-                            ns,
-                            Direction::Request,
-                            &format!("{at}: answer {} {}", or.status, om.media_type),
-                        );
-                    }
-                }
-            }
+            let what = format!("{at}: answer {}", or.status);
+            media_types(cx, &or.content, &nr.content, Direction::Request, &what, (&or.origin, &nr.origin));
         }
     }
     for n in new.webhooks.iter().filter(|n| !old.webhooks.iter().any(|o| key(o) == key(n))) {

@@ -119,6 +119,10 @@ fn price(sku: &str) -> i64 {
     100 + sku.bytes().map(i64::from).sum::<i64>() % 900
 }
 
+fn money(cents: i64, currency: &Currency) -> Money {
+    Money { amount: format!("{}.{:02}", cents / 100, cents % 100), currency: currency.clone() }
+}
+
 fn region(currency: &Currency) -> event::OrderCreatedRegion {
     match currency {
         Currency::Usd => event::OrderCreatedRegion::Us,
@@ -180,7 +184,7 @@ impl Api for Orders {
         let cents: i64 = body.items.iter().map(|i| price(&i.sku) * i64::from(i.quantity)).sum();
         let id = uuid::Uuid::new_v4();
         let now = chrono::Utc::now().fixed_offset();
-        let total = Money { amount: format!("{}.{:02}", cents / 100, cents % 100), currency: body.currency.clone() };
+        let total = money(cents, &body.currency);
         let order = Order {
             id: Some(id),
             customer_id: body.customer_id,
@@ -202,10 +206,7 @@ impl Api for Orders {
                 .map(|i| event::OrderLine {
                     sku: i.sku.clone(),
                     quantity: i.quantity,
-                    unit_price: event_money(&Money {
-                        amount: format!("{}.{:02}", price(&i.sku) / 100, price(&i.sku) % 100),
-                        currency: body.currency.clone(),
-                    }),
+                    unit_price: event_money(&money(price(&i.sku), &body.currency)),
                 })
                 .collect(),
             total: event_money(&total),

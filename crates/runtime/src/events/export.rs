@@ -84,8 +84,8 @@ impl AsyncApi {
     fn reply<E: Event, R: Event + JsonSchema>(mut self, action: &str) -> AsyncApi {
         let channel = format!("{}Reply", channel_id(E::CHANNEL));
         let message = self.message::<R>();
-        let entry = self.channels.entry(channel.clone()).or_insert_with(|| json!({ "address": null, "messages": {} }));
-        entry["messages"][&message] = json!({ "$ref": format!("#/components/messages/{}", pointer_token(&message)) });
+        self.channels.entry(channel.clone()).or_insert_with(|| json!({ "address": null, "messages": {} }));
+        self.list(&channel, &message);
         let id = format!("{action}{}", upper_first(&channel_id(E::CHANNEL)));
         self.operations[&id]["reply"] = json!({
             "address": { "location": format!("$message.header#/{}", super::REPLY_TO) },
@@ -93,6 +93,12 @@ impl AsyncApi {
             "messages": [{ "$ref": format!("#/channels/{channel}/messages/{}", pointer_token(&message)) }],
         });
         self
+    }
+
+    /// Lists the component message `message` on `channel`, which exists.
+    fn list(&mut self, channel: &str, message: &str) {
+        let reference = json!({ "$ref": format!("#/components/messages/{}", pointer_token(message)) });
+        self.channels[channel]["messages"][message] = reference;
     }
 
     /// The message for `E` in the components, added the first time; gives its key.
@@ -112,7 +118,7 @@ impl AsyncApi {
     fn operation<E: Event + JsonSchema>(mut self, action: &str) -> AsyncApi {
         let channel = channel_id(E::CHANNEL);
         let message = self.message::<E>();
-        let entry = self.channels.entry(channel.clone()).or_insert_with(|| {
+        self.channels.entry(channel.clone()).or_insert_with(|| {
             let parameters: Map<String, Value> =
                 parameter_names(E::CHANNEL).map(|p| (p.to_string(), json!({}))).collect();
             let mut c = json!({ "address": E::CHANNEL, "messages": {} });
@@ -121,7 +127,7 @@ impl AsyncApi {
             }
             c
         });
-        entry["messages"][&message] = json!({ "$ref": format!("#/components/messages/{}", pointer_token(&message)) });
+        self.list(&channel, &message);
         // One operation per action and channel, listing its messages.
         let id = format!("{action}{}", upper_first(&channel));
         let op = self.operations.entry(id).or_insert_with(

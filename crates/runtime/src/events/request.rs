@@ -28,6 +28,12 @@ pub struct ReplyTo<'a> {
 pub const REPLY_TO: &str = "replyto";
 
 impl ReplyTo<'_> {
+    /// The fixed reply channel, unless it is a template (whose address only
+    /// the request could fill in).
+    fn fixed(&self) -> Option<&str> {
+        self.channel.filter(|c| super::address::check_filled(c).is_ok())
+    }
+
     fn header(&self) -> Option<&str> {
         match self.expression.and_then(Place::parse) {
             Some(Place::Header(name)) => Some(name),
@@ -39,7 +45,7 @@ impl ReplyTo<'_> {
 
     /// The address to answer `request` at.
     pub(crate) fn address(&self, request: &Message) -> Result<String, AddressError> {
-        if let Some(channel) = self.channel.filter(|c| super::address::check_filled(c).is_ok()) {
+        if let Some(channel) = self.fixed() {
             return Ok(channel.to_string());
         }
         let place = match self.expression.and_then(Place::parse) {
@@ -125,7 +131,7 @@ impl<C: Codec> Requester<C> {
         timeout: Duration,
     ) -> Result<R, RequestError> {
         let inner = &self.0;
-        let reply_address = match reply.channel.filter(|c| super::address::check_filled(c).is_ok()) {
+        let reply_address = match reply.fixed() {
             Some(channel) => channel.to_string(),
             None => inner.inbox.clone(),
         };
