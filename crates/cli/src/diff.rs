@@ -44,7 +44,7 @@ enum FailOn {
 
 pub fn run(args: Args) -> u8 {
     if args.list_rules {
-        for rule in RULES {
+        for rule in RULES.iter() {
             println!("{:<40} {:<9} {}", rule.id, rule.level.name(), rule.doc);
         }
         return 0;

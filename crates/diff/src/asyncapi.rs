@@ -3,8 +3,9 @@
 //! request (2.x documents were turned the right way round while loading).
 
 use serde_json::Value;
-use specwright_spec::ir::{Action, Api, EventOperation, Message};
+use specwright_spec::ir::{Action, Api, EventOperation, Message, Payload};
 
+use crate::notice::Notice;
 use crate::schema::compare as compare_schema;
 use crate::{Cx, Direction};
 
@@ -57,6 +58,23 @@ pub(crate) fn compare(cx: &mut Cx) {
                     Some(&p.origin),
                     Some(&nc.origin),
                 );
+            }
+        }
+        for (p, np) in
+            oc.parameters.iter().filter_map(|p| Some((p, nc.parameters.iter().find(|np| np.name == p.name)?)))
+        {
+            let what = format!("channel {id}: parameter {}", p.name);
+            if p.location != np.location {
+                cx.report(
+                    "channel-parameter-location-changed",
+                    format!("{what} is read from {}", np.location.as_deref().unwrap_or("the address")),
+                    Some(&p.origin),
+                    Some(&np.origin),
+                );
+            }
+            // Whoever fills the address in must still be allowed the values it uses.
+            if let (Some(os), Some(ns)) = (p.schema, np.schema) {
+                compare_schema(cx, os, ns, Direction::Request, &what);
             }
         }
         for p in nc.parameters.iter().filter(|np| !oc.parameters.iter().any(|p| p.name == np.name)) {
@@ -133,6 +151,14 @@ fn name<'a>(api: &'a Api, id: &'a str) -> &'a str {
 fn operation(cx: &mut Cx, o: &EventOperation, n: &EventOperation) {
     let at = format!("operation {}", n.id);
     let (ol, nl) = (&o.origin, &n.origin);
+    if (&o.title, &o.summary, &o.description) != (&n.title, &n.summary, &n.description) {
+        cx.report(
+            "event-documentation-changed",
+            format!("{at}: title, summary or description changed"),
+            Some(ol),
+            Some(nl),
+        );
+    }
     if o.action != n.action {
         cx.report(
             "event-operation-action-changed",
@@ -167,8 +193,7 @@ fn operation(cx: &mut Cx, o: &EventOperation, n: &EventOperation) {
     messages(cx, &o.messages, &n.messages, dir, &at, (ol, nl));
     if let (Some(or), Some(nr)) = (&o.reply, &n.reply) {
         // A reply flows the other way.
-        let reply_dir = if dir == Direction::Request { Direction::Response } else { Direction::Request };
-        messages(cx, &or.messages, &nr.messages, reply_dir, &format!("{at} reply"), (ol, nl));
+        messages(cx, &or.messages, &nr.messages, dir.flipped(), &format!("{at} reply"), (ol, nl));
     }
     bindings(cx, &o.bindings, &n.bindings, &at, (ol, nl));
 }
@@ -185,7 +210,9 @@ fn messages(
         let oname = name(cx.old, oid);
         match new.iter().find(|nid| name(cx.new, nid) == oname) {
             None => {
-                let rule = if dir == Direction::Request { "received-message-removed" } else { "sent-message-removed" };
+                let plain = if dir == Direction::Request { "received-message-removed" } else { "sent-message-removed" };
+                let notice = cx.old.messages.get(oid).map_or(Notice::None, |m| Notice::of(m.deprecated, &m.extensions));
+                let rule = notice.pick(plain, "deprecated-message-removed", "sunset-message-removed");
                 cx.report(rule, format!("{at}: message {oname} removed"), Some(ol), Some(nl));
             }
             Some(nid) => {
@@ -202,23 +229,53 @@ fn messages(
 }
 
 fn message(cx: &mut Cx, o: &Message, n: &Message, dir: Direction, at: &str) {
+    let places = (Some(&o.origin), Some(&n.origin));
     if o.content_type.is_some() && n.content_type.is_some() && o.content_type != n.content_type {
-        cx.report(
-            "message-content-type-changed",
-            format!("{at}: content type changed"),
-            Some(&o.origin),
-            Some(&n.origin),
-        );
+        cx.report("message-content-type-changed", format!("{at}: content type changed"), places.0, places.1);
     }
-    if let (Some(specwright_spec::ir::Payload::Schema(os)), Some(specwright_spec::ir::Payload::Schema(ns))) =
-        (&o.payload, &n.payload)
-    {
-        compare_schema(cx, *os, *ns, dir, &format!("{at} payload"));
+    if !o.deprecated && n.deprecated {
+        cx.report("message-deprecated", format!("{at} deprecated"), places.0, places.1);
+    }
+    if (&o.title, &o.summary, &o.description) != (&n.title, &n.summary, &n.description) {
+        let message = format!("{at}: title, summary or description changed");
+        cx.report("event-documentation-changed", message, places.0, places.1);
+    }
+    let correlation = |m: &Message| m.correlation_id.as_ref().map(|c| c.location.clone());
+    if let (Some(a), Some(b)) = (correlation(o), correlation(n)) {
+        if a != b {
+            let message = format!("{at}: correlation id {a} is now {b}");
+            cx.report("message-correlation-id-changed", message, places.0, places.1);
+        }
+    }
+    match (&o.payload, &n.payload) {
+        (Some(Payload::Schema(os)), Some(Payload::Schema(ns))) => {
+            compare_schema(cx, *os, *ns, dir, &format!("{at} payload"))
+        }
+        (
+            Some(Payload::Opaque { schema_format: of, schema: os }),
+            Some(Payload::Opaque { schema_format: nf, schema: ns }),
+        ) if of == nf && os != ns => {
+            let message = format!("{at}: {of} payload changed");
+            cx.report("message-opaque-payload-changed", message, places.0, places.1);
+        }
+        (Some(a), Some(b)) if format_of(a) != format_of(b) => {
+            let message = format!("{at}: payload format {} became {}", format_of(a), format_of(b));
+            cx.report("message-schema-format-changed", message, places.0, places.1);
+        }
+        _ => {}
     }
     if let (Some(oh), Some(nh)) = (o.headers, n.headers) {
         compare_schema(cx, oh, nh, dir, &format!("{at} headers"));
     }
     bindings(cx, &o.bindings, &n.bindings, at, (&o.origin, &n.origin));
+}
+
+/// A payload's schema format, for messages; JSON Schema unless it says otherwise.
+fn format_of(payload: &Payload) -> &str {
+    match payload {
+        Payload::Schema(_) => "JSON Schema",
+        Payload::Opaque { schema_format, .. } => schema_format,
+    }
 }
 
 fn bindings(
@@ -245,5 +302,17 @@ fn bindings(
     }
     if changed(get(old, "mqtt", "/qos"), get(new, "mqtt", "/qos")) {
         cx.report("mqtt-qos-changed", format!("{at}: MQTT qos changed"), Some(ol), Some(nl));
+    }
+    let retain = |b| get(b, "mqtt", "/retain").unwrap_or(Value::Bool(false));
+    if get(old, "mqtt", "").is_some() && get(new, "mqtt", "").is_some() && retain(old) != retain(new) {
+        cx.report("mqtt-retain-changed", format!("{at}: MQTT retain changed"), Some(ol), Some(nl));
+    }
+    if changed(get(old, "kafka", "/topicConfiguration"), get(new, "kafka", "/topicConfiguration")) {
+        cx.report(
+            "kafka-topic-configuration-changed",
+            format!("{at}: Kafka topic configuration changed"),
+            Some(ol),
+            Some(nl),
+        );
     }
 }

@@ -3,10 +3,12 @@
 use std::collections::BTreeSet;
 
 use specwright_spec::ir::{
-    Api, HttpOperation, MediaType, Parameter, ParameterLocation, SecurityRequirement, StatusCode,
+    Api, HttpOperation, MediaType, Parameter, ParameterLocation, SecurityRequirement, SecurityScheme,
+    SecuritySchemeKind, StatusCode,
 };
 use specwright_spec::Location;
 
+use crate::notice::{sunset, Notice};
 use crate::schema::compare as compare_schema;
 use crate::{Cx, Direction};
 
@@ -43,11 +45,11 @@ pub(crate) fn compare(cx: &mut Cx) {
         match new.operations.iter().find(|n| key(n) == key(o)) {
             Some(n) => operation(cx, o, n),
             None => {
-                let rule = match (o.deprecated, sunset(o)) {
-                    (true, Some(date)) if date.as_str() <= today().as_str() => "sunset-operation-removed",
-                    (true, _) => "deprecated-operation-removed",
-                    _ => "operation-removed",
-                };
+                let rule = Notice::of(o.deprecated, &o.extensions).pick(
+                    "operation-removed",
+                    "deprecated-operation-removed",
+                    "sunset-operation-removed",
+                );
                 cx.report(rule, format!("{} removed", label(o)), Some(&o.origin), None);
             }
         }
@@ -63,29 +65,53 @@ pub(crate) fn compare(cx: &mut Cx) {
                 Some(&scheme.origin),
                 None,
             ),
-            // Compared as written: the kind, and where the credentials go.
-            Some(changed) if format!("{:?}", changed.kind) != format!("{:?}", scheme.kind) => cx.report(
-                "security-scheme-changed",
-                format!("security scheme {name} changed"),
-                Some(&scheme.origin),
-                Some(&changed.origin),
-            ),
-            Some(_) => {}
+            Some(now) => security_scheme(cx, name, scheme, now),
         }
     }
-    webhooks(cx);
+    outgoing(cx, &old.webhooks, &new.webhooks, "webhook");
 }
 
-/// Webhooks are requests the API sends: their bodies are judged like
-/// responses, and the answers it reads like requests.
-fn webhooks(cx: &mut Cx) {
-    let (old, new) = (cx.old, cx.new);
-    for o in &old.webhooks {
-        let Some(n) = new.webhooks.iter().find(|n| key(n) == key(o)) else {
-            cx.report("webhook-removed", format!("webhook {} removed", label(o)), Some(&o.origin), None);
+/// A scheme compared by its kind and where the credentials go; OAuth2
+/// scopes one by one, since a new scope breaks nobody.
+fn security_scheme(cx: &mut Cx, name: &str, old: &SecurityScheme, new: &SecurityScheme) {
+    let scopes = |s: &SecurityScheme| -> (String, BTreeSet<String>) {
+        let mut kind = s.kind.clone();
+        let mut all = BTreeSet::new();
+        if let SecuritySchemeKind::OAuth2 { flows } = &mut kind {
+            for flow in flows {
+                all.extend(std::mem::take(&mut flow.scopes).into_keys());
+            }
+        }
+        (format!("{kind:?}"), all)
+    };
+    let ((old_kind, old_scopes), (new_kind, new_scopes)) = (scopes(old), scopes(new));
+    let places = (Some(&old.origin), Some(&new.origin));
+    if old_kind != new_kind {
+        cx.report("security-scheme-changed", format!("security scheme {name} changed"), places.0, places.1);
+    }
+    for scope in old_scopes.difference(&new_scopes) {
+        let message = format!("security scheme {name}: scope {scope} removed");
+        cx.report("security-scheme-scope-removed", message, places.0, places.1);
+    }
+    for scope in new_scopes.difference(&old_scopes) {
+        let message = format!("security scheme {name}: scope {scope} added");
+        cx.report("security-scheme-scope-added", message, places.0, places.1);
+    }
+}
+
+/// Webhooks and callbacks are requests the API sends: their bodies are
+/// judged like responses, and the answers it reads like requests.
+fn outgoing(cx: &mut Cx, old: &[HttpOperation], new: &[HttpOperation], kind: &'static str) {
+    let (removed, added) = match kind {
+        "webhook" => ("webhook-removed", "webhook-added"),
+        _ => ("callback-removed", "callback-added"),
+    };
+    for o in old {
+        let Some(n) = new.iter().find(|n| key(n) == key(o)) else {
+            cx.report(removed, format!("{kind} {} removed", label(o)), Some(&o.origin), None);
             continue;
         };
-        let at = format!("webhook {}", label(n));
+        let at = format!("{kind} {}", label(n));
         if let (Some(ob), Some(nb)) = (&o.request_body, &n.request_body) {
             media_types(
                 cx,
@@ -102,31 +128,41 @@ fn webhooks(cx: &mut Cx) {
             media_types(cx, &or.content, &nr.content, Direction::Request, &what, (&or.origin, &nr.origin));
         }
     }
-    for n in new.webhooks.iter().filter(|n| !old.webhooks.iter().any(|o| key(o) == key(n))) {
-        cx.report("webhook-added", format!("webhook {} added", label(n)), None, Some(&n.origin));
+    for n in new.iter().filter(|n| !old.iter().any(|o| key(o) == key(n))) {
+        cx.report(added, format!("{kind} {} added", label(n)), None, Some(&n.origin));
     }
 }
 
-/// The `x-sunset` date of an operation, as written (`YYYY-MM-DD...`).
-fn sunset(op: &HttpOperation) -> Option<String> {
-    op.extensions.get("x-sunset").and_then(|v| v.as_str()).map(|s| s.chars().take(10).collect())
-}
-
-/// Today as `YYYY-MM-DD`, in UTC.
-fn today() -> String {
-    let days =
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() / 86_400) as i64;
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+/// An operation's callbacks, by name: where each finds its URL, and the
+/// requests it makes there.
+fn callbacks(cx: &mut Cx, o: &HttpOperation, n: &HttpOperation, at: &str) {
+    for oc in &o.callbacks {
+        match n.callbacks.iter().find(|nc| nc.name == oc.name) {
+            None => {
+                for op in &oc.operations {
+                    let what = format!("{at}: callback {} {}", oc.name, label(op));
+                    cx.report("callback-removed", format!("{what} removed"), Some(&op.origin), Some(&n.origin));
+                }
+            }
+            Some(nc) => {
+                if nc.expression != oc.expression {
+                    cx.report(
+                        "callback-url-changed",
+                        format!("{at}: callback {} URL {} became {}", oc.name, oc.expression, nc.expression),
+                        Some(&o.origin),
+                        Some(&n.origin),
+                    );
+                }
+                outgoing(cx, &oc.operations, &nc.operations, "callback");
+            }
+        }
+    }
+    for nc in n.callbacks.iter().filter(|nc| !o.callbacks.iter().any(|oc| oc.name == nc.name)) {
+        for op in &nc.operations {
+            let what = format!("{at}: callback {} {}", nc.name, label(op));
+            cx.report("callback-added", format!("{what} added"), Some(&o.origin), Some(&op.origin));
+        }
+    }
 }
 
 fn operation(cx: &mut Cx, o: &HttpOperation, n: &HttpOperation) {
@@ -146,6 +182,25 @@ fn operation(cx: &mut Cx, o: &HttpOperation, n: &HttpOperation) {
     if path_names(o) != path_names(n) {
         cx.report("path-parameter-renamed", format!("{} is now {at}", o.path), Some(&o.origin), Some(&n.origin));
     }
+    if o.tags != n.tags {
+        let show = |tags: &[String]| if tags.is_empty() { "none".to_string() } else { tags.join(", ") };
+        cx.report(
+            "operation-tags-changed",
+            format!("{at}: tags {} became {}", show(&o.tags), show(&n.tags)),
+            Some(&o.origin),
+            Some(&n.origin),
+        );
+    }
+    if let (Some(was), Some(now)) = (sunset(&o.extensions), sunset(&n.extensions)) {
+        if now < was {
+            cx.report(
+                "operation-sunset-brought-forward",
+                format!("{at}: sunset {was} is now {now}"),
+                Some(&o.origin),
+                Some(&n.origin),
+            );
+        }
+    }
     if o.summary != n.summary || o.description != n.description {
         cx.report(
             "operation-documentation-changed",
@@ -158,6 +213,7 @@ fn operation(cx: &mut Cx, o: &HttpOperation, n: &HttpOperation) {
     request_body(cx, o, n, &at);
     responses(cx, o, n, &at);
     security(cx, o, n, &at);
+    callbacks(cx, o, n, &at);
 }
 
 /// A parameter's identity: path parameters by position (their names may change).
@@ -176,8 +232,13 @@ fn parameters(cx: &mut Cx, o: &HttpOperation, n: &HttpOperation, at: &str) {
     for op in &o.parameters {
         let found = n.parameters.iter().find(|np| param_key(n, np) == param_key(o, op));
         let Some(np) = found else {
-            cx.report(
+            let rule = Notice::of(op.deprecated, &op.extensions).pick(
                 "request-parameter-removed",
+                "request-parameter-removed",
+                "sunset-parameter-removed",
+            );
+            cx.report(
+                rule,
                 format!("{at}: {} parameter {} removed", loc(op.location), op.name),
                 Some(&op.origin),
                 Some(&n.origin),
@@ -196,6 +257,27 @@ fn parameters(cx: &mut Cx, o: &HttpOperation, n: &HttpOperation, at: &str) {
             cx.report(
                 "request-parameter-became-optional",
                 format!("{what} is now optional"),
+                Some(&op.origin),
+                Some(&np.origin),
+            );
+        }
+        if !op.deprecated && np.deprecated {
+            cx.report("parameter-deprecated", format!("{what} deprecated"), Some(&op.origin), Some(&np.origin));
+        }
+        if op.allow_empty_value && !np.allow_empty_value {
+            cx.report(
+                "request-parameter-allow-empty-value-removed",
+                format!("{what}: an empty value is no longer allowed"),
+                Some(&op.origin),
+                Some(&np.origin),
+            );
+        }
+        if op.content_type.is_some() && np.content_type.is_some() && op.content_type != np.content_type {
+            let (a, b) =
+                (op.content_type.as_deref().unwrap_or_default(), np.content_type.as_deref().unwrap_or_default());
+            cx.report(
+                "request-parameter-content-type-changed",
+                format!("{what}: written as {a}, now {b}"),
                 Some(&op.origin),
                 Some(&np.origin),
             );
@@ -314,8 +396,28 @@ fn responses(cx: &mut Cx, o: &HttpOperation, n: &HttpOperation, at: &str) {
                     cx.report(rule, format!("{what}: header {} removed", oh.name), Some(&or.origin), Some(&nr.origin));
                 }
                 Some(nh) => {
+                    let header = format!("{what}: header {}", oh.name);
+                    let places = (Some(&or.origin), Some(&nr.origin));
+                    match (oh.required, nh.required) {
+                        (true, false) => cx.report(
+                            "response-header-became-optional",
+                            format!("{header} may be absent"),
+                            places.0,
+                            places.1,
+                        ),
+                        (false, true) => cx.report(
+                            "response-header-became-required",
+                            format!("{header} always given"),
+                            places.0,
+                            places.1,
+                        ),
+                        _ => {}
+                    }
+                    if !oh.deprecated && nh.deprecated {
+                        cx.report("header-deprecated", format!("{header} deprecated"), places.0, places.1);
+                    }
                     if let (Some(os), Some(ns)) = (oh.schema, nh.schema) {
-                        compare_schema(cx, os, ns, Direction::Response, &format!("{what}: header {}", oh.name));
+                        compare_schema(cx, os, ns, Direction::Response, &header);
                     }
                 }
             }
@@ -349,9 +451,17 @@ fn security(cx: &mut Cx, o: &HttpOperation, n: &HttpOperation, at: &str) {
     let names = |r: &SecurityRequirement| r.schemes.keys().cloned().collect::<BTreeSet<String>>();
     let (oa, na) = (alternatives(cx.old, o), alternatives(cx.new, n));
     let open = |a: &[SecurityRequirement]| a.is_empty() || a.iter().any(|r| r.schemes.is_empty());
-    if open(oa) && !open(na) {
-        cx.report("security-added", format!("{at} now needs credentials"), Some(&o.origin), Some(&n.origin));
-        return;
+    match (open(oa), open(na)) {
+        (true, false) => {
+            cx.report("security-added", format!("{at} now needs credentials"), Some(&o.origin), Some(&n.origin));
+            return;
+        }
+        (false, true) => {
+            let message = format!("{at} no longer needs credentials");
+            cx.report("security-removed", message, Some(&o.origin), Some(&n.origin));
+            return;
+        }
+        _ => {}
     }
     for r in oa.iter().filter(|r| !r.schemes.is_empty()) {
         match na.iter().find(|nr| names(nr) == names(r)) {

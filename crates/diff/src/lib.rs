@@ -11,6 +11,7 @@
 mod asyncapi;
 mod http;
 pub mod ignore;
+mod notice;
 pub mod report;
 mod rules;
 mod rust;
@@ -87,6 +88,7 @@ pub fn diff_with(old: &Loaded, new: &Loaded, options: Options) -> Vec<Change> {
     } else {
         asyncapi::compare(&mut cx);
     }
+    schema::named(&mut cx);
     if options.rust {
         rust::impact(&mut cx.found);
     }
@@ -103,6 +105,16 @@ pub(crate) enum Direction {
     Request,
     /// Written by the API, read by the other side: responses, sent messages.
     Response,
+}
+
+impl Direction {
+    /// The other way: a reply to a request, or what a `not` schema refuses.
+    pub fn flipped(self) -> Direction {
+        match self {
+            Direction::Request => Direction::Response,
+            Direction::Response => Direction::Request,
+        }
+    }
 }
 
 pub(crate) struct Found {

@@ -4,6 +4,9 @@
 use specwright_spec::ir::{Api, JsonType, Schema, SchemaId, Types};
 use specwright_spec::Location;
 
+use indexmap::IndexMap;
+
+use crate::notice::Notice;
 use crate::{Cx, Direction};
 
 /// The rule for `dir`: `request` for what the API reads, `response` for what it writes.
@@ -93,6 +96,28 @@ fn covers(wide: Types, narrow: Types) -> bool {
     narrow.iter().all(|t| wide.contains(t) || (t == JsonType::Integer && wide.contains(JsonType::Number)))
 }
 
+/// Named schemas (components, definitions, `$defs`) that one version has
+/// and the other does not. Nothing on the wire changes by itself, but the
+/// generated crate has a type for each.
+pub(crate) fn named(cx: &mut Cx) {
+    let names = |api: &Api| {
+        let mut seen = std::collections::BTreeMap::new();
+        for (_, entry) in api.schemas.iter() {
+            if let Some(name) = &entry.name {
+                seen.entry(name.clone()).or_insert(entry.origin.clone());
+            }
+        }
+        seen
+    };
+    let (old, new) = (names(cx.old), names(cx.new));
+    for (name, origin) in old.iter().filter(|(n, _)| !new.contains_key(*n)) {
+        cx.report("schema-removed", format!("schema {name} removed"), Some(origin), None);
+    }
+    for (name, origin) in new.iter().filter(|(n, _)| !old.contains_key(*n)) {
+        cx.report("schema-added", format!("schema {name} added"), None, Some(origin));
+    }
+}
+
 /// How deep comparisons nest (properties of items of properties...) before
 /// they stop: real schemas stay far below it, and a hostile one cannot
 /// exhaust the stack.
@@ -157,6 +182,8 @@ fn compare_at_depth(cx: &mut Cx, old: SchemaId, new: SchemaId, dir: Direction, a
     }
     enums(cx, o, n, dir, at, ol, nl);
     constraints(cx, o, n, dir, at, ol, nl);
+    annotations(cx, o, n, dir, at, ol, nl);
+    not(cx, o, n, dir, at, ol, nl);
     objects(cx, (old, new), dir, at, (ol, nl));
     if let (Some(oi), Some(ni)) = (o.items, n.items) {
         compare(cx, oi, ni, dir, &format!("{at}[]"));
@@ -164,25 +191,64 @@ fn compare_at_depth(cx: &mut Cx, old: SchemaId, new: SchemaId, dir: Direction, a
     variants(cx, o, n, dir, at, ol, nl);
 }
 
+/// The rule for a keyword's change: stricter or looser, in `dir`. A rule
+/// family is `[request stricter, request looser, response stricter, response looser]`.
+fn judged(dir: Direction, stricter: bool, family: [&'static str; 4]) -> &'static str {
+    match (dir, stricter) {
+        (Direction::Request, true) => family[0],
+        (Direction::Request, false) => family[1],
+        (Direction::Response, true) => family[2],
+        (Direction::Response, false) => family[3],
+    }
+}
+
+macro_rules! family {
+    ($stricter:literal, $looser:literal) => {
+        [
+            concat!("request-", $stricter),
+            concat!("request-", $looser),
+            concat!("response-", $stricter),
+            concat!("response-", $looser),
+        ]
+    };
+}
+
+const MAX: [&str; 4] = family!("max-decreased", "max-increased");
+const MIN: [&str; 4] = family!("min-increased", "min-decreased");
+const MAX_LENGTH: [&str; 4] = family!("max-length-decreased", "max-length-increased");
+const MIN_LENGTH: [&str; 4] = family!("min-length-increased", "min-length-decreased");
+const MAX_ITEMS: [&str; 4] = family!("max-items-decreased", "max-items-increased");
+const MIN_ITEMS: [&str; 4] = family!("min-items-increased", "min-items-decreased");
+const MAX_PROPERTIES: [&str; 4] = family!("max-properties-decreased", "max-properties-increased");
+const MIN_PROPERTIES: [&str; 4] = family!("min-properties-increased", "min-properties-decreased");
+const PATTERN: [&str; 4] = family!("pattern-added", "pattern-removed");
+const MULTIPLE_OF: [&str; 4] = family!("multiple-of-added", "multiple-of-removed");
+const UNIQUE_ITEMS: [&str; 4] = family!("unique-items-added", "unique-items-removed");
+const ENUM: [&str; 4] = family!("enum-introduced", "enum-lifted");
+const NOT: [&str; 4] = family!("not-added", "not-removed");
+const ADDITIONAL: [&str; 4] = family!("additional-properties-closed", "additional-properties-opened");
+
+/// The values a schema lists: `enum`, or `const` as a list of one.
+fn listed(s: &Schema) -> Option<Vec<&serde_json::Value>> {
+    match (&s.enum_values, &s.const_value) {
+        (Some(values), _) => Some(values.iter().collect()),
+        (None, Some(value)) => Some(vec![value.as_ref()]),
+        (None, None) => None,
+    }
+}
+
 fn enums(cx: &mut Cx, o: &Schema, n: &Schema, dir: Direction, at: &str, ol: &Location, nl: &Location) {
-    let (Some(ov), Some(nv)) = (&o.enum_values, &n.enum_values) else {
-        // A list of values appearing is a narrowing; one disappearing, a widening.
-        match (&o.enum_values, &n.enum_values) {
-            (None, Some(_)) => cx.report(
-                pick(dir, "request-constraint-tightened", "response-constraint-tightened"),
-                format!("{at}: now limited to listed values"),
-                Some(ol),
-                Some(nl),
-            ),
-            (Some(_), None) => cx.report(
-                pick(dir, "request-constraint-loosened", "response-constraint-loosened"),
-                format!("{at}: no longer limited to listed values"),
-                Some(ol),
-                Some(nl),
-            ),
-            _ => {}
+    let (ov, nv) = match (listed(o), listed(n)) {
+        (Some(ov), Some(nv)) => (ov, nv),
+        (None, Some(_)) => {
+            let rule = judged(dir, true, ENUM);
+            return cx.report(rule, format!("{at}: now limited to listed values"), Some(ol), Some(nl));
         }
-        return;
+        (Some(_), None) => {
+            let rule = judged(dir, false, ENUM);
+            return cx.report(rule, format!("{at}: no longer limited to listed values"), Some(ol), Some(nl));
+        }
+        (None, None) => return,
     };
     for value in ov.iter().filter(|v| !nv.contains(v)) {
         cx.report(
@@ -203,66 +269,104 @@ fn enums(cx: &mut Cx, o: &Schema, n: &Schema, dir: Direction, at: &str, ol: &Loc
 }
 
 /// Bounds: a lower bound rising or an upper bound falling (or appearing) is
-/// stricter; the reverse is looser. A pattern that changes counts as stricter.
+/// stricter; the reverse is looser. Each keyword has rules of its own.
 fn constraints(cx: &mut Cx, o: &Schema, n: &Schema, dir: Direction, at: &str, ol: &Location, nl: &Location) {
     let default = Default::default();
     let (oc, nc) = (o.constraints.as_deref().unwrap_or(&default), n.constraints.as_deref().unwrap_or(&default));
     let int = |v: Option<u64>| v.map(|v| v as f64);
-    let lower = [
-        ("minimum", oc.minimum, nc.minimum),
-        ("exclusiveMinimum", oc.exclusive_minimum, nc.exclusive_minimum),
-        ("minLength", int(oc.min_length), int(nc.min_length)),
-        ("minItems", int(oc.min_items), int(nc.min_items)),
-        ("minProperties", int(oc.min_properties), int(nc.min_properties)),
+    // (keyword, old, new, whether it is a lower bound, its rules)
+    let bounds = [
+        ("minimum", oc.minimum, nc.minimum, true, MIN),
+        ("exclusiveMinimum", oc.exclusive_minimum, nc.exclusive_minimum, true, MIN),
+        ("minLength", int(oc.min_length), int(nc.min_length), true, MIN_LENGTH),
+        ("minItems", int(oc.min_items), int(nc.min_items), true, MIN_ITEMS),
+        ("minProperties", int(oc.min_properties), int(nc.min_properties), true, MIN_PROPERTIES),
+        ("maximum", oc.maximum, nc.maximum, false, MAX),
+        ("exclusiveMaximum", oc.exclusive_maximum, nc.exclusive_maximum, false, MAX),
+        ("maxLength", int(oc.max_length), int(nc.max_length), false, MAX_LENGTH),
+        ("maxItems", int(oc.max_items), int(nc.max_items), false, MAX_ITEMS),
+        ("maxProperties", int(oc.max_properties), int(nc.max_properties), false, MAX_PROPERTIES),
     ];
-    let upper = [
-        ("maximum", oc.maximum, nc.maximum),
-        ("exclusiveMaximum", oc.exclusive_maximum, nc.exclusive_maximum),
-        ("maxLength", int(oc.max_length), int(nc.max_length)),
-        ("maxItems", int(oc.max_items), int(nc.max_items)),
-        ("maxProperties", int(oc.max_properties), int(nc.max_properties)),
-    ];
-    let mut tightened = Vec::new();
-    let mut loosened = Vec::new();
     let show = |v: Option<f64>| v.map_or("none".to_string(), |v| v.to_string());
-    // A lower bound is stricter when it rises, an upper one when it falls;
-    // either is stricter when it appears.
-    let bounds = lower.iter().map(|b| (b, true)).chain(upper.iter().map(|b| (b, false)));
-    for (&(name, ov, nv), is_lower) in bounds {
-        match (ov, nv) {
-            (a, b) if a == b => {}
-            (None, Some(_)) => tightened.push(format!("{name} {} → {}", show(ov), show(nv))),
-            (Some(a), Some(b)) if (b > a) == is_lower => tightened.push(format!("{name} {a} → {b}")),
-            _ => loosened.push(format!("{name} {} → {}", show(ov), show(nv))),
+    for (name, ov, nv, is_lower, family) in bounds {
+        let stricter = match (ov, nv) {
+            (a, b) if a == b => continue,
+            (None, Some(_)) => true,
+            (Some(a), Some(b)) => (b > a) == is_lower,
+            _ => false,
+        };
+        let message = format!("{at}: {name} {} → {}", show(ov), show(nv));
+        cx.report(judged(dir, stricter, family), message, Some(ol), Some(nl));
+    }
+    let mut changed =
+        |family: [&'static str; 4], other: [&'static str; 2], what: &str, old: Option<String>, new: Option<String>| {
+            let rule = match (&old, &new) {
+                (a, b) if a == b => return,
+                (None, Some(_)) => judged(dir, true, family),
+                (Some(_), None) => judged(dir, false, family),
+                _ => pick(dir, other[0], other[1]),
+            };
+            let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "none".into());
+            cx.report(rule, format!("{at}: {what} {} → {}", show(&old), show(&new)), Some(ol), Some(nl));
+        };
+    changed(
+        PATTERN,
+        ["request-pattern-changed", "response-pattern-changed"],
+        "pattern",
+        oc.pattern.clone(),
+        nc.pattern.clone(),
+    );
+    let number = |v: Option<f64>| v.map(|v| v.to_string());
+    let multiple = ["request-multiple-of-changed", "response-multiple-of-changed"];
+    changed(MULTIPLE_OF, multiple, "multipleOf", number(oc.multiple_of), number(nc.multiple_of));
+    if oc.unique_items != nc.unique_items {
+        let rule = judged(dir, nc.unique_items, UNIQUE_ITEMS);
+        let what = if nc.unique_items { "items now unique" } else { "items need no longer be unique" };
+        cx.report(rule, format!("{at}: {what}"), Some(ol), Some(nl));
+    }
+}
+
+/// `default`, `readOnly`, `writeOnly` and `deprecated`: what a value means
+/// when left out, and who may write or read it.
+fn annotations(cx: &mut Cx, o: &Schema, n: &Schema, dir: Direction, at: &str, ol: &Location, nl: &Location) {
+    if let (Some(od), Some(nd)) = (&o.default, &n.default) {
+        if od != nd {
+            let rule = pick(dir, "request-default-changed", "response-default-changed");
+            cx.report(rule, format!("{at}: default {od} became {nd}"), Some(ol), Some(nl));
         }
     }
-    match (&oc.pattern, &nc.pattern) {
-        (a, b) if a == b => {}
-        (_, Some(p)) => tightened.push(format!("pattern now {p}")),
-        (Some(_), None) => loosened.push("pattern removed".to_string()),
-        _ => {}
+    if dir == Direction::Request && !o.read_only && n.read_only {
+        cx.report("request-property-became-read-only", format!("{at} is now read-only"), Some(ol), Some(nl));
     }
-    if oc.multiple_of != nc.multiple_of && nc.multiple_of.is_some() {
-        tightened.push(format!("multipleOf now {}", show(nc.multiple_of)));
+    if dir == Direction::Response && !o.write_only && n.write_only {
+        cx.report("response-property-became-write-only", format!("{at} is now write-only"), Some(ol), Some(nl));
     }
-    if !oc.unique_items && nc.unique_items {
-        tightened.push("items now unique".to_string());
+    if !o.deprecated && n.deprecated {
+        cx.report("schema-deprecated", format!("{at} deprecated"), Some(ol), Some(nl));
     }
-    for what in tightened {
-        cx.report(
-            pick(dir, "request-constraint-tightened", "response-constraint-tightened"),
-            format!("{at}: {what}"),
-            Some(ol),
-            Some(nl),
-        );
-    }
-    for what in loosened {
-        cx.report(
-            pick(dir, "request-constraint-loosened", "response-constraint-loosened"),
-            format!("{at}: {what}"),
-            Some(ol),
-            Some(nl),
-        );
+}
+
+/// `not`: what it refuses is what the schema no longer accepts. A change
+/// inside it is one change to the schema, whichever way it goes.
+fn not(cx: &mut Cx, o: &Schema, n: &Schema, dir: Direction, at: &str, ol: &Location, nl: &Location) {
+    let (o_not, n_not) = (o.constraints().not, n.constraints().not);
+    match (o_not, n_not) {
+        (None, Some(_)) => {
+            cx.report(judged(dir, true, NOT), format!("{at}: a `not` schema now applies"), Some(ol), Some(nl))
+        }
+        (Some(_), None) => {
+            cx.report(judged(dir, false, NOT), format!("{at}: the `not` schema is gone"), Some(ol), Some(nl))
+        }
+        (Some(a), Some(b)) => {
+            let before = cx.found.len();
+            compare(cx, a, b, dir, &format!("{at} (not)"));
+            if cx.found.len() > before {
+                cx.found.truncate(before);
+                let rule = pick(dir, "request-not-changed", "response-not-changed");
+                cx.report(rule, format!("{at}: the `not` schema changed"), Some(ol), Some(nl));
+            }
+        }
+        (None, None) => {}
     }
 }
 
@@ -273,11 +377,20 @@ fn objects(cx: &mut Cx, (old, new): (SchemaId, SchemaId), dir: Direction, at: &s
         let was_required = or.contains(name);
         match np.iter().find(|(n, _)| n == name) {
             None => {
-                let rule = match dir {
+                let plain = match dir {
                     Direction::Request => "request-property-removed",
                     Direction::Response if was_required => "response-required-property-removed",
                     Direction::Response => "response-optional-property-removed",
                 };
+                let entry = cx.old.schemas.entry(resolved(cx.old, *schema));
+                // Only a removal that would break is softened by having been announced.
+                let deprecated =
+                    if plain == "response-required-property-removed" { "deprecated-property-removed" } else { plain };
+                let rule = Notice::of(entry.schema.deprecated, &entry.schema.extensions).pick(
+                    plain,
+                    deprecated,
+                    "sunset-property-removed",
+                );
                 let ol = &cx.old.schemas.entry(*schema).origin;
                 cx.report(rule, format!("{at}.{name} removed"), Some(ol), Some(nl));
             }
@@ -309,23 +422,20 @@ fn objects(cx: &mut Cx, (old, new): (SchemaId, SchemaId), dir: Direction, at: &s
         let nl = &cx.new.schemas.entry(*schema).origin;
         cx.report(rule, format!("{at}.{name} added"), Some(ol), Some(nl));
     }
-    let closed = |api: &Api, id: SchemaId| {
-        let s = &api.schemas.entry(id).schema;
-        s.additional_properties.is_some_and(|a| api.schemas.entry(a).schema.accepts_nothing)
+    let extra = |api: &Api, id: SchemaId| {
+        let a = api.schemas.entry(id).schema.additional_properties?;
+        Some((a, api.schemas.entry(a).schema.accepts_nothing))
     };
-    match (closed(cx.old, old), closed(cx.new, new)) {
-        (false, true) if dir == Direction::Request => cx.report(
-            "request-additional-properties-closed",
-            format!("{at}: undeclared properties now refused"),
-            Some(ol),
-            Some(nl),
-        ),
-        (true, false) if dir == Direction::Response => cx.report(
-            "response-additional-properties-opened",
-            format!("{at}: undeclared properties may now be given"),
-            Some(ol),
-            Some(nl),
-        ),
+    match (extra(cx.old, old), extra(cx.new, new)) {
+        (Some((_, false)) | None, Some((_, true))) => {
+            let rule = judged(dir, true, ADDITIONAL);
+            cx.report(rule, format!("{at}: undeclared properties now refused"), Some(ol), Some(nl));
+        }
+        (Some((_, true)), Some((_, false)) | None) => {
+            let rule = judged(dir, false, ADDITIONAL);
+            cx.report(rule, format!("{at}: undeclared properties now allowed"), Some(ol), Some(nl));
+        }
+        (Some((a, false)), Some((b, false))) => compare(cx, a, b, dir, &format!("{at}{{*}}")),
         _ => {}
     }
 }
@@ -364,15 +474,44 @@ fn variants(cx: &mut Cx, o: &Schema, n: &Schema, dir: Direction, at: &str, ol: &
             Some(nl),
         );
     }
-    let property = |s: &Schema| s.discriminator.as_ref().map(|d| d.property_name.clone());
-    if let (Some(a), Some(b)) = (property(o), property(n)) {
-        if a != b {
+    if let (Some(a), Some(b)) = (&o.discriminator, &n.discriminator) {
+        if a.property_name != b.property_name {
             cx.report(
                 pick(dir, "request-discriminator-changed", "response-discriminator-changed"),
-                format!("{at}: discriminator {a} became {b}"),
+                format!("{at}: discriminator {} became {}", a.property_name, b.property_name),
                 Some(ol),
                 Some(nl),
             );
+        } else {
+            mapping(cx, (&a.mapping, &b.mapping), dir, at, (ol, nl));
+        }
+    }
+}
+
+/// A discriminator's values, each to the name of the alternative it picks.
+/// A reader is broken by a value it no longer knows (requests) or one it
+/// never knew (responses), and either by a value that picks another.
+fn mapping(
+    cx: &mut Cx,
+    (old, new): (&IndexMap<String, SchemaId>, &IndexMap<String, SchemaId>),
+    dir: Direction,
+    at: &str,
+    (ol, nl): (&Location, &Location),
+) {
+    let target = |api: &Api, id: SchemaId| api.schemas.entry(resolved(api, id)).name.clone();
+    let rule = pick(dir, "request-discriminator-mapping-changed", "response-discriminator-mapping-changed");
+    for (value, o_id) in old {
+        let message = match new.get(value) {
+            Some(n_id) if target(cx.old, *o_id) == target(cx.new, *n_id) => continue,
+            Some(_) => format!("{at}: discriminator value {value} picks another alternative"),
+            None if dir == Direction::Request => format!("{at}: discriminator value {value} removed"),
+            None => continue,
+        };
+        cx.report(rule, message, Some(ol), Some(nl));
+    }
+    if dir == Direction::Response {
+        for value in new.keys().filter(|v| !old.contains_key(*v)) {
+            cx.report(rule, format!("{at}: discriminator value {value} added"), Some(ol), Some(nl));
         }
     }
 }
