@@ -49,3 +49,21 @@ fn real_version_pairs() {
     let held = std::fs::read_to_string(&snapshot).unwrap_or_default();
     assert_eq!(held, counts, "counts changed; review with SPECWRIGHT_UPDATE_SNAPSHOTS=1 and git diff");
 }
+
+/// Every document of the corpus, OpenAPI and AsyncAPI, diffed against a
+/// second load of itself reports nothing: no rule mistakes sameness for change.
+#[test]
+fn every_corpus_document_against_itself_is_unchanged() {
+    let documents = specwright_tests::api_documents(&corpus_dir());
+    assert!(documents.len() > 100, "only {} documents", documents.len());
+    let mut changed = Vec::new();
+    for path in &documents {
+        let load = || Loader::new().load_file(path).expect("readable");
+        let (a, b) = (load(), load());
+        assert!(a.api.is_some(), "{} did not load", path.display());
+        if let Some(first) = specwright_diff::diff(&a, &b).first() {
+            changed.push(format!("{}: {} {}", path.display(), first.rule, first.message));
+        }
+    }
+    assert!(changed.is_empty(), "{}", changed.join("\n"));
+}
