@@ -1,18 +1,29 @@
-//! `specwright generate SPEC --out DIR`: exit 0 when written (or up to date
-//! with `--check`), 1 on spec errors (or when out of date), 2 on usage or I/O errors.
+//! `specwright generate SPEC --out DIR`, or `specwright generate` with the
+//! `[[api]]` tables of `specwright.toml`: exit 0 when written (or up to date
+//! with `--check`), 1 on spec or settings errors (or when out of date), 2 on
+//! usage or I/O errors.
 
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
-use specwright_codegen::{CrateOptions, GeneratedCrate, RuntimeDep};
-use specwright_spec::{Loaded, Loader};
+use indicatif::{ProgressBar, ProgressStyle};
+use specwright_codegen::settings::{ApiSettings, LayoutSetting, NamesSetting, RoleSetting, Settings, SettingsError};
+use specwright_codegen::{select, GeneratedCrate, RuntimeDep};
+use specwright_spec::Loader;
+use toml::Spanned;
 
+/// Each flag sets the settings field of the same name.
 #[derive(clap::Args)]
 pub struct Args {
-    /// The spec to generate from.
-    spec: PathBuf,
-    /// The folder of the crate to write.
-    #[arg(long)]
-    out: PathBuf,
+    /// The spec to generate from; without it, every `[[api]]` of the settings file.
+    #[arg(requires = "out")]
+    spec: Option<PathBuf>,
+    /// The folder of the crate to write (or, with `--layout module`, of the file).
+    #[arg(long, requires = "spec")]
+    out: Option<PathBuf>,
+    /// The settings file to read when no spec is given.
+    #[arg(long, default_value = "specwright.toml", conflicts_with = "spec")]
+    config: PathBuf,
     /// Only the types (the schemas as Rust structs and enums), no client or server.
     #[arg(long, conflicts_with_all = ["client", "server", "events"])]
     types_only: bool,
@@ -30,22 +41,49 @@ pub struct Args {
     /// describes, or a client of it (what it sends is received, and the reverse).
     #[arg(long, value_enum, default_value_t = Role::Application)]
     role: Role,
+    /// A crate folder, or one `.rs` file holding every module (to include in a crate of one's own).
+    #[arg(long, value_enum, default_value_t = Layout::Crate)]
+    layout: Layout,
     /// Depend on `specwright-runtime` at this path instead of by version.
     #[arg(long, value_name = "DIR")]
     runtime_path: Option<PathBuf>,
     /// The crate's package name (by default made from the API's title).
     #[arg(long)]
     name: Option<String>,
+    /// The crate's version (by default the API's, where it is semver).
+    #[arg(long = "crate-version", value_name = "VERSION")]
+    version: Option<String>,
+    /// Generate only operations with this tag (repeatable; `*` and `?` match).
+    #[arg(long, value_name = "TAG")]
+    include_tag: Vec<String>,
+    /// Generate only this operation, by id (repeatable; `*` and `?` match).
+    #[arg(long, value_name = "ID")]
+    include_operation: Vec<String>,
+    /// Generate only operations on this channel, by id or address (repeatable).
+    #[arg(long, value_name = "CHANNEL")]
+    include_channel: Vec<String>,
+    /// Leave out operations with this tag (repeatable).
+    #[arg(long, value_name = "TAG")]
+    exclude_tag: Vec<String>,
+    /// Leave out this operation, by id (repeatable).
+    #[arg(long, value_name = "ID")]
+    exclude_operation: Vec<String>,
+    /// Use a type of one's own for a schema: `Money=rust_decimal::Decimal` (repeatable).
+    #[arg(long = "type", value_name = "SCHEMA=TYPE", value_parser = schema_type)]
+    types: Vec<(String, String)>,
     /// Also write tests/examples.rs, which checks that every example in the
     /// spec round-trips through the generated types.
     #[arg(long)]
     example_tests: bool,
-    /// Write nothing; exit 1 if the crate in --out differs from what would be written.
+    /// Write nothing; exit 1 if what is in --out differs from what would be written.
     #[arg(long)]
     check: bool,
     /// Print only errors.
-    #[arg(long, short)]
+    #[arg(long, short, conflicts_with = "verbose")]
     quiet: bool,
+    /// Print each file written, and how long each step took.
+    #[arg(long, short)]
+    verbose: bool,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -54,17 +92,33 @@ enum Role {
     Client,
 }
 
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Layout {
+    Crate,
+    Module,
+}
+
+fn schema_type(text: &str) -> Result<(String, String), String> {
+    let (schema, ty) = text.split_once('=').ok_or("expected SCHEMA=TYPE, such as Money=rust_decimal::Decimal")?;
+    Ok((schema.trim().to_string(), ty.trim().to_string()))
+}
+
+/// One spec to generate, with its settings.
+struct Job {
+    api: ApiSettings,
+    spec: PathBuf,
+    out: PathBuf,
+    /// The settings file it came from, for errors that point into it.
+    settings: Option<(PathBuf, String)>,
+}
+
 pub fn run(args: Args) -> u8 {
-    let loaded = match Loader::new().load_file(&args.spec) {
-        Ok(l) => l,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return 2;
+    let jobs = match jobs(&args) {
+        Ok(jobs) => jobs,
+        Err((code, message)) => {
+            eprintln!("{message}");
+            return code;
         }
-    };
-    report(&loaded, args.quiet);
-    let Some(api) = loaded.api.as_ref().filter(|_| !loaded.has_errors()) else {
-        return 1;
     };
     let runtime = match &args.runtime_path {
         Some(p) => match p.canonicalize() {
@@ -76,98 +130,216 @@ pub fn run(args: Args) -> u8 {
         },
         None => RuntimeDep::default(),
     };
-    let openapi = api.kind.is_openapi();
-    if !openapi && (args.client || args.server) {
-        eprintln!(
-            "error: an AsyncAPI document has no HTTP operations; it gives --events (the default) or --types-only"
-        );
-        return 2;
+    let out = Output { quiet: args.quiet, verbose: args.verbose };
+    let progress = out.progress(jobs.len());
+    let mut worst = 0;
+    for job in &jobs {
+        progress.set_message(job.spec.display().to_string());
+        worst = worst.max(generate(job, &runtime, args.check, &out, &progress));
+        progress.inc(1);
     }
-    if openapi && args.events {
-        eprintln!("error: an OpenAPI document has no channels; it gives --client, --server or --types-only");
-        return 2;
+    progress.finish_and_clear();
+    worst
+}
+
+/// The jobs the command line names: one spec from the flags, or every
+/// table of the settings file.
+fn jobs(args: &Args) -> Result<Vec<Job>, (u8, String)> {
+    if let (Some(spec), Some(out)) = (&args.spec, &args.out) {
+        let api = from_flags(args, spec);
+        api.check().map_err(|(_, message)| (2, format!("error: {message}")))?;
+        return Ok(vec![Job { api, spec: spec.clone(), out: out.clone(), settings: None }]);
     }
-    let client = !args.types_only && (args.client || (openapi && !args.server));
-    let server = !args.types_only && args.server;
-    let events = !args.types_only && !openapi;
-    let role = match args.role {
-        Role::Application => specwright_codegen::events::Role::Application,
-        Role::Client => specwright_codegen::events::Role::Client,
-    };
-    let spec = args.spec.file_name().map_or_else(|| args.spec.display().to_string(), |n| n.to_string_lossy().into());
-    let options = CrateOptions {
+    let settings = Settings::read(&args.config).map_err(|e| {
+        let hint = if e.span.is_none() { "\n(give a spec and --out, or write a specwright.toml)" } else { "" };
+        (1, format!("{:?}{hint}", e.to_report()))
+    })?;
+    let text = std::fs::read_to_string(&args.config).unwrap_or_default();
+    let base = args.config.parent().unwrap_or(Path::new("")).to_path_buf();
+    let mut jobs = Vec::new();
+    for api in settings.api {
+        let Some(out) = api.out.clone() else {
+            let message = format!("the [[api]] for {} gives no `out` folder to write to", api.spec.display());
+            let e = SettingsError { file: args.config.clone(), text: text.clone(), span: None, message };
+            return Err((1, format!("{e}")));
+        };
+        let spec = base.join(&api.spec);
+        jobs.push(Job { api, spec, out: base.join(out), settings: Some((args.config.clone(), text.clone())) });
+    }
+    if jobs.is_empty() {
+        return Err((1, format!("{}: no [[api]] tables", args.config.display())));
+    }
+    Ok(jobs)
+}
+
+fn from_flags(args: &Args, spec: &Path) -> ApiSettings {
+    let unplaced = |v: &String| Spanned::new(0..0, v.clone());
+    let list = |v: &[String]| v.iter().map(unplaced).collect::<Vec<_>>();
+    ApiSettings {
+        spec: spec.to_path_buf(),
+        out: args.out.clone(),
         name: args.name.clone(),
-        runtime,
-        spec,
+        version: args.version.clone(),
+        layout: Some(match args.layout {
+            Layout::Crate => LayoutSetting::Crate,
+            Layout::Module => LayoutSetting::Module,
+        }),
+        client: args.client.then_some(true),
+        server: args.server.then_some(true),
+        events: args.events.then_some(true),
+        types_only: args.types_only,
+        role: Some(match args.role {
+            Role::Application => RoleSetting::Application,
+            Role::Client => RoleSetting::Client,
+        }),
         example_tests: args.example_tests,
-        client,
-        server,
-        events,
-        role,
-    };
-    let generated = specwright_codegen::generate(api, &options);
-    for d in &generated.diagnostics {
-        if !args.quiet {
-            eprintln!("{:?}", d.to_report(&loaded.sources));
+        include: NamesSetting {
+            tags: list(&args.include_tag),
+            operations: list(&args.include_operation),
+            channels: list(&args.include_channel),
+        },
+        exclude: NamesSetting {
+            tags: list(&args.exclude_tag),
+            operations: list(&args.exclude_operation),
+            channels: Vec::new(),
+        },
+        types: args.types.iter().map(|(k, v)| (k.clone(), unplaced(v))).collect(),
+        ..ApiSettings::default()
+    }
+}
+
+/// What to print, and where.
+struct Output {
+    quiet: bool,
+    verbose: bool,
+}
+
+impl Output {
+    /// A bar over the specs, drawn only on a terminal (indicatif hides it
+    /// elsewhere) and never with `--quiet`.
+    fn progress(&self, specs: usize) -> ProgressBar {
+        if self.quiet {
+            return ProgressBar::hidden();
+        }
+        let bar = ProgressBar::new(specs as u64);
+        let template = if specs > 1 { "{bar:30} {pos}/{len} {wide_msg}" } else { "{spinner} {wide_msg}" };
+        bar.set_style(ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar()));
+        bar.enable_steady_tick(Duration::from_millis(120));
+        bar
+    }
+
+    fn say(&self, progress: &ProgressBar, line: String) {
+        if !self.quiet {
+            progress.suspend(|| eprintln!("{line}"));
         }
     }
-    if args.check {
-        return check(&generated, &args.out);
-    }
-    match write(&generated, &args.out) {
-        Ok(written) => {
-            if !args.quiet {
-                eprintln!("{}: {} types, {written} files written", args.out.display(), generated.types);
-            }
-            0
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            2
+
+    fn step(&self, progress: &ProgressBar, what: &str, started: Instant) {
+        if self.verbose {
+            progress.suspend(|| eprintln!("  {what}: {} ms", started.elapsed().as_millis()));
         }
     }
 }
 
-fn report(loaded: &Loaded, quiet: bool) {
+fn generate(job: &Job, runtime: &RuntimeDep, check_only: bool, out: &Output, progress: &ProgressBar) -> u8 {
+    let started = Instant::now();
+    let loaded = match Loader::new().load_file(&job.spec) {
+        Ok(l) => l,
+        Err(e) => {
+            progress.suspend(|| eprintln!("error: {e}"));
+            return 2;
+        }
+    };
+    out.step(progress, &format!("{}: loaded", job.spec.display()), started);
     for d in &loaded.diagnostics {
-        if d.is_error() || !quiet {
-            eprintln!("{:?}", d.to_report(&loaded.sources));
+        if d.is_error() || !out.quiet {
+            progress.suspend(|| eprintln!("{:?}", d.to_report(&loaded.sources)));
+        }
+    }
+    let Some(api) = loaded.api.as_ref().filter(|_| !loaded.has_errors()) else {
+        return 1;
+    };
+    let (api, unmatched) = select::select(api, &job.api.filter());
+    for entry in unmatched {
+        let message = format!("the filter's {entry} matches no operation");
+        match &job.settings {
+            Some((file, text)) => {
+                let span = job.api.filter_entry_span(&entry);
+                let e = SettingsError { file: file.clone(), text: text.clone(), span, message };
+                out.say(progress, format!("warning: {e}"));
+            }
+            None => out.say(progress, format!("warning: {message}")),
+        }
+    }
+    let options = match job.api.crate_options(api.kind.is_openapi(), runtime.clone()) {
+        Ok(options) => options,
+        Err(message) => {
+            progress.suspend(|| eprintln!("error: {}: {message}", job.spec.display()));
+            return 2;
+        }
+    };
+    let started = Instant::now();
+    let generated = specwright_codegen::generate(&api, &options);
+    out.step(progress, &format!("{}: generated {} types", job.spec.display(), generated.types), started);
+    for d in &generated.diagnostics {
+        if d.is_error() || !out.quiet {
+            progress.suspend(|| eprintln!("{:?}", d.to_report(&loaded.sources)));
+        }
+    }
+    if generated.diagnostics.iter().any(|d| d.is_error()) {
+        return 1;
+    }
+    if check_only {
+        return check(&generated, &job.out, progress);
+    }
+    match write(&generated, &job.out, out, progress) {
+        Ok(written) => {
+            out.say(progress, format!("{}: {} types, {written} files written", job.out.display(), generated.types));
+            0
+        }
+        Err(e) => {
+            progress.suspend(|| eprintln!("error: {e}"));
+            2
         }
     }
 }
 
 /// Writes the files that changed (so that build tools see no change when
 /// there is none); gives how many were written.
-fn write(generated: &GeneratedCrate, out: &Path) -> Result<usize, String> {
+fn write(generated: &GeneratedCrate, dir: &Path, out: &Output, progress: &ProgressBar) -> Result<usize, String> {
     let mut written = 0;
     for (rel, content) in &generated.files {
-        let path = out.join(rel);
+        let path = dir.join(rel);
         if std::fs::read_to_string(&path).is_ok_and(|old| old == *content) {
             continue;
         }
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
         }
         std::fs::write(&path, content).map_err(|e| format!("{}: {e}", path.display()))?;
+        if out.verbose {
+            progress.suspend(|| eprintln!("  wrote {}", path.display()));
+        }
         written += 1;
     }
     Ok(written)
 }
 
-fn check(generated: &GeneratedCrate, out: &Path) -> u8 {
+fn check(generated: &GeneratedCrate, dir: &Path, progress: &ProgressBar) -> u8 {
     let stale: Vec<String> = generated
         .files
         .iter()
-        .filter(|(rel, content)| std::fs::read_to_string(out.join(rel)).map_or(true, |old| old != *content))
-        .map(|(rel, _)| out.join(rel).display().to_string())
+        .filter(|(rel, content)| std::fs::read_to_string(dir.join(rel)).map_or(true, |old| old != *content))
+        .map(|(rel, _)| dir.join(rel).display().to_string())
         .collect();
     if stale.is_empty() {
-        0
-    } else {
+        return 0;
+    }
+    progress.suspend(|| {
         for s in &stale {
             eprintln!("out of date: {s}");
         }
         eprintln!("run `specwright generate` again to update {} file(s)", stale.len());
-        1
-    }
+    });
+    1
 }

@@ -18,7 +18,7 @@ use crate::types::{emit::deprecated, emit::docs, emit::ident, ty_path, Def, DefK
 
 /// The source of `src/client.rs`.
 pub fn module(api: &Api, ops: &[OpPlan], defs: &[Def], uses: &mut Uses) -> TokenStream {
-    let cx = Cx { defs, module: quote!(crate::types::) };
+    let cx = Cx { defs, module: quote!(super::types::) };
     let servers = servers(api);
     let (schemes, scheme_names) = schemes(api);
     let methods = ops.iter().map(|op| cx.method(op));
@@ -27,7 +27,7 @@ pub fn module(api: &Api, ops: &[OpPlan], defs: &[Def], uses: &mut Uses) -> Token
     // The operations' response enums, re-exported where callers meet them.
     let shared = (!ops.is_empty()).then(|| {
         quote!(
-            pub use crate::operations::*;
+            pub use super::operations::*;
         )
     });
     quote! {

@@ -12,12 +12,14 @@ mod format;
 pub mod names;
 pub mod operations;
 mod scaffold;
+pub mod select;
 mod server;
+pub mod settings;
 mod shared;
 pub mod types;
 mod validation;
 
-pub use scaffold::{package_name, CrateOptions, RuntimeDep};
+pub use scaffold::{package_name, CrateOptions, Layout, RuntimeDep, Schemars, TypeAttributes, Visibility};
 
 use std::path::PathBuf;
 
@@ -37,7 +39,12 @@ pub struct GeneratedCrate {
 /// event handlers as `options` asks.
 pub fn generate(api: &Api, options: &CrateOptions) -> GeneratedCrate {
     let mut planner = types::Planner::new(api);
-    planner.add_components();
+    planner.replace(options.replace.clone());
+    if !options.only_used_types {
+        planner.add_components();
+    }
+    let style = types::Style { schemars: options.schemars, type_attributes: options.type_attributes.clone() };
+    let style = &style;
     let mut diagnostics = Vec::new();
     let http = options.client || options.server;
     let ops = if http { operations::plan(api, &mut planner, &mut diagnostics) } else { Vec::new() };
@@ -54,7 +61,7 @@ pub fn generate(api: &Api, options: &CrateOptions) -> GeneratedCrate {
         if let Some(events) = &events {
             threads.push(scope.spawn(move || {
                 let uses = Uses { runtime: true, events: true, ..Uses::default() };
-                ("src/events.rs", format::tokens(events::module(api, events, defs)), uses)
+                ("src/events.rs", format::tokens(events::module(api, events, defs, style)), uses)
             }));
         }
         if http {
@@ -76,7 +83,7 @@ pub fn generate(api: &Api, options: &CrateOptions) -> GeneratedCrate {
                 ("src/server.rs", server::with_table(format::tokens(items), &table), uses)
             }));
         }
-        let module = types::module(&plan);
+        let module = types::module(&plan, style);
         let parts: Vec<Part> =
             threads.into_iter().map(|t| t.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect();
         (module, parts)
@@ -89,6 +96,18 @@ pub fn generate(api: &Api, options: &CrateOptions) -> GeneratedCrate {
     files.push((PathBuf::from("src/types.rs"), std::mem::take(&mut module.source)));
     for (path, source, _) in parts {
         files.push((PathBuf::from(path), source));
+    }
+    if options.layout == Layout::Module {
+        let lib_rs = files.iter().find(|(p, _)| p.as_path() == std::path::Path::new("src/lib.rs"));
+        let lib_rs = lib_rs.map(|(_, s)| s.clone()).unwrap_or_default();
+        let name = options.name.clone().unwrap_or_else(|| package_name(&api.info.title)).replace('-', "_");
+        let file = scaffold::module_file(&lib_rs, &files, options.visibility);
+        diagnostics.extend(plan.diagnostics);
+        return GeneratedCrate {
+            files: vec![(PathBuf::from(format!("{name}.rs")), file)],
+            diagnostics,
+            types: module.types,
+        };
     }
     if options.example_tests {
         let cases = examples::example_cases(api, &module.names);

@@ -28,8 +28,25 @@ impl Default for RuntimeDep {
 /// Settings for the generated crate.
 #[derive(Clone, Debug, Default)]
 pub struct CrateOptions {
-    /// The package name; by default made from the API's title.
+    /// The package name (or, in a module layout, the file's name); by
+    /// default made from the API's title.
     pub name: Option<String>,
+    /// The package version; by default the API's, where it is a semver version.
+    pub version: Option<String>,
+    /// A crate folder, or one file to `include!` into a crate of one's own.
+    pub layout: Layout,
+    /// In a module layout, how far the modules are visible.
+    pub visibility: Visibility,
+    /// When generated types derive `schemars::JsonSchema`.
+    pub schemars: Schemars,
+    /// Types of one's own for schemas, by the schema's name in the document
+    /// (a schema's `x-rust-type` does the same from the spec).
+    pub replace: std::collections::BTreeMap<String, String>,
+    /// Derives and attributes added to generated types whose names match.
+    pub type_attributes: Vec<TypeAttributes>,
+    /// Only the types that what is generated uses, not every component
+    /// schema (what filtering operations wants).
+    pub only_used_types: bool,
     pub runtime: RuntimeDep,
     /// The spec's file name, as the generated files mention it.
     pub spec: String,
@@ -44,6 +61,65 @@ pub struct CrateOptions {
     pub events: bool,
     /// Whose side of an AsyncAPI document the events module is for.
     pub role: crate::events::Role,
+}
+
+/// What the generated code is written as.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Layout {
+    /// A crate folder: `Cargo.toml`, `src/lib.rs` and a file per module.
+    #[default]
+    Crate,
+    /// One file holding every module, for `include!` (what build scripts write).
+    Module,
+}
+
+/// How far a module layout's modules are visible.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Visibility {
+    #[default]
+    Public,
+    Crate,
+}
+
+/// When generated types derive `schemars::JsonSchema`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Schemars {
+    /// Behind the crate's `schemars` feature (a crate layout's default).
+    #[default]
+    Feature,
+    /// Always: the including crate depends on `schemars` 1.
+    Always,
+    /// Never (a module layout's default, whose crate has no such feature).
+    Never,
+}
+
+impl Schemars {
+    /// The `cfg` predicate the derives sit behind: `all()` is always true and
+    /// `any()` never, so neither names a feature the crate lacks.
+    pub fn predicate(self) -> proc_macro2::TokenStream {
+        match self {
+            Schemars::Feature => quote::quote!(feature = "schemars"),
+            Schemars::Always => quote::quote!(all()),
+            Schemars::Never => quote::quote!(any()),
+        }
+    }
+}
+
+/// Derives and attributes for the generated types whose names match `pattern`
+/// (`*` matches any run of characters, `?` one).
+#[derive(Clone, Debug, Default)]
+pub struct TypeAttributes {
+    pub pattern: String,
+    /// Paths to derive, such as `Eq` or `Hash`.
+    pub derive: Vec<String>,
+    /// Attributes as written, such as `#[serde(deny_unknown_fields)]`.
+    pub attributes: Vec<String>,
+}
+
+impl TypeAttributes {
+    pub fn matches(&self, name: &str) -> bool {
+        wildmatch::WildMatch::new(&self.pattern).matches(name)
+    }
 }
 
 /// A package name from free text: lowercase words joined by `-`.
@@ -93,7 +169,7 @@ pub fn render(api: &Api, options: &CrateOptions, uses: Uses) -> Vec<(PathBuf, St
     let runtime_features = (!features.is_empty()).then(|| format!("[{}]", features.join(", ")));
     let ctx = context! {
         name,
-        version => crate_version(&api.info.version),
+        version => options.version.clone().unwrap_or_else(|| crate_version(&api.info.version)),
         description => summary.map(|d| d.chars().take(200).collect::<String>()),
         spec => options.spec,
         title => if api.info.title.is_empty() { "API".to_string() } else { api.info.title.replace('\n', " ") },
@@ -112,6 +188,32 @@ pub fn render(api: &Api, options: &CrateOptions, uses: Uses) -> Vec<(PathBuf, St
         (PathBuf::from("Cargo.toml"), render("Cargo.toml") + "\n"),
         (PathBuf::from("src/lib.rs"), render("lib.rs") + "\n"),
     ]
+}
+
+/// The module layout: `lib.rs` with each `mod x;` replaced by the module
+/// itself, its crate-level docs turned into plain comments (an `include!`d
+/// file cannot hold inner attributes).
+pub fn module_file(lib_rs: &str, modules: &[(PathBuf, String)], visibility: Visibility) -> String {
+    let vis = match visibility {
+        Visibility::Public => "pub",
+        Visibility::Crate => "pub(crate)",
+    };
+    let mut out = String::new();
+    for line in lib_rs.lines() {
+        let declared = line.strip_prefix("pub mod ").and_then(|l| l.strip_suffix(';'));
+        match declared {
+            Some(name) => {
+                let file = PathBuf::from(format!("src/{name}.rs"));
+                let source = modules.iter().find(|(p, _)| *p == file).map_or("", |(_, s)| s.as_str());
+                out.push_str(&format!("{vis} mod {name} {{\n{}}}\n", source));
+            }
+            None => match line.strip_prefix("//!") {
+                Some(doc) => out.push_str(&format!("//{doc}\n")),
+                None => out.push_str(&format!("{line}\n")),
+            },
+        }
+    }
+    out
 }
 
 #[cfg(test)]

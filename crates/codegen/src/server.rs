@@ -157,7 +157,7 @@ struct Cx<'a> {
 
 impl Cx<'_> {
     fn ty(&self, ty: &Ty) -> TokenStream {
-        ty_path(ty, self.defs, &quote!(crate::types::))
+        ty_path(ty, self.defs, &quote!(super::types::))
     }
 
     fn operation(&self, op: &OpPlan) -> TokenStream {
@@ -217,7 +217,7 @@ impl Cx<'_> {
         if needs_principal(op).is_some() {
             names.push(quote!(principal));
         }
-        let output = quote!(srv::Answer<crate::operations::#response, crate::operations::#error>);
+        let output = quote!(srv::Answer<super::operations::#response, super::operations::#error>);
         let id = &op.id;
         let ignore = match names.as_slice() {
             [] => quote!(),
@@ -246,7 +246,7 @@ impl Cx<'_> {
         match (v.kind, &v.form) {
             (BodyKind::Multipart, Some(_)) => {
                 let form = form_name(op);
-                quote!(crate::operations::#form)
+                quote!(super::operations::#form)
             }
             (BodyKind::Multipart, None) => quote!(srv::Parts),
             (kind, _) => shared::body_ty(kind, &v.ty, &|t| self.ty(t)),
@@ -460,7 +460,7 @@ impl Cx<'_> {
                         Some(mut parts) => {
                             #(#lets)*
                             match (#(#fields,)*) {
-                                (#(#somes,)*) => Some(crate::operations::#name { #(#fields),* }),
+                                (#(#somes,)*) => Some(super::operations::#name { #(#fields),* }),
                                 _ => None,
                             }
                         }
@@ -510,7 +510,7 @@ impl Cx<'_> {
             quote!(#pattern => srv::reply(#status) #(#headers)* #finish,)
         });
         quote! {
-            impl srv::IntoResponse for crate::operations::#name {
+            impl srv::IntoResponse for super::operations::#name {
                 fn into_response(self) -> srv::Response {
                     match self {
                         #(#arms)*

@@ -11,7 +11,7 @@ use crate::types::{emit::docs, emit::ident, ty_path, Def, Ty, Uses};
 
 /// The source of `src/operations.rs`.
 pub fn module(api: &Api, ops: &[OpPlan], defs: &[Def], uses: &mut Uses) -> TokenStream {
-    let module = quote!(crate::types::);
+    let module = quote!(super::types::);
     let ty = |t: &Ty| ty_path(t, defs, &module);
     let items = ops.iter().map(|op| {
         let form = op.body.iter().flat_map(|b| &b.variants).find_map(|v| v.form.as_ref());

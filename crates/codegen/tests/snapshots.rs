@@ -46,6 +46,7 @@ fn generated_crates_match_their_snapshots() {
             server: api.kind.is_openapi(),
             events: !api.kind.is_openapi(),
             role: Default::default(),
+            ..CrateOptions::default()
         };
         let generated = specwright_codegen::generate(&api, &options);
         assert!(generated.diagnostics.is_empty(), "{stem}: {:?}", generated.diagnostics);

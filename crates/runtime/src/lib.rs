@@ -33,3 +33,19 @@ pub use binary::{Binary, BoxError, FilePart};
 pub use nullable::Nullable;
 /// serde's traits, derived with much less code to compile; see the derives' docs.
 pub use specwright_derive::{Deserialize, Serialize};
+
+/// Includes the code a build script generated with `specwright-build`: the
+/// name is the spec's file name without its extension (or the builder's
+/// `name`). Put it in a module of its own:
+///
+/// ```ignore
+/// pub mod orders {
+///     specwright_runtime::include_api!("orders");
+/// }
+/// ```
+#[macro_export]
+macro_rules! include_api {
+    ($name:literal) => {
+        include!(concat!(env!("OUT_DIR"), "/specwright/", $name, ".rs"));
+    };
+}

@@ -17,11 +17,11 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use specwright_spec::ir::{Action, Api};
 
-use crate::types::{emit::deprecated, emit::docs, emit::ident, ty_path, Def, Ty};
+use crate::types::{emit::deprecated, emit::docs, emit::ident, ty_path, Def, Style, Ty};
 use plan::{Carried, OpPlan};
 
-pub fn module(api: &Api, plan: &EventPlan, defs: &[Def]) -> TokenStream {
-    let cx = Cx { plan, defs };
+pub fn module(api: &Api, plan: &EventPlan, defs: &[Def], style: &Style) -> TokenStream {
+    let cx = Cx { plan, defs, style };
     let messages = plan.messages.iter().map(|m| cx.message(m));
     let enums = plan.enums.iter().map(|e| cx.enumeration(e));
     let parameters = plan.channels.iter().filter_map(|c| c.parameters.as_ref().map(|p| cx.parameters(c, p)));
@@ -65,11 +65,12 @@ pub fn module(api: &Api, plan: &EventPlan, defs: &[Def]) -> TokenStream {
 struct Cx<'a> {
     plan: &'a EventPlan,
     defs: &'a [Def],
+    style: &'a Style,
 }
 
 impl Cx<'_> {
     fn ty(&self, ty: &Ty) -> TokenStream {
-        ty_path(ty, self.defs, &quote!(crate::types::))
+        ty_path(ty, self.defs, &quote!(super::types::))
     }
 
     fn carried(&self, carried: Carried) -> TokenStream {
@@ -120,11 +121,13 @@ impl Cx<'_> {
         });
         let inherent =
             (headers.is_some() || correlation.is_some()).then(|| quote!(impl #name { #headers #correlation }));
+        let (cfg, extra) = (self.style.schemars(), self.style.extra(&name.to_string()));
         quote! {
             #doc
             #dep
             #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ev::Event)]
-            #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
+            #[cfg_attr(#cfg, derive(::schemars::JsonSchema))]
+            #extra
             #[serde(transparent)]
             #[event(name = #event_name, channel = #address)]
             pub struct #name(pub #payload);
@@ -142,10 +145,12 @@ impl Cx<'_> {
             quote!(#[event(name = #event_name)] #variant(#variant),)
         });
         let doc = format!(" One of several messages, told apart by the name each arrives under (`{address}`).");
+        let (cfg, extra) = (self.style.schemars(), self.style.extra(&e.type_name));
         quote! {
             #[doc = #doc]
             #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ev::Event)]
-            #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
+            #[cfg_attr(#cfg, derive(::schemars::JsonSchema))]
+            #extra
             #[serde(untagged)]
             #[event(name = #event_name, channel = #address)]
             pub enum #name { #(#variants)* }
@@ -480,7 +485,7 @@ mod tests {
         planner.add_components();
         let plan = plan(&api, &mut planner, role, &mut Vec::new());
         let types = planner.finish();
-        crate::format::tokens(module(&api, &plan, &types.defs))
+        crate::format::tokens(module(&api, &plan, &types.defs, &Style::default()))
     }
 
     /// The text of `item` (up to its closing brace at the start of a line).

@@ -4,6 +4,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use super::model::*;
+use crate::scaffold::{Schemars, TypeAttributes};
 
 /// The crates generated types may need, so the crate's manifest lists only those.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -57,10 +58,41 @@ impl Uses {
     }
 }
 
+/// How generated types are dressed beyond what their schemas say.
+#[derive(Clone, Debug, Default)]
+pub struct Style {
+    pub schemars: Schemars,
+    pub type_attributes: Vec<TypeAttributes>,
+}
+
+impl Style {
+    /// The `cfg` predicate `JsonSchema` derives sit behind.
+    pub fn schemars(&self) -> TokenStream {
+        self.schemars.predicate()
+    }
+
+    /// The derives and attributes the settings add to the type `name`.
+    /// Both were checked when the settings were read; what does not parse
+    /// is left out.
+    pub fn extra(&self, name: &str) -> TokenStream {
+        let mut derives = Vec::new();
+        let mut attributes = Vec::new();
+        for t in self.type_attributes.iter().filter(|t| t.matches(name)) {
+            derives.extend(t.derive.iter().filter_map(|d| syn::parse_str::<syn::Path>(d).ok()));
+            for a in &t.attributes {
+                let parsed = syn::parse::Parser::parse_str(syn::Attribute::parse_outer, a);
+                attributes.extend(parsed.into_iter().flatten());
+            }
+        }
+        let derive = (!derives.is_empty()).then(|| quote!(#[derive(#(#derives),*)]));
+        quote!(#derive #(#attributes)*)
+    }
+}
+
 /// The items of the types module, and the crates they use.
-pub fn emit(defs: &[Def]) -> (TokenStream, Uses) {
+pub fn emit(defs: &[Def], style: &Style) -> (TokenStream, Uses) {
     let mut uses = Uses::default();
-    let items = defs.iter().map(|d| emit_def(d, defs, &mut uses));
+    let items = defs.iter().map(|d| emit_def(d, defs, style, &mut uses));
     (quote! { #(#items)* }, uses)
 }
 
@@ -124,6 +156,11 @@ pub fn ty_path(ty: &Ty, defs: &[Def], module: &TokenStream) -> TokenStream {
             let name = ident(&defs[id.0].name);
             quote!(#module #name)
         }
+        Ty::External(path) => match syn::parse_str::<syn::Type>(path) {
+            Ok(ty) => quote!(#ty),
+            // The planner only makes one from a path that parses.
+            Err(_) => quote!(::serde_json::Value),
+        },
     }
 }
 
@@ -147,8 +184,14 @@ pub(crate) fn deprecated(yes: bool) -> TokenStream {
 
 /// A def's items, its type deriving `JsonSchema` when the generated crate's
 /// `schemars` feature is on (for exporting a document from code).
-fn emit_def(def: &Def, defs: &[Def], uses: &mut Uses) -> TokenStream {
+fn emit_def(def: &Def, defs: &[Def], style: &Style, uses: &mut Uses) -> TokenStream {
     let items = emit_items(def, defs, uses);
+    let cfg = style.schemars();
+    let extra = match &def.kind {
+        DefKind::Pending | DefKind::Alias { newtype: false, .. } => quote!(),
+        _ => style.extra(&def.name),
+    };
+    let items = quote!(#extra #items);
     let schemars = match &def.kind {
         DefKind::Pending | DefKind::Alias { newtype: false, .. } => return items,
         // Its `Other` variant keeps values it does not list, but the schema
@@ -160,7 +203,7 @@ fn emit_def(def: &Def, defs: &[Def], uses: &mut Uses) -> TokenStream {
             return quote! {
                 #items
 
-                #[cfg(feature = "schemars")]
+                #[cfg(#cfg)]
                 impl ::schemars::JsonSchema for #name {
                     fn schema_name() -> ::std::borrow::Cow<'static, str> {
                         ::std::borrow::Cow::Borrowed(#title)
@@ -174,9 +217,9 @@ fn emit_def(def: &Def, defs: &[Def], uses: &mut Uses) -> TokenStream {
         }
         // Its serde impls are written by hand; as a schema, it is one of its variants.
         DefKind::Tagged { .. } => {
-            quote!(#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema), schemars(untagged))])
+            quote!(#[cfg_attr(#cfg, derive(::schemars::JsonSchema), schemars(untagged))])
         }
-        _ => quote!(#[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]),
+        _ => quote!(#[cfg_attr(#cfg, derive(::schemars::JsonSchema))]),
     };
     quote!(#schemars #items)
 }

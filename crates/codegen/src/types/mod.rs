@@ -6,7 +6,7 @@ mod plan;
 mod recursion;
 mod shape;
 
-pub use emit::{ty_path, Uses};
+pub use emit::{ty_path, Style, Uses};
 pub use model::{Def, DefId, DefKind, Presence, Ty};
 pub use plan::{Planner, TypePlan};
 
@@ -32,14 +32,14 @@ pub fn generate(api: &Api) -> TypesModule {
     planner.add_components();
     planner.add_usage_types();
     let plan = planner.finish();
-    let mut module = module(&plan);
+    let mut module = module(&plan, &Style::default());
     module.diagnostics = plan.diagnostics;
     module
 }
 
 /// The types module for a finished plan (its diagnostics stay with the plan).
-pub fn module(plan: &TypePlan) -> TypesModule {
-    let (items, uses) = emit::emit(&plan.defs);
+pub fn module(plan: &TypePlan, style: &Style) -> TypesModule {
+    let (items, uses) = emit::emit(&plan.defs, style);
     let file = quote::quote! {
         // Generated code is laid out by the generator; rustfmt would make
         // `generate --check` see a difference that is only layout.

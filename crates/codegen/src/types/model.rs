@@ -43,6 +43,9 @@ pub enum Ty {
     Nullable(Box<Ty>),
     Boxed(Box<Ty>),
     Named(DefId),
+    /// A type of the user's own, by its path (`x-rust-type`, or a replacement
+    /// in the settings), already checked to parse as a Rust type.
+    External(String),
 }
 
 impl Ty {

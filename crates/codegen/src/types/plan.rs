@@ -31,6 +31,8 @@ pub struct Planner<'a> {
     names: Namer,
     queue: std::collections::VecDeque<DefId>,
     diagnostics: Vec<Diagnostic>,
+    /// Rust types of the user's own for schemas, by the schema's name.
+    replace: std::collections::BTreeMap<String, String>,
 }
 
 impl<'a> Planner<'a> {
@@ -44,7 +46,31 @@ impl<'a> Planner<'a> {
             names: Namer::new(),
             queue: Default::default(),
             diagnostics: Vec::new(),
+            replace: Default::default(),
         }
+    }
+
+    /// Uses these types, by schema name, instead of generating them.
+    pub fn replace(&mut self, types: std::collections::BTreeMap<String, String>) {
+        self.replace = types;
+    }
+
+    /// The user's own type for a schema: by its name in the settings, or by
+    /// its `x-rust-type`. One that is not a Rust type is an error, and the
+    /// schema is generated as usual.
+    fn replacement(&mut self, id: SchemaId) -> Option<String> {
+        let entry = self.api.schemas.entry(id);
+        let by_name = entry.name.as_ref().and_then(|n| self.replace.get(n)).cloned();
+        let written = by_name.or_else(|| entry.schema.extensions.get("x-rust-type")?.as_str().map(str::to_string))?;
+        if syn::parse_str::<syn::Type>(&written).is_ok() {
+            return Some(written);
+        }
+        self.diagnostics.push(Diagnostic::error(
+            "rust-type",
+            entry.origin.clone(),
+            format!("`{written}` is not a Rust type, so the schema is generated instead"),
+        ));
+        None
     }
 
     fn schema(&self, id: SchemaId) -> &'a Schema {
@@ -200,6 +226,13 @@ impl<'a> Planner<'a> {
         if let Some(name) = &entry.name {
             return Ty::Named(self.new_def(id, name, true));
         }
+        // A named schema keeps its name as an alias of the user's type; an
+        // unnamed one is the user's type where it is used.
+        if entry.schema.extensions.contains_key("x-rust-type") {
+            if let Some(path) = self.replacement(id) {
+                return Ty::External(path);
+            }
+        }
         if self.needs_def(&entry.schema) {
             let shape = self.shapes.of(&self.api.schemas, id);
             if let Some(&def) = self.by_shape.get(&shape) {
@@ -336,6 +369,10 @@ impl<'a> Planner<'a> {
         self.defs[def.0].docs = doc_text(s.title.as_deref(), s.description.as_deref());
         self.defs[def.0].deprecated = s.deprecated;
         if matches!(self.defs[def.0].kind, DefKind::Alias { .. }) {
+            return;
+        }
+        if let Some(path) = self.replacement(id) {
+            self.defs[def.0].kind = DefKind::Alias { ty: Ty::External(path), newtype: false };
             return;
         }
         let branches = self.branches(s);

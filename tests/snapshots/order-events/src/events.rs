@@ -28,13 +28,13 @@ pub use ev::{Context, EventApp, HandlerError, PublishError, RequestError};
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 #[serde(transparent)]
 #[event(name = "OrderCreated", channel = "orders.{region}.created")]
-pub struct OrderCreated(pub crate::types::OrderCreatedPayload);
+pub struct OrderCreated(pub super::types::OrderCreatedPayload);
 
 impl OrderCreated {
     /// The headers the spec gives this message, read from a received one.
     pub fn headers(
         message: &ev::Message,
-    ) -> Result<crate::types::EventHeaders, ev::CodecError> {
+    ) -> Result<super::types::EventHeaders, ev::CodecError> {
         ev::read_headers(&message.headers)
     }
     /// Where the message carries its correlation id.
@@ -50,13 +50,13 @@ impl OrderCreated {
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 #[serde(transparent)]
 #[event(name = "InventoryLow", channel = "inventory.low")]
-pub struct InventoryLow(pub crate::types::InventoryLowPayload);
+pub struct InventoryLow(pub super::types::InventoryLowPayload);
 
 impl InventoryLow {
     /// The headers the spec gives this message, read from a received one.
     pub fn headers(
         message: &ev::Message,
-    ) -> Result<crate::types::EventHeaders, ev::CodecError> {
+    ) -> Result<super::types::EventHeaders, ev::CodecError> {
         ev::read_headers(&message.headers)
     }
     /// Where the message carries its correlation id.
@@ -72,13 +72,13 @@ impl InventoryLow {
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 #[serde(transparent)]
 #[event(name = "PaymentFailed", channel = "payments.failed")]
-pub struct PaymentFailed(pub crate::types::PaymentFailedPayload);
+pub struct PaymentFailed(pub super::types::PaymentFailedPayload);
 
 impl PaymentFailed {
     /// The headers the spec gives this message, read from a received one.
     pub fn headers(
         message: &ev::Message,
-    ) -> Result<crate::types::EventHeaders, ev::CodecError> {
+    ) -> Result<super::types::EventHeaders, ev::CodecError> {
         ev::read_headers(&message.headers)
     }
     /// Where the message carries its correlation id.
@@ -94,13 +94,13 @@ impl PaymentFailed {
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 #[serde(transparent)]
 #[event(name = "CheckStockRequest", channel = "inventory.check")]
-pub struct CheckStockRequest(pub crate::types::CheckStockRequestPayload);
+pub struct CheckStockRequest(pub super::types::CheckStockRequestPayload);
 
 impl CheckStockRequest {
     /// The headers the spec gives this message, read from a received one.
     pub fn headers(
         message: &ev::Message,
-    ) -> Result<crate::types::RequestHeaders, ev::CodecError> {
+    ) -> Result<super::types::RequestHeaders, ev::CodecError> {
         ev::read_headers(&message.headers)
     }
     /// Where the message carries its correlation id.
@@ -116,13 +116,13 @@ impl CheckStockRequest {
 #[cfg_attr(feature = "schemars", derive(::schemars::JsonSchema))]
 #[serde(transparent)]
 #[event(name = "CheckStockReply", channel = "inventoryCheckReply")]
-pub struct CheckStockReply(pub crate::types::CheckStockReplyPayload);
+pub struct CheckStockReply(pub super::types::CheckStockReplyPayload);
 
 impl CheckStockReply {
     /// The headers the spec gives this message, read from a received one.
     pub fn headers(
         message: &ev::Message,
-    ) -> Result<crate::types::EventHeaders, ev::CodecError> {
+    ) -> Result<super::types::EventHeaders, ev::CodecError> {
         ev::read_headers(&message.headers)
     }
     /// Where the message carries its correlation id.
@@ -138,7 +138,7 @@ impl CheckStockReply {
 pub struct OrderCreatedParameters {
     /// Sales region the order was placed in.
     #[serde(rename = "region")]
-    pub region: crate::types::OrderCreatedRegion,
+    pub region: super::types::OrderCreatedRegion,
 }
 
 impl OrderCreatedParameters {
@@ -184,7 +184,7 @@ impl Publisher {
         &self,
         parameters: &OrderCreatedParameters,
         event: &OrderCreated,
-        headers: &crate::types::EventHeaders,
+        headers: &super::types::EventHeaders,
     ) -> Result<String, ev::PublishError> {
         self.events.publish_with(&parameters.address()?, event, headers).await
     }
@@ -198,7 +198,7 @@ impl Publisher {
     pub async fn publish_inventory_low(
         &self,
         event: &InventoryLow,
-        headers: &crate::types::EventHeaders,
+        headers: &super::types::EventHeaders,
     ) -> Result<String, ev::PublishError> {
         self.events.publish_with("inventory.low", event, headers).await
     }
@@ -210,7 +210,7 @@ impl Publisher {
     pub async fn publish_payment_failed(
         &self,
         event: &PaymentFailed,
-        headers: &crate::types::EventHeaders,
+        headers: &super::types::EventHeaders,
     ) -> Result<String, ev::PublishError> {
         self.events.publish_with("payments.failed", event, headers).await
     }

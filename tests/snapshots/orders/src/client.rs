@@ -19,7 +19,7 @@
 
 use ::specwright_runtime::http as rt;
 
-pub use crate::operations::*;
+pub use super::operations::*;
 
 pub use rt::{
     multipart, ClientBuilder, Credential, Error, FilePart, Response, RetryPolicy,
@@ -109,7 +109,7 @@ impl Client {
     pub fn create_order(
         &self,
         idempotency_key: ::uuid::Uuid,
-        body: crate::types::CreateOrderRequest,
+        body: super::types::CreateOrderRequest,
     ) -> CreateOrder<'_> {
         CreateOrder {
             client: self,
@@ -134,7 +134,7 @@ pub struct ListOrders<'a> {
     client: &'a Client,
     cursor: Option<::std::string::String>,
     limit: Option<i32>,
-    status: Option<::std::vec::Vec<crate::types::OrderStatus>>,
+    status: Option<::std::vec::Vec<super::types::OrderStatus>>,
 }
 
 impl<'a> ListOrders<'a> {
@@ -150,7 +150,7 @@ impl<'a> ListOrders<'a> {
     }
     /// Only return orders in one of these statuses, comma separated,
     /// e.g. `?status=paid,shipped`.
-    pub fn status(mut self, value: ::std::vec::Vec<crate::types::OrderStatus>) -> Self {
+    pub fn status(mut self, value: ::std::vec::Vec<super::types::OrderStatus>) -> Self {
         self.status = Some(value);
         self
     }
@@ -173,7 +173,7 @@ impl<'a> ListOrders<'a> {
                     Ok({
                         let x_rate_limit_remaining = raw
                             .header::<i32>("X-Rate-Limit-Remaining")?;
-                        raw.json::<crate::types::OrderPage>()?
+                        raw.json::<super::types::OrderPage>()?
                             .map(|body| ListOrdersResponse::Ok {
                                 body,
                                 x_rate_limit_remaining,
@@ -185,7 +185,7 @@ impl<'a> ListOrders<'a> {
                         rt::Error::Api(
                             Box::new(
                                 raw
-                                    .json::<crate::types::Problem>()?
+                                    .json::<super::types::Problem>()?
                                     .map(ListOrdersError::BadRequest),
                             ),
                         ),
@@ -196,7 +196,7 @@ impl<'a> ListOrders<'a> {
                         rt::Error::Api(
                             Box::new(
                                 raw
-                                    .json::<crate::types::Problem>()?
+                                    .json::<super::types::Problem>()?
                                     .map(ListOrdersError::Unauthorized),
                             ),
                         ),
@@ -213,7 +213,7 @@ impl<'a> ListOrders<'a> {
     pub fn into_stream(
         self,
     ) -> impl rt::Stream<
-        Item = Result<crate::types::Order, rt::Error<ListOrdersError>>,
+        Item = Result<super::types::Order, rt::Error<ListOrdersError>>,
     > + 'a {
         rt::paginate(
             self,
@@ -240,7 +240,7 @@ impl<'a> ListOrders<'a> {
 pub struct CreateOrder<'a> {
     client: &'a Client,
     idempotency_key: ::uuid::Uuid,
-    body: crate::types::CreateOrderRequest,
+    body: super::types::CreateOrderRequest,
 }
 
 impl<'a> CreateOrder<'a> {
@@ -262,7 +262,7 @@ impl<'a> CreateOrder<'a> {
                 201 => {
                     Ok({
                         let location = raw.header::<::std::string::String>("Location")?;
-                        raw.json::<crate::types::Order>()?
+                        raw.json::<super::types::Order>()?
                             .map(|body| CreateOrderResponse::Created {
                                 body,
                                 location,
@@ -274,7 +274,7 @@ impl<'a> CreateOrder<'a> {
                         rt::Error::Api(
                             Box::new(
                                 raw
-                                    .json::<crate::types::Problem>()?
+                                    .json::<super::types::Problem>()?
                                     .map(CreateOrderError::BadRequest),
                             ),
                         ),
@@ -285,7 +285,7 @@ impl<'a> CreateOrder<'a> {
                         rt::Error::Api(
                             Box::new(
                                 raw
-                                    .json::<crate::types::Problem>()?
+                                    .json::<super::types::Problem>()?
                                     .map(CreateOrderError::Unauthorized),
                             ),
                         ),
@@ -296,7 +296,7 @@ impl<'a> CreateOrder<'a> {
                         rt::Error::Api(
                             Box::new(
                                 raw
-                                    .json::<crate::types::Problem>()?
+                                    .json::<super::types::Problem>()?
                                     .map(CreateOrderError::Conflict),
                             ),
                         ),
@@ -307,7 +307,7 @@ impl<'a> CreateOrder<'a> {
                         rt::Error::Api(
                             Box::new(
                                 raw
-                                    .json::<crate::types::Problem>()?
+                                    .json::<super::types::Problem>()?
                                     .map(CreateOrderError::UnprocessableEntity),
                             ),
                         ),
@@ -340,13 +340,13 @@ impl<'a> GetOrder<'a> {
         rt::Sending::new(
             request,
             |raw| match raw.status().as_u16() {
-                200 => Ok(raw.json::<crate::types::Order>()?.map(GetOrderResponse::Ok)),
+                200 => Ok(raw.json::<super::types::Order>()?.map(GetOrderResponse::Ok)),
                 401 => {
                     Err(
                         rt::Error::Api(
                             Box::new(
                                 raw
-                                    .json::<crate::types::Problem>()?
+                                    .json::<super::types::Problem>()?
                                     .map(GetOrderError::Unauthorized),
                             ),
                         ),
@@ -357,7 +357,7 @@ impl<'a> GetOrder<'a> {
                         rt::Error::Api(
                             Box::new(
                                 raw
-                                    .json::<crate::types::Problem>()?
+                                    .json::<super::types::Problem>()?
                                     .map(GetOrderError::NotFound),
                             ),
                         ),

@@ -22,7 +22,7 @@ pub enum ListOrdersResponse {
     ///
     /// Status 200.
     Ok {
-        body: crate::types::OrderPage,
+        body: super::types::OrderPage,
         /// The `X-Rate-Limit-Remaining` header.
         x_rate_limit_remaining: Option<i32>,
     },
@@ -34,11 +34,11 @@ pub enum ListOrdersError {
     /// The request is malformed (invalid JSON, wrong types, bad parameters).
     ///
     /// Status 400.
-    BadRequest(crate::types::Problem),
+    BadRequest(super::types::Problem),
     /// The access token is missing, expired or lacks the required scope.
     ///
     /// Status 401.
-    Unauthorized(crate::types::Problem),
+    Unauthorized(super::types::Problem),
 }
 
 /// What `createOrder` answers on success.
@@ -48,7 +48,7 @@ pub enum CreateOrderResponse {
     ///
     /// Status 201.
     Created {
-        body: crate::types::Order,
+        body: super::types::Order,
         /// The `Location` header.
         location: Option<::std::string::String>,
     },
@@ -60,21 +60,21 @@ pub enum CreateOrderError {
     /// The request is malformed (invalid JSON, wrong types, bad parameters).
     ///
     /// Status 400.
-    BadRequest(crate::types::Problem),
+    BadRequest(super::types::Problem),
     /// The access token is missing, expired or lacks the required scope.
     ///
     /// Status 401.
-    Unauthorized(crate::types::Problem),
+    Unauthorized(super::types::Problem),
     /// The `Idempotency-Key` was already used for a request with a
     /// different body.
     ///
     /// Status 409.
-    Conflict(crate::types::Problem),
+    Conflict(super::types::Problem),
     /// The request was well formed but cannot be processed, e.g. an
     /// unknown SKU or a customer that may not place orders.
     ///
     /// Status 422.
-    UnprocessableEntity(crate::types::Problem),
+    UnprocessableEntity(super::types::Problem),
 }
 
 /// What `getOrder` answers on success.
@@ -83,7 +83,7 @@ pub enum GetOrderResponse {
     /// The requested order.
     ///
     /// Status 200.
-    Ok(crate::types::Order),
+    Ok(super::types::Order),
 }
 
 /// The errors `getOrder` documents.
@@ -92,9 +92,9 @@ pub enum GetOrderError {
     /// The access token is missing, expired or lacks the required scope.
     ///
     /// Status 401.
-    Unauthorized(crate::types::Problem),
+    Unauthorized(super::types::Problem),
     /// No order with this identifier exists.
     ///
     /// Status 404.
-    NotFound(crate::types::Problem),
+    NotFound(super::types::Problem),
 }

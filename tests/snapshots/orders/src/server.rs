@@ -94,8 +94,8 @@ pub trait Api: Send + Sync + 'static {
         principal: Self::Principal,
     ) -> impl Future<
         Output = srv::Answer<
-            crate::operations::ListOrdersResponse,
-            crate::operations::ListOrdersError,
+            super::operations::ListOrdersResponse,
+            super::operations::ListOrdersError,
         >,
     > + Send;
     /// Create an order
@@ -110,8 +110,8 @@ pub trait Api: Send + Sync + 'static {
         principal: Self::Principal,
     ) -> impl Future<
         Output = srv::Answer<
-            crate::operations::CreateOrderResponse,
-            crate::operations::CreateOrderError,
+            super::operations::CreateOrderResponse,
+            super::operations::CreateOrderError,
         >,
     > + Send;
     /// Get an order
@@ -125,8 +125,8 @@ pub trait Api: Send + Sync + 'static {
         principal: Self::Principal,
     ) -> impl Future<
         Output = srv::Answer<
-            crate::operations::GetOrderResponse,
-            crate::operations::GetOrderError,
+            super::operations::GetOrderResponse,
+            super::operations::GetOrderError,
         >,
     > + Send;
 }
@@ -148,8 +148,8 @@ impl Api for Unimplemented {
         request: ListOrders,
         principal: Self::Principal,
     ) -> srv::Answer<
-        crate::operations::ListOrdersResponse,
-        crate::operations::ListOrdersError,
+        super::operations::ListOrdersResponse,
+        super::operations::ListOrdersError,
     > {
         let _ = (request, principal);
         Err(srv::Failure::not_implemented("listOrders"))
@@ -159,8 +159,8 @@ impl Api for Unimplemented {
         request: CreateOrder,
         principal: Self::Principal,
     ) -> srv::Answer<
-        crate::operations::CreateOrderResponse,
-        crate::operations::CreateOrderError,
+        super::operations::CreateOrderResponse,
+        super::operations::CreateOrderError,
     > {
         let _ = (request, principal);
         Err(srv::Failure::not_implemented("createOrder"))
@@ -170,8 +170,8 @@ impl Api for Unimplemented {
         request: GetOrder,
         principal: Self::Principal,
     ) -> srv::Answer<
-        crate::operations::GetOrderResponse,
-        crate::operations::GetOrderError,
+        super::operations::GetOrderResponse,
+        super::operations::GetOrderError,
     > {
         let _ = (request, principal);
         Err(srv::Failure::not_implemented("getOrder"))
@@ -247,7 +247,7 @@ pub struct ListOrders {
     /// e.g. `?status=paid,shipped`.
     ///
     /// The query parameter `status`.
-    pub status: Option<::std::vec::Vec<crate::types::OrderStatus>>,
+    pub status: Option<::std::vec::Vec<super::types::OrderStatus>>,
 }
 
 fn handle_list_orders<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFuture {
@@ -267,7 +267,7 @@ fn handle_list_orders<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFut
             .query::<Option<i32>>("limit", srv::Style::Form, true, false, Some(1));
         let status = input
             .query::<
-                Option<::std::vec::Vec<crate::types::OrderStatus>>,
+                Option<::std::vec::Vec<super::types::OrderStatus>>,
             >("status", srv::Style::Form, false, false, Some(2));
         let (Some(cursor), Some(limit), Some(status)) = (cursor, limit, status) else {
             return api.rejection(input.into_problem())
@@ -282,7 +282,7 @@ fn handle_list_orders<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFut
     })
 }
 
-impl srv::IntoResponse for crate::operations::ListOrdersResponse {
+impl srv::IntoResponse for super::operations::ListOrdersResponse {
     fn into_response(self) -> srv::Response {
         match self {
             Self::Ok { body, x_rate_limit_remaining } => {
@@ -294,7 +294,7 @@ impl srv::IntoResponse for crate::operations::ListOrdersResponse {
     }
 }
 
-impl srv::IntoResponse for crate::operations::ListOrdersError {
+impl srv::IntoResponse for super::operations::ListOrdersError {
     fn into_response(self) -> srv::Response {
         match self {
             Self::BadRequest(body) => {
@@ -317,7 +317,7 @@ pub struct CreateOrder {
     /// The header parameter `Idempotency-Key`.
     pub idempotency_key: ::uuid::Uuid,
     /// The request body.
-    pub body: crate::types::CreateOrderRequest,
+    pub body: super::types::CreateOrderRequest,
 }
 
 fn handle_create_order<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFuture {
@@ -332,7 +332,7 @@ fn handle_create_order<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFu
         let idempotency_key = input
             .header::<::uuid::Uuid>("Idempotency-Key", false, true, Some(4));
         let body = match input.body_kind(&["application/json"], true) {
-            Ok(Some(_)) => input.json::<crate::types::CreateOrderRequest>(Some(5)).await,
+            Ok(Some(_)) => input.json::<super::types::CreateOrderRequest>(Some(5)).await,
             Ok(None) => None,
             Err(()) => None,
         };
@@ -348,7 +348,7 @@ fn handle_create_order<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFu
     })
 }
 
-impl srv::IntoResponse for crate::operations::CreateOrderResponse {
+impl srv::IntoResponse for super::operations::CreateOrderResponse {
     fn into_response(self) -> srv::Response {
         match self {
             Self::Created { body, location } => {
@@ -360,7 +360,7 @@ impl srv::IntoResponse for crate::operations::CreateOrderResponse {
     }
 }
 
-impl srv::IntoResponse for crate::operations::CreateOrderError {
+impl srv::IntoResponse for super::operations::CreateOrderError {
     fn into_response(self) -> srv::Response {
         match self {
             Self::BadRequest(body) => {
@@ -409,7 +409,7 @@ fn handle_get_order<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFutur
     })
 }
 
-impl srv::IntoResponse for crate::operations::GetOrderResponse {
+impl srv::IntoResponse for super::operations::GetOrderResponse {
     fn into_response(self) -> srv::Response {
         match self {
             Self::Ok(body) => srv::reply(200u16).json("application/json", &body),
@@ -417,7 +417,7 @@ impl srv::IntoResponse for crate::operations::GetOrderResponse {
     }
 }
 
-impl srv::IntoResponse for crate::operations::GetOrderError {
+impl srv::IntoResponse for super::operations::GetOrderError {
     fn into_response(self) -> srv::Response {
         match self {
             Self::Unauthorized(body) => {

@@ -19,7 +19,7 @@
 
 use ::specwright_runtime::http as rt;
 
-pub use crate::operations::*;
+pub use super::operations::*;
 
 pub use rt::{
     multipart, ClientBuilder, Credential, Error, FilePart, Response, RetryPolicy,
@@ -107,7 +107,7 @@ impl Client {
     /// webhook are notified once the pet has been stored.
     ///
     /// `POST /pets`
-    pub fn create_pet(&self, body: crate::types::Pet) -> CreatePet<'_> {
+    pub fn create_pet(&self, body: super::types::Pet) -> CreatePet<'_> {
         CreatePet { client: self, body }
     }
     /// Get a pet
@@ -184,7 +184,7 @@ impl<'a> ListPets<'a> {
                 200 => {
                     Ok(
                         raw
-                            .json::<::std::vec::Vec<crate::types::Pet>>()?
+                            .json::<::std::vec::Vec<super::types::Pet>>()?
                             .map(ListPetsResponse::Ok),
                     )
                 }
@@ -193,7 +193,7 @@ impl<'a> ListPets<'a> {
                         rt::Error::Api(
                             Box::new({
                                 let status = raw.status();
-                                raw.json::<crate::types::Error>()?
+                                raw.json::<super::types::Error>()?
                                     .map(|body| ListPetsError::Default {
                                         body,
                                         status,
@@ -211,7 +211,7 @@ impl<'a> ListPets<'a> {
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreatePet<'a> {
     client: &'a Client,
-    body: crate::types::Pet,
+    body: super::types::Pet,
 }
 
 impl<'a> CreatePet<'a> {
@@ -232,7 +232,7 @@ impl<'a> CreatePet<'a> {
                 201 => {
                     Ok({
                         let location = raw.header::<::std::string::String>("Location")?;
-                        raw.json::<crate::types::Pet>()?
+                        raw.json::<super::types::Pet>()?
                             .map(|body| CreatePetResponse::Created {
                                 body,
                                 location,
@@ -244,7 +244,7 @@ impl<'a> CreatePet<'a> {
                         rt::Error::Api(
                             Box::new({
                                 let status = raw.status();
-                                raw.json::<crate::types::Error>()?
+                                raw.json::<super::types::Error>()?
                                     .map(|body| CreatePetError::Default {
                                         body,
                                         status,
@@ -279,13 +279,13 @@ impl<'a> GetPet<'a> {
         rt::Sending::new(
             request,
             |raw| match raw.status().as_u16() {
-                200 => Ok(raw.json::<crate::types::Pet>()?.map(GetPetResponse::Ok)),
+                200 => Ok(raw.json::<super::types::Pet>()?.map(GetPetResponse::Ok)),
                 _ => {
                     Err(
                         rt::Error::Api(
                             Box::new({
                                 let status = raw.status();
-                                raw.json::<crate::types::Error>()?
+                                raw.json::<super::types::Error>()?
                                     .map(|body| GetPetError::Default {
                                         body,
                                         status,
@@ -326,7 +326,7 @@ impl<'a> DeletePet<'a> {
                         rt::Error::Api(
                             Box::new({
                                 let status = raw.status();
-                                raw.json::<crate::types::Error>()?
+                                raw.json::<super::types::Error>()?
                                     .map(|body| DeletePetError::Default {
                                         body,
                                         status,
@@ -372,7 +372,7 @@ impl<'a> UploadPetPhoto<'a> {
                 201 => {
                     Ok(
                         raw
-                            .json::<crate::types::PetPhoto>()?
+                            .json::<super::types::PetPhoto>()?
                             .map(UploadPetPhotoResponse::Created),
                     )
                 }
@@ -381,7 +381,7 @@ impl<'a> UploadPetPhoto<'a> {
                         rt::Error::Api(
                             Box::new({
                                 let status = raw.status();
-                                raw.json::<crate::types::Error>()?
+                                raw.json::<super::types::Error>()?
                                     .map(|body| UploadPetPhotoError::Default {
                                         body,
                                         status,

@@ -21,7 +21,7 @@ pub enum ListPetsResponse {
     /// A page of pets.
     ///
     /// Status 200.
-    Ok(::std::vec::Vec<crate::types::Pet>),
+    Ok(::std::vec::Vec<super::types::Pet>),
 }
 
 /// The errors `listPets` documents.
@@ -30,7 +30,7 @@ pub enum ListPetsError {
     /// Unexpected error. The body explains what went wrong.
     ///
     /// Any other status.
-    Default { status: ::specwright_runtime::StatusCode, body: crate::types::Error },
+    Default { status: ::specwright_runtime::StatusCode, body: super::types::Error },
 }
 
 /// What `createPet` answers on success.
@@ -40,7 +40,7 @@ pub enum CreatePetResponse {
     ///
     /// Status 201.
     Created {
-        body: crate::types::Pet,
+        body: super::types::Pet,
         /// The `Location` header.
         location: Option<::std::string::String>,
     },
@@ -52,7 +52,7 @@ pub enum CreatePetError {
     /// Unexpected error. The body explains what went wrong.
     ///
     /// Any other status.
-    Default { status: ::specwright_runtime::StatusCode, body: crate::types::Error },
+    Default { status: ::specwright_runtime::StatusCode, body: super::types::Error },
 }
 
 /// What `getPet` answers on success.
@@ -61,7 +61,7 @@ pub enum GetPetResponse {
     /// The requested pet.
     ///
     /// Status 200.
-    Ok(crate::types::Pet),
+    Ok(super::types::Pet),
 }
 
 /// The errors `getPet` documents.
@@ -70,7 +70,7 @@ pub enum GetPetError {
     /// Unexpected error. The body explains what went wrong.
     ///
     /// Any other status.
-    Default { status: ::specwright_runtime::StatusCode, body: crate::types::Error },
+    Default { status: ::specwright_runtime::StatusCode, body: super::types::Error },
 }
 
 /// What `deletePet` answers on success.
@@ -88,7 +88,7 @@ pub enum DeletePetError {
     /// Unexpected error. The body explains what went wrong.
     ///
     /// Any other status.
-    Default { status: ::specwright_runtime::StatusCode, body: crate::types::Error },
+    Default { status: ::specwright_runtime::StatusCode, body: super::types::Error },
 }
 
 /// The multipart body of `uploadPetPhoto`: a field per part; files are streamed.
@@ -106,7 +106,7 @@ pub enum UploadPetPhotoResponse {
     /// The photo was stored.
     ///
     /// Status 201.
-    Created(crate::types::PetPhoto),
+    Created(super::types::PetPhoto),
 }
 
 /// The errors `uploadPetPhoto` documents.
@@ -115,5 +115,5 @@ pub enum UploadPetPhotoError {
     /// Unexpected error. The body explains what went wrong.
     ///
     /// Any other status.
-    Default { status: ::specwright_runtime::StatusCode, body: crate::types::Error },
+    Default { status: ::specwright_runtime::StatusCode, body: super::types::Error },
 }

@@ -109,8 +109,8 @@ pub trait Api: Send + Sync + 'static {
         principal: Self::Principal,
     ) -> impl Future<
         Output = srv::Answer<
-            crate::operations::ListPetsResponse,
-            crate::operations::ListPetsError,
+            super::operations::ListPetsResponse,
+            super::operations::ListPetsError,
         >,
     > + Send;
     /// Create a pet
@@ -126,8 +126,8 @@ pub trait Api: Send + Sync + 'static {
         principal: Self::Principal,
     ) -> impl Future<
         Output = srv::Answer<
-            crate::operations::CreatePetResponse,
-            crate::operations::CreatePetError,
+            super::operations::CreatePetResponse,
+            super::operations::CreatePetError,
         >,
     > + Send;
     /// Get a pet
@@ -141,8 +141,8 @@ pub trait Api: Send + Sync + 'static {
         principal: Self::Principal,
     ) -> impl Future<
         Output = srv::Answer<
-            crate::operations::GetPetResponse,
-            crate::operations::GetPetError,
+            super::operations::GetPetResponse,
+            super::operations::GetPetError,
         >,
     > + Send;
     /// Delete a pet
@@ -157,8 +157,8 @@ pub trait Api: Send + Sync + 'static {
         principal: Self::Principal,
     ) -> impl Future<
         Output = srv::Answer<
-            crate::operations::DeletePetResponse,
-            crate::operations::DeletePetError,
+            super::operations::DeletePetResponse,
+            super::operations::DeletePetError,
         >,
     > + Send;
     /// Upload a pet photo
@@ -174,8 +174,8 @@ pub trait Api: Send + Sync + 'static {
         principal: Self::Principal,
     ) -> impl Future<
         Output = srv::Answer<
-            crate::operations::UploadPetPhotoResponse,
-            crate::operations::UploadPetPhotoError,
+            super::operations::UploadPetPhotoResponse,
+            super::operations::UploadPetPhotoError,
         >,
     > + Send;
 }
@@ -197,8 +197,8 @@ impl Api for Unimplemented {
         request: ListPets,
         principal: Self::Principal,
     ) -> srv::Answer<
-        crate::operations::ListPetsResponse,
-        crate::operations::ListPetsError,
+        super::operations::ListPetsResponse,
+        super::operations::ListPetsError,
     > {
         let _ = (request, principal);
         Err(srv::Failure::not_implemented("listPets"))
@@ -208,8 +208,8 @@ impl Api for Unimplemented {
         request: CreatePet,
         principal: Self::Principal,
     ) -> srv::Answer<
-        crate::operations::CreatePetResponse,
-        crate::operations::CreatePetError,
+        super::operations::CreatePetResponse,
+        super::operations::CreatePetError,
     > {
         let _ = (request, principal);
         Err(srv::Failure::not_implemented("createPet"))
@@ -218,7 +218,7 @@ impl Api for Unimplemented {
         &self,
         request: GetPet,
         principal: Self::Principal,
-    ) -> srv::Answer<crate::operations::GetPetResponse, crate::operations::GetPetError> {
+    ) -> srv::Answer<super::operations::GetPetResponse, super::operations::GetPetError> {
         let _ = (request, principal);
         Err(srv::Failure::not_implemented("getPet"))
     }
@@ -227,8 +227,8 @@ impl Api for Unimplemented {
         request: DeletePet,
         principal: Self::Principal,
     ) -> srv::Answer<
-        crate::operations::DeletePetResponse,
-        crate::operations::DeletePetError,
+        super::operations::DeletePetResponse,
+        super::operations::DeletePetError,
     > {
         let _ = (request, principal);
         Err(srv::Failure::not_implemented("deletePet"))
@@ -238,8 +238,8 @@ impl Api for Unimplemented {
         request: UploadPetPhoto,
         principal: Self::Principal,
     ) -> srv::Answer<
-        crate::operations::UploadPetPhotoResponse,
-        crate::operations::UploadPetPhotoError,
+        super::operations::UploadPetPhotoResponse,
+        super::operations::UploadPetPhotoError,
     > {
         let _ = (request, principal);
         Err(srv::Failure::not_implemented("uploadPetPhoto"))
@@ -366,7 +366,7 @@ fn handle_list_pets<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFutur
     })
 }
 
-impl srv::IntoResponse for crate::operations::ListPetsResponse {
+impl srv::IntoResponse for super::operations::ListPetsResponse {
     fn into_response(self) -> srv::Response {
         match self {
             Self::Ok(body) => srv::reply(200u16).json("application/json", &body),
@@ -374,7 +374,7 @@ impl srv::IntoResponse for crate::operations::ListPetsResponse {
     }
 }
 
-impl srv::IntoResponse for crate::operations::ListPetsError {
+impl srv::IntoResponse for super::operations::ListPetsError {
     fn into_response(self) -> srv::Response {
         match self {
             Self::Default { status, body } => {
@@ -389,7 +389,7 @@ impl srv::IntoResponse for crate::operations::ListPetsError {
 #[non_exhaustive]
 pub struct CreatePet {
     /// The request body.
-    pub body: crate::types::Pet,
+    pub body: super::types::Pet,
 }
 
 fn handle_create_pet<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFuture {
@@ -402,7 +402,7 @@ fn handle_create_pet<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFutu
             Err(refused) => return api.rejection(refused),
         };
         let body = match input.body_kind(&["application/json"], true) {
-            Ok(Some(_)) => input.json::<crate::types::Pet>(Some(3)).await,
+            Ok(Some(_)) => input.json::<super::types::Pet>(Some(3)).await,
             Ok(None) => None,
             Err(()) => None,
         };
@@ -413,7 +413,7 @@ fn handle_create_pet<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFutu
     })
 }
 
-impl srv::IntoResponse for crate::operations::CreatePetResponse {
+impl srv::IntoResponse for super::operations::CreatePetResponse {
     fn into_response(self) -> srv::Response {
         match self {
             Self::Created { body, location } => {
@@ -425,7 +425,7 @@ impl srv::IntoResponse for crate::operations::CreatePetResponse {
     }
 }
 
-impl srv::IntoResponse for crate::operations::CreatePetError {
+impl srv::IntoResponse for super::operations::CreatePetError {
     fn into_response(self) -> srv::Response {
         match self {
             Self::Default { status, body } => {
@@ -464,7 +464,7 @@ fn handle_get_pet<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFuture 
     })
 }
 
-impl srv::IntoResponse for crate::operations::GetPetResponse {
+impl srv::IntoResponse for super::operations::GetPetResponse {
     fn into_response(self) -> srv::Response {
         match self {
             Self::Ok(body) => srv::reply(200u16).json("application/json", &body),
@@ -472,7 +472,7 @@ impl srv::IntoResponse for crate::operations::GetPetResponse {
     }
 }
 
-impl srv::IntoResponse for crate::operations::GetPetError {
+impl srv::IntoResponse for super::operations::GetPetError {
     fn into_response(self) -> srv::Response {
         match self {
             Self::Default { status, body } => {
@@ -511,7 +511,7 @@ fn handle_delete_pet<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFutu
     })
 }
 
-impl srv::IntoResponse for crate::operations::DeletePetResponse {
+impl srv::IntoResponse for super::operations::DeletePetResponse {
     fn into_response(self) -> srv::Response {
         match self {
             Self::NoContent => srv::reply(204u16).empty(),
@@ -519,7 +519,7 @@ impl srv::IntoResponse for crate::operations::DeletePetResponse {
     }
 }
 
-impl srv::IntoResponse for crate::operations::DeletePetError {
+impl srv::IntoResponse for super::operations::DeletePetError {
     fn into_response(self) -> srv::Response {
         match self {
             Self::Default { status, body } => {
@@ -538,7 +538,7 @@ pub struct UploadPetPhoto {
     /// The path parameter `petId`.
     pub pet_id: i64,
     /// The request body.
-    pub body: crate::operations::UploadPetPhotoForm,
+    pub body: super::operations::UploadPetPhotoForm,
 }
 
 fn handle_upload_pet_photo<A: Api>(
@@ -565,7 +565,7 @@ fn handle_upload_pet_photo<A: Api>(
                             >(&mut parts, "caption", false, Some(24));
                         match (file, caption) {
                             (Some(file), Some(caption)) => {
-                                Some(crate::operations::UploadPetPhotoForm {
+                                Some(super::operations::UploadPetPhotoForm {
                                     file,
                                     caption,
                                 })
@@ -588,7 +588,7 @@ fn handle_upload_pet_photo<A: Api>(
     })
 }
 
-impl srv::IntoResponse for crate::operations::UploadPetPhotoResponse {
+impl srv::IntoResponse for super::operations::UploadPetPhotoResponse {
     fn into_response(self) -> srv::Response {
         match self {
             Self::Created(body) => srv::reply(201u16).json("application/json", &body),
@@ -596,7 +596,7 @@ impl srv::IntoResponse for crate::operations::UploadPetPhotoResponse {
     }
 }
 
-impl srv::IntoResponse for crate::operations::UploadPetPhotoError {
+impl srv::IntoResponse for super::operations::UploadPetPhotoError {
     fn into_response(self) -> srv::Response {
         match self {
             Self::Default { status, body } => {

@@ -19,7 +19,7 @@
 
 use ::specwright_runtime::http as rt;
 
-pub use crate::operations::*;
+pub use super::operations::*;
 
 pub use rt::{
     multipart, ClientBuilder, Credential, Error, FilePart, Response, RetryPolicy,
@@ -205,7 +205,7 @@ impl Client {
     pub fn get_metrics(
         &self,
         window: ::std::vec::Vec<::std::string::String>,
-        point: crate::types::GetMetricsPoint,
+        point: super::types::GetMetricsPoint,
     ) -> GetMetrics<'_> {
         GetMetrics {
             client: self,
@@ -274,7 +274,7 @@ impl<'a> CreateBucket<'a> {
                     Ok({
                         let location = raw
                             .required_header::<::std::string::String>("Location")?;
-                        raw.json::<crate::types::Bucket>()?
+                        raw.json::<super::types::Bucket>()?
                             .map(|body| CreateBucketResponse::Created {
                                 body,
                                 location,
@@ -286,7 +286,7 @@ impl<'a> CreateBucket<'a> {
                         rt::Error::Api(
                             Box::new(
                                 raw
-                                    .json::<crate::types::Problem>()?
+                                    .json::<super::types::Problem>()?
                                     .map(CreateBucketError::Conflict),
                             ),
                         ),
@@ -297,7 +297,7 @@ impl<'a> CreateBucket<'a> {
                         rt::Error::Api(
                             Box::new(
                                 raw
-                                    .json::<crate::types::Problem>()?
+                                    .json::<super::types::Problem>()?
                                     .map(CreateBucketError::TooManyRequests),
                             ),
                         ),
@@ -308,7 +308,7 @@ impl<'a> CreateBucket<'a> {
                         rt::Error::Api(
                             Box::new(
                                 raw
-                                    .json::<crate::types::Problem>()?
+                                    .json::<super::types::Problem>()?
                                     .map(CreateBucketError::ServiceUnavailable),
                             ),
                         ),
@@ -324,9 +324,9 @@ impl<'a> CreateBucket<'a> {
 #[derive(Debug)]
 pub enum CreateBucketBody {
     /// As `application/json`.
-    Json(crate::types::NewBucket),
+    Json(super::types::NewBucket),
     /// As `application/x-www-form-urlencoded`.
-    Form(crate::types::NewBucket),
+    Form(super::types::NewBucket),
 }
 
 /// A call of `listObjects`: set optional parameters, then `send` it.
@@ -339,7 +339,7 @@ pub struct ListObjects<'a> {
     tags: Option<::std::vec::Vec<::std::string::String>>,
     ids: Option<::std::vec::Vec<i64>>,
     fields: Option<::std::vec::Vec<::std::string::String>>,
-    filter: Option<crate::types::SizeFilter>,
+    filter: Option<super::types::SizeFilter>,
     limit: Option<i32>,
     cursor: Option<::std::string::String>,
     x_request_id: Option<::std::string::String>,
@@ -363,7 +363,7 @@ impl<'a> ListObjects<'a> {
         self.fields = Some(value);
         self
     }
-    pub fn filter(mut self, value: crate::types::SizeFilter) -> Self {
+    pub fn filter(mut self, value: super::types::SizeFilter) -> Self {
         self.filter = Some(value);
         self
     }
@@ -409,7 +409,7 @@ impl<'a> ListObjects<'a> {
                 200 => {
                     Ok({
                         let x_total_count = raw.header::<i64>("X-Total-Count")?;
-                        raw.json::<crate::types::ObjectList>()?
+                        raw.json::<super::types::ObjectList>()?
                             .map(|body| ListObjectsResponse::Ok {
                                 body,
                                 x_total_count,
@@ -421,7 +421,7 @@ impl<'a> ListObjects<'a> {
                         rt::Error::Api(
                             Box::new(
                                 raw
-                                    .json::<crate::types::Problem>()?
+                                    .json::<super::types::Problem>()?
                                     .map(ListObjectsError::NotFound),
                             ),
                         ),
@@ -438,7 +438,7 @@ impl<'a> ListObjects<'a> {
     pub fn into_stream(
         self,
     ) -> impl rt::Stream<
-        Item = Result<crate::types::ObjectInfo, rt::Error<ListObjectsError>>,
+        Item = Result<super::types::ObjectInfo, rt::Error<ListObjectsError>>,
     > + 'a {
         rt::paginate(
             self,
@@ -507,7 +507,7 @@ impl<'a> GetObject<'a> {
                     rt::Error::Api(
                         Box::new(
                             raw
-                                .json::<crate::types::Problem>()
+                                .json::<super::types::Problem>()
                                 .await?
                                 .map(GetObjectError::NotFound),
                         ),
@@ -548,7 +548,7 @@ impl<'a> PutObject<'a> {
                 201 => {
                     Ok(
                         raw
-                            .json::<crate::types::ObjectInfo>()?
+                            .json::<super::types::ObjectInfo>()?
                             .map(PutObjectResponse::Created),
                     )
                 }
@@ -557,7 +557,7 @@ impl<'a> PutObject<'a> {
                         rt::Error::Api(
                             Box::new(
                                 raw
-                                    .json::<crate::types::Problem>()?
+                                    .json::<super::types::Problem>()?
                                     .map(PutObjectError::PayloadTooLarge),
                             ),
                         ),
@@ -632,7 +632,7 @@ impl<'a> UploadForm<'a> {
                 201 => {
                     Ok(
                         raw
-                            .json::<crate::types::ObjectInfo>()?
+                            .json::<super::types::ObjectInfo>()?
                             .map(UploadFormResponse::Created),
                     )
                 }
@@ -647,7 +647,7 @@ impl<'a> UploadForm<'a> {
 pub struct GetMetrics<'a> {
     client: &'a Client,
     window: ::std::vec::Vec<::std::string::String>,
-    point: crate::types::GetMetricsPoint,
+    point: super::types::GetMetricsPoint,
 }
 
 impl<'a> GetMetrics<'a> {

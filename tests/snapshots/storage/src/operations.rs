@@ -34,7 +34,7 @@ pub enum CreateBucketResponse {
     ///
     /// Status 201.
     Created {
-        body: crate::types::Bucket,
+        body: super::types::Bucket,
         /// The `Location` header.
         location: ::std::string::String,
     },
@@ -46,15 +46,15 @@ pub enum CreateBucketError {
     /// The request failed; the body says why.
     ///
     /// Status 409.
-    Conflict(crate::types::Problem),
+    Conflict(super::types::Problem),
     /// The request failed; the body says why.
     ///
     /// Status 429.
-    TooManyRequests(crate::types::Problem),
+    TooManyRequests(super::types::Problem),
     /// The request failed; the body says why.
     ///
     /// Status 503.
-    ServiceUnavailable(crate::types::Problem),
+    ServiceUnavailable(super::types::Problem),
 }
 
 /// What `listObjects` answers on success.
@@ -64,7 +64,7 @@ pub enum ListObjectsResponse {
     ///
     /// Status 200.
     Ok {
-        body: crate::types::ObjectList,
+        body: super::types::ObjectList,
         /// The `X-Total-Count` header.
         x_total_count: Option<i64>,
     },
@@ -76,7 +76,7 @@ pub enum ListObjectsError {
     /// The request failed; the body says why.
     ///
     /// Status 404.
-    NotFound(crate::types::Problem),
+    NotFound(super::types::Problem),
 }
 
 /// What `getObject` answers on success.
@@ -102,7 +102,7 @@ pub enum GetObjectError {
     /// The request failed; the body says why.
     ///
     /// Status 404.
-    NotFound(crate::types::Problem),
+    NotFound(super::types::Problem),
 }
 
 /// What `putObject` answers on success.
@@ -111,7 +111,7 @@ pub enum PutObjectResponse {
     /// Stored.
     ///
     /// Status 201.
-    Created(crate::types::ObjectInfo),
+    Created(super::types::ObjectInfo),
 }
 
 /// The errors `putObject` documents.
@@ -120,7 +120,7 @@ pub enum PutObjectError {
     /// The request failed; the body says why.
     ///
     /// Status 413.
-    PayloadTooLarge(crate::types::Problem),
+    PayloadTooLarge(super::types::Problem),
 }
 
 /// What `addNote` answers on success.
@@ -150,7 +150,7 @@ pub enum UploadFormResponse {
     /// Stored.
     ///
     /// Status 201.
-    Created(crate::types::ObjectInfo),
+    Created(super::types::ObjectInfo),
 }
 
 /// The errors `uploadForm` documents.

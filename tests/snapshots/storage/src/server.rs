@@ -129,8 +129,8 @@ pub trait Api: Send + Sync + 'static {
         &self,
     ) -> impl Future<
         Output = srv::Answer<
-            crate::operations::HealthResponse,
-            crate::operations::HealthError,
+            super::operations::HealthResponse,
+            super::operations::HealthError,
         >,
     > + Send;
     /// Create a bucket
@@ -142,8 +142,8 @@ pub trait Api: Send + Sync + 'static {
         principal: Self::Principal,
     ) -> impl Future<
         Output = srv::Answer<
-            crate::operations::CreateBucketResponse,
-            crate::operations::CreateBucketError,
+            super::operations::CreateBucketResponse,
+            super::operations::CreateBucketError,
         >,
     > + Send;
     /// List the objects of a bucket
@@ -155,8 +155,8 @@ pub trait Api: Send + Sync + 'static {
         principal: Self::Principal,
     ) -> impl Future<
         Output = srv::Answer<
-            crate::operations::ListObjectsResponse,
-            crate::operations::ListObjectsError,
+            super::operations::ListObjectsResponse,
+            super::operations::ListObjectsError,
         >,
     > + Send;
     /// Download an object
@@ -168,8 +168,8 @@ pub trait Api: Send + Sync + 'static {
         principal: Self::Principal,
     ) -> impl Future<
         Output = srv::Answer<
-            crate::operations::GetObjectResponse,
-            crate::operations::GetObjectError,
+            super::operations::GetObjectResponse,
+            super::operations::GetObjectError,
         >,
     > + Send;
     /// Upload an object
@@ -181,8 +181,8 @@ pub trait Api: Send + Sync + 'static {
         principal: Self::Principal,
     ) -> impl Future<
         Output = srv::Answer<
-            crate::operations::PutObjectResponse,
-            crate::operations::PutObjectError,
+            super::operations::PutObjectResponse,
+            super::operations::PutObjectError,
         >,
     > + Send;
     /// Attach a text note to a bucket
@@ -194,8 +194,8 @@ pub trait Api: Send + Sync + 'static {
         principal: Self::Principal,
     ) -> impl Future<
         Output = srv::Answer<
-            crate::operations::AddNoteResponse,
-            crate::operations::AddNoteError,
+            super::operations::AddNoteResponse,
+            super::operations::AddNoteError,
         >,
     > + Send;
     /// Upload an object from a browser form
@@ -207,8 +207,8 @@ pub trait Api: Send + Sync + 'static {
         principal: Self::Principal,
     ) -> impl Future<
         Output = srv::Answer<
-            crate::operations::UploadFormResponse,
-            crate::operations::UploadFormError,
+            super::operations::UploadFormResponse,
+            super::operations::UploadFormError,
         >,
     > + Send;
     /// Metrics for time windows at a point of the key space
@@ -219,8 +219,8 @@ pub trait Api: Send + Sync + 'static {
         request: GetMetrics,
     ) -> impl Future<
         Output = srv::Answer<
-            crate::operations::GetMetricsResponse,
-            crate::operations::GetMetricsError,
+            super::operations::GetMetricsResponse,
+            super::operations::GetMetricsError,
         >,
     > + Send;
 }
@@ -239,7 +239,7 @@ impl Api for Unimplemented {
     }
     async fn health(
         &self,
-    ) -> srv::Answer<crate::operations::HealthResponse, crate::operations::HealthError> {
+    ) -> srv::Answer<super::operations::HealthResponse, super::operations::HealthError> {
         Err(srv::Failure::not_implemented("health"))
     }
     async fn create_bucket(
@@ -247,8 +247,8 @@ impl Api for Unimplemented {
         request: CreateBucket,
         principal: Self::Principal,
     ) -> srv::Answer<
-        crate::operations::CreateBucketResponse,
-        crate::operations::CreateBucketError,
+        super::operations::CreateBucketResponse,
+        super::operations::CreateBucketError,
     > {
         let _ = (request, principal);
         Err(srv::Failure::not_implemented("createBucket"))
@@ -258,8 +258,8 @@ impl Api for Unimplemented {
         request: ListObjects,
         principal: Self::Principal,
     ) -> srv::Answer<
-        crate::operations::ListObjectsResponse,
-        crate::operations::ListObjectsError,
+        super::operations::ListObjectsResponse,
+        super::operations::ListObjectsError,
     > {
         let _ = (request, principal);
         Err(srv::Failure::not_implemented("listObjects"))
@@ -269,8 +269,8 @@ impl Api for Unimplemented {
         request: GetObject,
         principal: Self::Principal,
     ) -> srv::Answer<
-        crate::operations::GetObjectResponse,
-        crate::operations::GetObjectError,
+        super::operations::GetObjectResponse,
+        super::operations::GetObjectError,
     > {
         let _ = (request, principal);
         Err(srv::Failure::not_implemented("getObject"))
@@ -280,8 +280,8 @@ impl Api for Unimplemented {
         request: PutObject,
         principal: Self::Principal,
     ) -> srv::Answer<
-        crate::operations::PutObjectResponse,
-        crate::operations::PutObjectError,
+        super::operations::PutObjectResponse,
+        super::operations::PutObjectError,
     > {
         let _ = (request, principal);
         Err(srv::Failure::not_implemented("putObject"))
@@ -291,8 +291,8 @@ impl Api for Unimplemented {
         request: AddNote,
         principal: Self::Principal,
     ) -> srv::Answer<
-        crate::operations::AddNoteResponse,
-        crate::operations::AddNoteError,
+        super::operations::AddNoteResponse,
+        super::operations::AddNoteError,
     > {
         let _ = (request, principal);
         Err(srv::Failure::not_implemented("addNote"))
@@ -302,8 +302,8 @@ impl Api for Unimplemented {
         request: UploadForm,
         principal: Self::Principal,
     ) -> srv::Answer<
-        crate::operations::UploadFormResponse,
-        crate::operations::UploadFormError,
+        super::operations::UploadFormResponse,
+        super::operations::UploadFormError,
     > {
         let _ = (request, principal);
         Err(srv::Failure::not_implemented("uploadForm"))
@@ -312,8 +312,8 @@ impl Api for Unimplemented {
         &self,
         request: GetMetrics,
     ) -> srv::Answer<
-        crate::operations::GetMetricsResponse,
-        crate::operations::GetMetricsError,
+        super::operations::GetMetricsResponse,
+        super::operations::GetMetricsError,
     > {
         let _ = request;
         Err(srv::Failure::not_implemented("getMetrics"))
@@ -450,7 +450,7 @@ fn handle_health<A: Api>(api: Arc<A>, _input: srv::Input) -> srv::BoxFuture {
     })
 }
 
-impl srv::IntoResponse for crate::operations::HealthResponse {
+impl srv::IntoResponse for super::operations::HealthResponse {
     fn into_response(self) -> srv::Response {
         match self {
             Self::Ok(body) => srv::reply(200u16).text("text/plain", body),
@@ -458,7 +458,7 @@ impl srv::IntoResponse for crate::operations::HealthResponse {
     }
 }
 
-impl srv::IntoResponse for crate::operations::HealthError {
+impl srv::IntoResponse for super::operations::HealthError {
     fn into_response(self) -> srv::Response {
         match self {}
     }
@@ -476,9 +476,9 @@ pub struct CreateBucket {
 #[derive(Debug)]
 pub enum CreateBucketBody {
     /// As `application/json`.
-    Json(crate::types::NewBucket),
+    Json(super::types::NewBucket),
     /// As `application/x-www-form-urlencoded`.
-    Form(crate::types::NewBucket),
+    Form(super::types::NewBucket),
 }
 
 fn handle_create_bucket<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFuture {
@@ -495,13 +495,13 @@ fn handle_create_bucket<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxF
         {
             Ok(Some(0)) => {
                 input
-                    .json::<crate::types::NewBucket>(Some(0))
+                    .json::<super::types::NewBucket>(Some(0))
                     .await
                     .map(CreateBucketBody::Json)
             }
             Ok(Some(_)) => {
                 input
-                    .form::<crate::types::NewBucket>(Some(0))
+                    .form::<super::types::NewBucket>(Some(0))
                     .await
                     .map(CreateBucketBody::Form)
             }
@@ -515,7 +515,7 @@ fn handle_create_bucket<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxF
     })
 }
 
-impl srv::IntoResponse for crate::operations::CreateBucketResponse {
+impl srv::IntoResponse for super::operations::CreateBucketResponse {
     fn into_response(self) -> srv::Response {
         match self {
             Self::Created { body, location } => {
@@ -527,7 +527,7 @@ impl srv::IntoResponse for crate::operations::CreateBucketResponse {
     }
 }
 
-impl srv::IntoResponse for crate::operations::CreateBucketError {
+impl srv::IntoResponse for super::operations::CreateBucketError {
     fn into_response(self) -> srv::Response {
         match self {
             Self::Conflict(body) => {
@@ -558,7 +558,7 @@ pub struct ListObjects {
     /// The query parameter `fields`.
     pub fields: Option<::std::vec::Vec<::std::string::String>>,
     /// The query parameter `filter`.
-    pub filter: Option<crate::types::SizeFilter>,
+    pub filter: Option<super::types::SizeFilter>,
     /// The query parameter `limit`.
     pub limit: Option<i32>,
     /// Where the page starts; the `next_cursor` of the page before.
@@ -600,7 +600,7 @@ fn handle_list_objects<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFu
             >("fields", srv::Style::Form, false, false, Some(9));
         let filter = input
             .query::<
-                Option<crate::types::SizeFilter>,
+                Option<super::types::SizeFilter>,
             >("filter", srv::Style::DeepObject, true, false, Some(11));
         let limit = input
             .query::<Option<i32>>("limit", srv::Style::Form, true, false, Some(14));
@@ -654,7 +654,7 @@ fn handle_list_objects<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFu
     })
 }
 
-impl srv::IntoResponse for crate::operations::ListObjectsResponse {
+impl srv::IntoResponse for super::operations::ListObjectsResponse {
     fn into_response(self) -> srv::Response {
         match self {
             Self::Ok { body, x_total_count } => {
@@ -666,7 +666,7 @@ impl srv::IntoResponse for crate::operations::ListObjectsResponse {
     }
 }
 
-impl srv::IntoResponse for crate::operations::ListObjectsError {
+impl srv::IntoResponse for super::operations::ListObjectsError {
     fn into_response(self) -> srv::Response {
         match self {
             Self::NotFound(body) => {
@@ -721,7 +721,7 @@ fn handle_get_object<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFutu
     })
 }
 
-impl srv::IntoResponse for crate::operations::GetObjectResponse {
+impl srv::IntoResponse for super::operations::GetObjectResponse {
     fn into_response(self) -> srv::Response {
         match self {
             Self::Ok { body, e_tag } => {
@@ -734,7 +734,7 @@ impl srv::IntoResponse for crate::operations::GetObjectResponse {
     }
 }
 
-impl srv::IntoResponse for crate::operations::GetObjectError {
+impl srv::IntoResponse for super::operations::GetObjectError {
     fn into_response(self) -> srv::Response {
         match self {
             Self::NotFound(body) => {
@@ -787,7 +787,7 @@ fn handle_put_object<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFutu
     })
 }
 
-impl srv::IntoResponse for crate::operations::PutObjectResponse {
+impl srv::IntoResponse for super::operations::PutObjectResponse {
     fn into_response(self) -> srv::Response {
         match self {
             Self::Created(body) => srv::reply(201u16).json("application/json", &body),
@@ -795,7 +795,7 @@ impl srv::IntoResponse for crate::operations::PutObjectResponse {
     }
 }
 
-impl srv::IntoResponse for crate::operations::PutObjectError {
+impl srv::IntoResponse for super::operations::PutObjectError {
     fn into_response(self) -> srv::Response {
         match self {
             Self::PayloadTooLarge(body) => {
@@ -842,7 +842,7 @@ fn handle_add_note<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFuture
     })
 }
 
-impl srv::IntoResponse for crate::operations::AddNoteResponse {
+impl srv::IntoResponse for super::operations::AddNoteResponse {
     fn into_response(self) -> srv::Response {
         match self {
             Self::NoContent => srv::reply(204u16).empty(),
@@ -850,7 +850,7 @@ impl srv::IntoResponse for crate::operations::AddNoteResponse {
     }
 }
 
-impl srv::IntoResponse for crate::operations::AddNoteError {
+impl srv::IntoResponse for super::operations::AddNoteError {
     fn into_response(self) -> srv::Response {
         match self {}
     }
@@ -863,7 +863,7 @@ pub struct UploadForm {
     /// The path parameter `bucket`.
     pub bucket: ::std::string::String,
     /// The request body.
-    pub body: crate::operations::UploadFormForm,
+    pub body: super::operations::UploadFormForm,
 }
 
 fn handle_upload_form<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFuture {
@@ -890,7 +890,7 @@ fn handle_upload_form<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFut
                             >(&mut parts, "description", false, Some(27));
                         match (file, description) {
                             (Some(file), Some(description)) => {
-                                Some(crate::operations::UploadFormForm {
+                                Some(super::operations::UploadFormForm {
                                     file,
                                     description,
                                 })
@@ -913,7 +913,7 @@ fn handle_upload_form<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFut
     })
 }
 
-impl srv::IntoResponse for crate::operations::UploadFormResponse {
+impl srv::IntoResponse for super::operations::UploadFormResponse {
     fn into_response(self) -> srv::Response {
         match self {
             Self::Created(body) => srv::reply(201u16).json("application/json", &body),
@@ -921,7 +921,7 @@ impl srv::IntoResponse for crate::operations::UploadFormResponse {
     }
 }
 
-impl srv::IntoResponse for crate::operations::UploadFormError {
+impl srv::IntoResponse for super::operations::UploadFormError {
     fn into_response(self) -> srv::Response {
         match self {}
     }
@@ -934,7 +934,7 @@ pub struct GetMetrics {
     /// The path parameter `window`.
     pub window: ::std::vec::Vec<::std::string::String>,
     /// The path parameter `point`.
-    pub point: crate::types::GetMetricsPoint,
+    pub point: super::types::GetMetricsPoint,
 }
 
 fn handle_get_metrics<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFuture {
@@ -945,7 +945,7 @@ fn handle_get_metrics<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFut
             >("window", srv::Style::Label, false, Some(28));
         let point = input
             .path::<
-                crate::types::GetMetricsPoint,
+                super::types::GetMetricsPoint,
             >("point", srv::Style::Matrix, true, Some(30));
         let (Some(window), Some(point)) = (window, point) else {
             return api.rejection(input.into_problem())
@@ -956,7 +956,7 @@ fn handle_get_metrics<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFut
     })
 }
 
-impl srv::IntoResponse for crate::operations::GetMetricsResponse {
+impl srv::IntoResponse for super::operations::GetMetricsResponse {
     fn into_response(self) -> srv::Response {
         match self {
             Self::Ok(body) => srv::reply(200u16).json("application/json", &body),
@@ -964,7 +964,7 @@ impl srv::IntoResponse for crate::operations::GetMetricsResponse {
     }
 }
 
-impl srv::IntoResponse for crate::operations::GetMetricsError {
+impl srv::IntoResponse for super::operations::GetMetricsError {
     fn into_response(self) -> srv::Response {
         match self {}
     }

@@ -31,13 +31,13 @@ pub use ev::{Context, EventApp, HandlerError, PublishError, RequestError};
     name = "lightMeasured",
     channel = "smartylighting/streetlights/1/0/event/{streetlightId}/lighting/measured"
 )]
-pub struct LightMeasured(pub crate::types::LightMeasuredPayload);
+pub struct LightMeasured(pub super::types::LightMeasuredPayload);
 
 impl LightMeasured {
     /// The headers the spec gives this message, read from a received one.
     pub fn headers(
         message: &ev::Message,
-    ) -> Result<crate::types::LightMeasuredHeaders, ev::CodecError> {
+    ) -> Result<super::types::LightMeasuredHeaders, ev::CodecError> {
         ev::read_headers(&message.headers)
     }
 }
@@ -50,13 +50,13 @@ impl LightMeasured {
     name = "turnOnOff",
     channel = "smartylighting/streetlights/1/0/action/{streetlightId}/turn/on"
 )]
-pub struct TurnOnOff(pub crate::types::TurnOnOffPayload);
+pub struct TurnOnOff(pub super::types::TurnOnOffPayload);
 
 impl TurnOnOff {
     /// The headers the spec gives this message, read from a received one.
     pub fn headers(
         message: &ev::Message,
-    ) -> Result<crate::types::LightMeasuredHeaders, ev::CodecError> {
+    ) -> Result<super::types::LightMeasuredHeaders, ev::CodecError> {
         ev::read_headers(&message.headers)
     }
 }
@@ -69,13 +69,13 @@ impl TurnOnOff {
     name = "dimLight",
     channel = "smartylighting/streetlights/1/0/action/{streetlightId}/dim"
 )]
-pub struct DimLight(pub crate::types::DimLightPayload);
+pub struct DimLight(pub super::types::DimLightPayload);
 
 impl DimLight {
     /// The headers the spec gives this message, read from a received one.
     pub fn headers(
         message: &ev::Message,
-    ) -> Result<crate::types::LightMeasuredHeaders, ev::CodecError> {
+    ) -> Result<super::types::LightMeasuredHeaders, ev::CodecError> {
         ev::read_headers(&message.headers)
     }
 }
@@ -178,7 +178,7 @@ impl Publisher {
         &self,
         parameters: &SmartylightingStreetlights10ActionStreetlightIdTurnOnParameters,
         event: &TurnOnOff,
-        headers: &crate::types::LightMeasuredHeaders,
+        headers: &super::types::LightMeasuredHeaders,
     ) -> Result<String, ev::PublishError> {
         self.events.publish_with(&parameters.address()?, event, headers).await
     }
@@ -191,7 +191,7 @@ impl Publisher {
         &self,
         parameters: &SmartylightingStreetlights10ActionStreetlightIdTurnOffParameters,
         event: &TurnOnOff,
-        headers: &crate::types::LightMeasuredHeaders,
+        headers: &super::types::LightMeasuredHeaders,
     ) -> Result<String, ev::PublishError> {
         self.events.publish_with(&parameters.address()?, event, headers).await
     }
@@ -205,7 +205,7 @@ impl Publisher {
         &self,
         parameters: &SmartylightingStreetlights10ActionStreetlightIdDimParameters,
         event: &DimLight,
-        headers: &crate::types::LightMeasuredHeaders,
+        headers: &super::types::LightMeasuredHeaders,
     ) -> Result<String, ev::PublishError> {
         self.events.publish_with(&parameters.address()?, event, headers).await
     }

@@ -1,0 +1,363 @@
+//! Code generation from OpenAPI and AsyncAPI specs in `build.rs`.
+//!
+//! ```no_run
+//! // build.rs
+//! fn main() -> Result<(), specwright_build::Error> {
+//!     specwright_build::configure().client(true).server(true).compile(&["specs/orders.yaml"])
+//! }
+//! ```
+//!
+//! ```ignore
+//! // src/lib.rs
+//! pub mod orders {
+//!     specwright_runtime::include_api!("orders");
+//! }
+//! ```
+//!
+//! The generated file is written to `OUT_DIR` only when its content
+//! changes, cargo is told to run the build script again when the spec or
+//! any file it reaches through `$ref` changes, and a spec with errors fails
+//! the build with each error's file, line and column and the lines around it.
+//!
+//! Every builder method sets the field of the same name in a
+//! `specwright.toml` `[[api]]` table, and [`compile_settings`] builds every
+//! table of such a file.
+
+mod deps;
+mod error;
+
+use std::path::{Path, PathBuf};
+
+use specwright_codegen::settings::{
+    ApiSettings, LayoutSetting, NamesSetting, RoleSetting, SchemarsSetting, Settings, TypeAttributesSetting,
+    VisibilitySetting,
+};
+use specwright_codegen::{select, RuntimeDep};
+use specwright_spec::Loader;
+use toml::Spanned;
+
+pub use error::Error;
+
+/// A builder with the defaults: the parts the spec's kind suggests (a
+/// client for OpenAPI, events for AsyncAPI), public modules, no `JsonSchema`.
+pub fn configure() -> Builder {
+    Builder { api: ApiSettings { layout: Some(LayoutSetting::Module), ..ApiSettings::default() }, out_dir: None }
+}
+
+/// Generates every `[[api]]` of a settings file (relative paths in it are
+/// relative to the file), each to `OUT_DIR/specwright/<name>.rs`.
+pub fn compile_settings(path: impl AsRef<Path>) -> Result<(), Error> {
+    let path = path.as_ref();
+    println!("cargo:rerun-if-changed={}", path.display());
+    let settings = Settings::read(path).map_err(|e| Error::Settings(Box::new(e)))?;
+    let base = path.parent().unwrap_or(Path::new("."));
+    for mut api in settings.api {
+        api.layout = Some(LayoutSetting::Module);
+        let spec = base.join(&api.spec);
+        Builder { api, out_dir: None }.compile_one(&spec)?;
+    }
+    Ok(())
+}
+
+/// What to generate; see [`configure`].
+#[derive(Clone, Debug)]
+pub struct Builder {
+    api: ApiSettings,
+    out_dir: Option<PathBuf>,
+}
+
+/// The visibility of the generated modules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Visibility {
+    Public,
+    Crate,
+}
+
+/// Whose side of an AsyncAPI document to generate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// The application the document describes.
+    Application,
+    /// Its counterpart: what the application sends is received, and the reverse.
+    Client,
+}
+
+/// When generated types derive `schemars::JsonSchema`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Schemars {
+    Always,
+    Never,
+}
+
+/// A value the builder set, which has no place in a settings file to point at.
+fn unplaced(value: impl Into<String>) -> Spanned<String> {
+    Spanned::new(0..0, value.into())
+}
+
+fn names(list: impl IntoIterator<Item = impl Into<String>>) -> Vec<Spanned<String>> {
+    list.into_iter().map(unplaced).collect()
+}
+
+impl Builder {
+    /// The HTTP client (an OpenAPI spec's default).
+    pub fn client(mut self, on: bool) -> Self {
+        self.api.client = Some(on);
+        self
+    }
+
+    /// The HTTP server: a trait to implement and an axum router.
+    pub fn server(mut self, on: bool) -> Self {
+        self.api.server = Some(on);
+        self
+    }
+
+    /// The event publisher and handlers (an AsyncAPI spec's default).
+    pub fn events(mut self, on: bool) -> Self {
+        self.api.events = Some(on);
+        self
+    }
+
+    /// Only the types.
+    pub fn types_only(mut self, on: bool) -> Self {
+        self.api.types_only = on;
+        self
+    }
+
+    /// Whose side of an AsyncAPI document to generate.
+    pub fn role(mut self, role: Role) -> Self {
+        self.api.role = Some(match role {
+            Role::Application => RoleSetting::Application,
+            Role::Client => RoleSetting::Client,
+        });
+        self
+    }
+
+    /// The generated file's name, for `include_api!` (by default the spec's
+    /// file name without its extension). Only for a single spec.
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.api.name = Some(name.into());
+        self
+    }
+
+    /// How far the generated modules are visible.
+    pub fn visibility(mut self, visibility: Visibility) -> Self {
+        self.api.visibility = Some(match visibility {
+            Visibility::Public => VisibilitySetting::Public,
+            Visibility::Crate => VisibilitySetting::Crate,
+        });
+        self
+    }
+
+    /// Whether types derive `schemars::JsonSchema` (the crate then depends on `schemars` 1).
+    pub fn schemars(mut self, schemars: Schemars) -> Self {
+        self.api.schemars = Some(match schemars {
+            Schemars::Always => SchemarsSetting::Always,
+            Schemars::Never => SchemarsSetting::Never,
+        });
+        self
+    }
+
+    /// Uses a type of one's own for the schema named `schema` in the spec
+    /// (as `x-rust-type` on the schema does).
+    pub fn replace_type(mut self, schema: impl Into<String>, rust_type: impl Into<String>) -> Self {
+        self.api.types.insert(schema.into(), unplaced(rust_type));
+        self
+    }
+
+    /// Derives these on the generated types whose names match `pattern` (`*` and `?` match).
+    pub fn derive(mut self, pattern: impl Into<String>, paths: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        self.api.type_attributes.push(TypeAttributesSetting {
+            pattern: pattern.into(),
+            derive: names(paths),
+            attributes: Vec::new(),
+        });
+        self
+    }
+
+    /// Puts an attribute (`#[serde(deny_unknown_fields)]`) on the generated types whose names match `pattern`.
+    pub fn type_attribute(mut self, pattern: impl Into<String>, attribute: impl Into<String>) -> Self {
+        self.api.type_attributes.push(TypeAttributesSetting {
+            pattern: pattern.into(),
+            derive: Vec::new(),
+            attributes: vec![unplaced(attribute)],
+        });
+        self
+    }
+
+    /// Operations to generate, by tag, id or channel; nothing listed means every one.
+    pub fn include(mut self, names: Names) -> Self {
+        self.api.include = names.0;
+        self
+    }
+
+    /// Operations to leave out, by tag, id or channel.
+    pub fn exclude(mut self, names: Names) -> Self {
+        self.api.exclude = names.0;
+        self
+    }
+
+    /// Where to write instead of `OUT_DIR/specwright` (tests, or code to commit).
+    pub fn out_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.out_dir = Some(dir.into());
+        self
+    }
+
+    /// Generates each spec to `<out>/<name>.rs`.
+    pub fn compile(self, specs: &[impl AsRef<Path>]) -> Result<(), Error> {
+        if specs.len() > 1 && self.api.name.is_some() {
+            return Err(Error::Usage(
+                "`name` names the file of a single spec; several are named after their files".into(),
+            ));
+        }
+        self.api.check().map_err(|(_, message)| Error::Usage(format!("a builder setting is wrong: {message}")))?;
+        for spec in specs {
+            self.compile_one(spec.as_ref())?;
+        }
+        Ok(())
+    }
+
+    fn compile_one(&self, spec: &Path) -> Result<(), Error> {
+        println!("cargo:rerun-if-changed={}", spec.display());
+        let loaded = Loader::new()
+            .load_file(spec)
+            .map_err(|e| Error::Read { path: spec.to_path_buf(), message: e.to_string() })?;
+        // Every file the spec reached, through `$ref` too.
+        for path in loaded.sources.paths() {
+            println!("cargo:rerun-if-changed={}", path.display());
+        }
+        let failed = |diagnostics: &[specwright_spec::Diagnostic]| {
+            let rendered: Vec<String> = diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .map(|d| error::render(&d.to_report(&loaded.sources)))
+                .collect();
+            Error::Spec { spec: spec.to_path_buf(), rendered: rendered.join("\n") }
+        };
+        if loaded.has_errors() {
+            return Err(failed(&loaded.diagnostics));
+        }
+        let Some(api) = loaded.api.as_ref() else { return Err(failed(&loaded.diagnostics)) };
+        warn(loaded.diagnostics.iter().map(|d| format!("{}: {d}", d.place(&loaded.sources))));
+
+        let (api, unmatched) = select::select(api, &self.api.filter());
+        warn(unmatched.iter().map(|entry| format!("{}: the filter's {entry} matches no operation", spec.display())));
+        let mut settings = self.api.clone();
+        if settings.name.is_none() {
+            let stem = spec.file_stem().map_or("api".into(), |s| s.to_string_lossy().into_owned());
+            settings.name = Some(stem.replace(['-', '.', ' '], "_"));
+        }
+        let openapi = api.kind.is_openapi();
+        let options = settings.crate_options(openapi, RuntimeDep::default()).map_err(Error::Usage)?;
+        let generated = specwright_codegen::generate(&api, &options);
+        if generated.diagnostics.iter().any(|d| d.is_error()) {
+            return Err(failed(&generated.diagnostics));
+        }
+        warn(generated.diagnostics.iter().map(|d| format!("{}: {d}", d.place(&loaded.sources))));
+
+        let Some((file, source)) = generated.files.first() else { return Ok(()) };
+        let out = match (&self.out_dir, std::env::var_os("OUT_DIR")) {
+            (Some(dir), _) => dir.clone(),
+            (None, Some(dir)) => PathBuf::from(dir).join("specwright"),
+            (None, None) => return Err(Error::Usage("OUT_DIR is not set: run from build.rs, or give out_dir".into())),
+        };
+        // In a build script, the crate being built is what will include the file.
+        if let (None, Some(dir)) = (&self.out_dir, std::env::var_os("CARGO_MANIFEST_DIR")) {
+            let features: Vec<&str> =
+                [("client", options.client), ("server", options.server), ("events", options.events)]
+                    .into_iter()
+                    .filter_map(|(name, on)| on.then_some(name))
+                    .collect();
+            let schemars = options.schemars == specwright_codegen::Schemars::Always;
+            deps::check(&Path::new(&dir).join("Cargo.toml"), source, &features, schemars)?;
+        }
+        write_if_changed(&out.join(file), source)
+    }
+}
+
+/// Operations by tag, operation id, or (AsyncAPI) channel id or address;
+/// each name may hold `*` and `?`.
+#[derive(Clone, Debug, Default)]
+pub struct Names(NamesSetting);
+
+impl Names {
+    pub fn new() -> Names {
+        Names::default()
+    }
+
+    pub fn tags(mut self, tags: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        self.0.tags.extend(names(tags));
+        self
+    }
+
+    pub fn operations(mut self, ids: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        self.0.operations.extend(names(ids));
+        self
+    }
+
+    pub fn channels(mut self, channels: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        self.0.channels.extend(names(channels));
+        self
+    }
+}
+
+/// Warnings, one line each: cargo shows them under the crate being built.
+fn warn(lines: impl Iterator<Item = String>) {
+    for line in lines {
+        println!("cargo:warning={}", line.replace('\n', " "));
+    }
+}
+
+/// Writes `content` unless the file already holds it, so that what includes
+/// it is not rebuilt for nothing.
+fn write_if_changed(path: &Path, content: &str) -> Result<(), Error> {
+    if std::fs::read_to_string(path).is_ok_and(|old| old == content) {
+        return Ok(());
+    }
+    let failed = |e: std::io::Error| Error::Write { path: path.to_path_buf(), message: e.to_string() };
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(failed)?;
+    }
+    std::fs::write(path, content).map_err(failed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec(name: &str) -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../specs").join(name)
+    }
+
+    #[test]
+    fn a_spec_becomes_one_module_file_written_only_when_it_changes() {
+        let out = tempfile::tempdir().unwrap();
+        configure().server(true).out_dir(out.path()).compile(&[spec("petstore.yaml")]).unwrap();
+        let file = out.path().join("petstore.rs");
+        let source = std::fs::read_to_string(&file).unwrap();
+        assert!(source.contains("pub mod server {") && source.contains("pub mod types {"), "one file, every module");
+        let top: Vec<&str> = source.lines().take_while(|l| !l.starts_with("pub mod")).collect();
+        assert!(!top.iter().any(|l| l.starts_with("//!") || l.starts_with("#![")), "{top:?}");
+        let modified = std::fs::metadata(&file).unwrap().modified().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        configure().server(true).out_dir(out.path()).compile(&[spec("petstore.yaml")]).unwrap();
+        assert_eq!(std::fs::metadata(&file).unwrap().modified().unwrap(), modified, "unchanged, so not written");
+    }
+
+    #[test]
+    fn a_spec_with_errors_fails_with_its_place_and_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let bad = dir.path().join("bad.yaml");
+        let text = "openapi: 3.0.3\ninfo:\n  title: t\n  version: '1'\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          $ref: '#/components/responses/Gone'\n";
+        std::fs::write(&bad, text).unwrap();
+        let err = configure().out_dir(dir.path()).compile(&[&bad]).unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("bad.yaml:10:"), "{text}");
+        assert!(text.contains("#/components/responses/Gone"), "the source line is shown: {text}");
+    }
+
+    #[test]
+    fn a_builder_setting_that_is_not_rust_is_refused() {
+        let err = configure().replace_type("Money", "not a type").compile(&[spec("orders.yaml")]).unwrap_err();
+        assert!(err.to_string().contains("is not a Rust type"), "{err}");
+    }
+}
