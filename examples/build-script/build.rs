@@ -13,5 +13,7 @@ fn main() -> Result<(), specwright_build::Error> {
         .derive("OrderItem", ["Eq", "Hash"])
         // This service does not list orders.
         .exclude(Names::new().operations(["listOrders"]))
-        .compile(&["../../specs/orders.yaml"])
+        .compile(&["../../specs/orders.yaml"])?;
+    // The events the order flow sends and receives: a publisher and a handler trait.
+    specwright_build::configure().compile(&["../../specs/order-events.yaml"])
 }

@@ -132,3 +132,18 @@ fn filtered_operations_bring_only_the_types_they_use() {
     assert!(text.contains("pub struct Item") && text.contains("pub struct Money"));
     assert!(!text.contains("AuditLog") && !text.contains("fn audit"), "the admin operation and its types are left out");
 }
+
+#[test]
+fn a_module_layout_is_one_file_at_the_visibility_asked_for() {
+    let options = CrateOptions {
+        layout: Layout::Module,
+        visibility: specwright_codegen::Visibility::Crate,
+        name: Some("shop-api".into()),
+        ..options()
+    };
+    let (text, _) = generate(&options);
+    assert!(text.contains("pub(crate) mod types {") && text.contains("pub(crate) mod client {"), "{text}");
+    let loaded = Loader::new().load_str("shop.yaml", SPEC);
+    let generated = specwright_codegen::generate(loaded.api.as_ref().unwrap(), &options);
+    assert_eq!(generated.files[0].0, std::path::PathBuf::from("shop_api.rs"));
+}

@@ -99,3 +99,12 @@ async fn the_included_client_and_server_round_trip_our_money() {
         other => panic!("expected 404, got {other:?}"),
     }
 }
+
+/// The events module, included the same way, fills an address in from typed parameters.
+#[test]
+fn the_included_events_fill_addresses_from_typed_parameters() {
+    use orders_build_script::order_events::events::OrderCreatedParameters;
+    use orders_build_script::order_events::types::OrderCreatedRegion;
+    let params = OrderCreatedParameters { region: OrderCreatedRegion::Eu };
+    assert_eq!(params.address().unwrap(), "orders.eu.created");
+}
