@@ -291,8 +291,36 @@ async fn credentials_of_every_kind() {
     let token_request = seen.iter().find(|s| s.uri == "/token").unwrap();
     assert_eq!(token_request.header("authorization"), Some("Basic YXBwOnB3"));
     assert_eq!(&token_request.body[..], b"grant_type=client_credentials");
-    // Secrets stay out of debug output.
-    assert!(!format!("{:?}", Credential::basic("ann", "s3cret")).contains("s3cret"));
+    // Secrets stay out of debug output: every kind of credential, and the client holding them.
+    let kinds = [
+        Credential::basic("ann", "s3cret"),
+        Credential::bearer("s3cret"),
+        Credential::api_key("s3cret"),
+        Credential::client_credentials("app", "s3cret"),
+    ];
+    for credential in kinds {
+        assert!(!format!("{credential:?}").contains("s3cret"), "{credential:?}");
+    }
+    let holding = server.builder().credential(schemes::QUERY_KEY, Credential::api_key("s3cret")).build().unwrap();
+    assert!(!format!("{holding:?}").contains("s3cret"), "{holding:?}");
+}
+
+/// A transport error names the URL it failed on, but without the query,
+/// where an API key may travel.
+#[tokio::test]
+async fn a_transport_error_does_not_carry_a_query_key() {
+    // A port that was free a moment ago: nothing listens there.
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let client = Client::builder()
+        .base_url(&format!("http://127.0.0.1:{port}/v1"))
+        .credential(schemes::QUERY_KEY, Credential::api_key("s3cret-key"))
+        .retry(RetryPolicy::none())
+        .build()
+        .unwrap();
+    let err = client.add_note("b", "n").send().await.unwrap_err();
+    let (shown, debugged) = (err.to_string(), format!("{err:?}"));
+    assert!(shown.contains("transport") && shown.contains("127.0.0.1"), "{shown}");
+    assert!(!shown.contains("s3cret-key") && !debugged.contains("s3cret-key"), "{shown}\n{debugged}");
 }
 
 #[tokio::test]

@@ -234,10 +234,14 @@ async fn credentials_are_checked_by_the_hook_before_the_operation() {
     assert!(challenges.iter().any(|c| c.starts_with("ApiKey") && c.contains("X-API-Key")), "{challenges:?}");
     assert!(challenges.iter().any(|c| c.starts_with("Bearer")), "{challenges:?}");
 
-    let (status, _, _) = raw("GET", &format!("{url}/pets"), &[("X-API-Key", "stolen")], None).await;
+    // Neither answer says why (the hook's reasons are "unknown credentials"
+    // and "guests can't do this") nor repeats what was sent.
+    let (status, _, body) = raw("GET", &format!("{url}/pets"), &[("X-API-Key", "stolen")], None).await;
     assert_eq!(status, 401);
-    let (status, _, _) = raw("GET", &format!("{url}/pets"), &[("Authorization", "Bearer jwt-of-guest")], None).await;
+    assert!(!body.to_string().contains("unknown") && !body.to_string().contains("stolen"), "{body}");
+    let (status, _, body) = raw("GET", &format!("{url}/pets"), &[("Authorization", "Bearer jwt-of-guest")], None).await;
     assert_eq!(status, 403);
+    assert!(!body.to_string().contains("guest"), "{body}");
     let (status, _, _) = raw("GET", &format!("{url}/pets"), &[("Authorization", "Bearer jwt-of-ada")], None).await;
     assert_eq!(status, 200);
     assert_eq!(store.calls.load(Ordering::SeqCst), 1);
@@ -283,4 +287,29 @@ async fn the_stub_answers_501_for_every_operation() {
     assert_eq!(status, 501);
     assert_eq!(headers["content-type"], "application/problem+json");
     assert_eq!(body["detail"], "`getPet` is not implemented");
+}
+
+/// A value that fails to convert is not echoed in the problem: it may be a
+/// secret pasted into the wrong place.
+#[tokio::test]
+async fn a_problem_never_echoes_the_value_sent() {
+    let (url, _) = petstore().await;
+    let (status, _, body) = raw("GET", &format!("{url}/pets?limit=sk_live_4242"), &[KEY], None).await;
+    assert_eq!(status, 400, "{body}");
+    assert!(!body.to_string().contains("sk_live_4242"), "{body}");
+}
+
+/// A request that takes longer than the server's limit is answered 503 and
+/// dropped, rather than holding its connection.
+#[tokio::test]
+async fn a_slow_request_is_answered_503_at_the_timeout() {
+    let store = Arc::new(Store::default());
+    *store.create_delay.lock().unwrap() = std::time::Duration::from_secs(5);
+    let settings = Settings::default().request_timeout(std::time::Duration::from_millis(200));
+    let url = serve(server::router_with(Petstore(store), settings)).await;
+    let body = r#"{"petType": "cat", "name": "Slow"}"#;
+    let started = std::time::Instant::now();
+    let (status, _, problem) = raw("POST", &format!("{url}/pets"), &[KEY], Some(body)).await;
+    assert_eq!(status, 503, "{problem}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(4), "answered at the limit, not after the work");
 }

@@ -329,3 +329,39 @@ fn the_memory_transport_says_what_it_guarantees() {
     let caps = MemoryTransport::new().capabilities();
     assert!(caps.ordering_per_key && caps.delayed_redelivery && !caps.durable);
 }
+
+/// A message that came with more headers than a reader keeps is not handled
+/// with some missing: it is dead-lettered at once, saying why.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_message_over_the_header_limits_is_dead_lettered_unhandled() {
+    let transport = Arc::new(MemoryTransport::new());
+    let mut dead = transport.subscribe("orders.created.dlq", "ops").await.unwrap();
+    let handled = Arc::new(AtomicUsize::new(0));
+    let h = handled.clone();
+    let app = EventApp::new(transport.clone(), "/test").settings(fast()).handle(
+        "billing",
+        move |_: OrderCreated, _cx: Context| {
+            let h = h.clone();
+            async move {
+                h.fetch_add(1, Ordering::SeqCst);
+                Ok(())
+            }
+        },
+    );
+    let publisher = EventPublisher::new(transport.clone(), "/orders");
+    let mut message = publisher.message(&OrderCreated { order_id: "crowded".into(), seq: 1 }).unwrap();
+    // What a transport does with the headers of a crafted message.
+    for i in 0..1_000 {
+        message.headers.insert_copied(&format!("x-pad-{i}"), "v");
+    }
+    transport.publish("orders.created", message).await.unwrap();
+    let running = app.start().await.unwrap();
+    let d = tokio::time::timeout(Duration::from_secs(5), dead.next()).await.unwrap().unwrap().unwrap();
+    running.stop().await;
+    let reason = d.message.headers.get(attr::DEADLETTER_REASON).unwrap().to_string();
+    assert!(reason.contains("headers"), "{reason}");
+    assert_eq!(d.message.headers.get(attr::ID), Some("crowded-1"));
+    assert!(d.message.headers.get("x-pad-0").is_none(), "the dead letter keeps the attributes, not the padding");
+    assert!(!d.message.headers.overflowed());
+    assert_eq!(handled.load(Ordering::SeqCst), 0, "never handled");
+}

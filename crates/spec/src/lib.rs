@@ -96,6 +96,18 @@ impl Loader {
         self
     }
 
+    /// Reads at most this many files, the root included (10 000 unless set).
+    pub fn max_files(mut self, max: usize) -> Self {
+        self.options.max_files = max;
+        self
+    }
+
+    /// Reads at most this many bytes over all files (1 GiB unless set).
+    pub fn max_total_bytes(mut self, max: u64) -> Self {
+        self.options.max_total_bytes = max;
+        self
+    }
+
     /// Loads a document from disk, with the files its references reach.
     pub fn load_file(&self, path: impl AsRef<Path>) -> Result<Loaded, LoadError> {
         let path = path.as_ref();

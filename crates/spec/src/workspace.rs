@@ -27,6 +27,11 @@ pub struct LoadOptions {
     pub url_map: Vec<(String, PathBuf)>,
     /// Files larger than this are refused.
     pub max_bytes: u64,
+    /// How many files one load may read, the root included: a crafted
+    /// spec cannot make a load read without end.
+    pub max_files: usize,
+    /// How many bytes all the files of one load may hold together.
+    pub max_total_bytes: u64,
     /// How to read references to URLs that `url_map` does not cover; without
     /// it they are not read.
     pub fetch: Option<Fetch>,
@@ -34,7 +39,13 @@ pub struct LoadOptions {
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        LoadOptions { url_map: Vec::new(), max_bytes: 256 * 1024 * 1024, fetch: None }
+        LoadOptions {
+            url_map: Vec::new(),
+            max_bytes: 256 * 1024 * 1024,
+            max_files: 10_000,
+            max_total_bytes: 1024 * 1024 * 1024,
+            fetch: None,
+        }
     }
 }
 
@@ -43,6 +54,8 @@ impl std::fmt::Debug for LoadOptions {
         f.debug_struct("LoadOptions")
             .field("url_map", &self.url_map)
             .field("max_bytes", &self.max_bytes)
+            .field("max_files", &self.max_files)
+            .field("max_total_bytes", &self.max_total_bytes)
             .field("fetch", &self.fetch.as_ref().map(|_| "…"))
             .finish()
     }
@@ -81,6 +94,8 @@ pub(crate) struct Workspace {
     by_origin: HashMap<Origin, FileId>,
     /// Files that could not be read, with the reason, for the references that name them.
     unreadable: HashMap<Origin, String>,
+    /// Bytes of every file read so far, against `max_total_bytes`.
+    bytes_read: u64,
     options: LoadOptions,
     pub diagnostics: Vec<Diagnostic>,
     /// Where the file part of a reference leads, per referring file: a spec
@@ -96,6 +111,7 @@ impl Workspace {
             origins: Vec::new(),
             by_origin: HashMap::new(),
             unreadable: HashMap::new(),
+            bytes_read: 0,
             options,
             diagnostics: Vec::new(),
             file_parts: RefCell::default(),
@@ -166,12 +182,26 @@ impl Workspace {
         if let Some(reason) = self.unreadable.get(&origin) {
             return Err(reason.clone());
         }
+        if self.sources.len() >= self.options.max_files {
+            let reason = format!("`{name}` is not read: the spec reaches more than {} files", self.options.max_files);
+            self.unreadable.insert(origin, reason.clone());
+            return Err(reason);
+        }
         let bytes = match &origin {
             Origin::Path(path) => self.read_path(path, &name),
             Origin::Url(url) => self.fetch(url),
         };
         let bytes = match bytes {
-            Ok(b) => b,
+            Ok(b) if self.bytes_read + b.len() as u64 > self.options.max_total_bytes => {
+                let limit = self.options.max_total_bytes;
+                let reason = format!("`{name}` is not read: the spec's files hold more than {limit} bytes together");
+                self.unreadable.insert(origin, reason.clone());
+                return Err(reason);
+            }
+            Ok(b) => {
+                self.bytes_read += b.len() as u64;
+                b
+            }
             Err(reason) => {
                 self.unreadable.insert(origin, reason.clone());
                 return Err(reason);

@@ -400,3 +400,29 @@ fn unknown_fields_are_named_not_dropped() {
     );
     assert_eq!(loaded.warnings().map(|d| d.code).collect::<Vec<_>>(), ["unknown-field"]);
 }
+
+/// A spec whose references chain through ever more files (each one naming
+/// the next) is read only up to the file limit, and the reference past it
+/// is an error where it is written; the same for the bytes of all files.
+#[test]
+fn references_read_only_so_many_files_and_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..50 {
+        let next = format!("{{\"type\": \"object\", \"properties\": {{\"next\": {{\"$ref\": \"s{}.json\"}}}}}}", i + 1);
+        std::fs::write(dir.path().join(format!("s{i}.json")), next).unwrap();
+    }
+    let root = dir.path().join("api.yaml");
+    std::fs::write(
+        &root,
+        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    A: {$ref: 's0.json'}\n",
+    )
+    .unwrap();
+    let loaded = Loader::new().max_files(10).load_file(&root).unwrap();
+    assert_eq!(loaded.sources.len(), 10);
+    let errors: Vec<String> = loaded.errors().map(|d| format!("{}: {d}", d.place(&loaded.sources))).collect();
+    assert!(errors.iter().any(|e| e.contains("more than 10 files") && e.contains("s8.json:1:")), "{errors:#?}");
+
+    let loaded = Loader::new().max_total_bytes(1000).load_file(&root).unwrap();
+    assert!(loaded.sources.len() < 20, "{}", loaded.sources.len());
+    assert!(loaded.errors().any(|d| d.message.contains("more than 1000 bytes")));
+}

@@ -485,41 +485,54 @@ async fn process<C: Codec>(route: &Route<C>, shared: &Shared<C>, delivery: Deliv
     };
     let mut delays = None;
     let mut tries = 0u32;
-    let failure = loop {
-        tries += 1;
-        let cx = Context {
-            message: delivery.message.clone(),
-            attempt: delivery.attempt + tries - 1,
-            channel: route.channel.clone(),
-            group: route.group.clone(),
-            publisher: shared.publisher.clone(),
-        };
-        // A handler may panic before its future exists (in the closure's
-        // own body) as well as inside it: both are a failed try.
-        let call = async {
-            let future = std::panic::catch_unwind(AssertUnwindSafe(|| (route.handler)(cx)))?;
-            AssertUnwindSafe(future).catch_unwind().await
-        };
-        let result = match settings.timeout {
-            Some(limit) => match tokio::time::timeout(limit, call).await {
-                Ok(r) => r,
-                Err(_) => Ok(Err(HandlerError::retry(format!("timed out after {limit:?}")))),
-            },
-            None => call.await,
-        };
-        let result = result.unwrap_or_else(|panic| Err(HandlerError::retry(panic_reason(&panic))));
-        match result {
-            Ok(()) => break None,
-            Err(e) if e.poison || tries >= settings.max_attempts => break Some(e),
-            Err(e) => {
-                let wait = delays
-                    .get_or_insert_with(|| backoff(settings.min_delay, settings.max_delay))
-                    .next()
-                    .unwrap_or(settings.max_delay);
-                tracing::debug!(try_number = tries, error = %e, wait_ms = wait.as_millis() as u64, "handler failed; retrying");
-                tokio::time::sleep(wait).await;
+    // Headers past the limits were not all kept: handling the event without
+    // them could go wrong quietly, so it goes where someone will look.
+    let overflow = message.headers.overflowed().then(|| {
+        tries = 1;
+        HandlerError::poison(format!(
+            "more than {} headers or {} bytes of them",
+            super::message::MAX_WIRE_HEADERS,
+            super::message::MAX_WIRE_HEADER_BYTES
+        ))
+    });
+    let failure = match overflow {
+        Some(e) => Some(e),
+        None => loop {
+            tries += 1;
+            let cx = Context {
+                message: delivery.message.clone(),
+                attempt: delivery.attempt + tries - 1,
+                channel: route.channel.clone(),
+                group: route.group.clone(),
+                publisher: shared.publisher.clone(),
+            };
+            // A handler may panic before its future exists (in the closure's
+            // own body) as well as inside it: both are a failed try.
+            let call = async {
+                let future = std::panic::catch_unwind(AssertUnwindSafe(|| (route.handler)(cx)))?;
+                AssertUnwindSafe(future).catch_unwind().await
+            };
+            let result = match settings.timeout {
+                Some(limit) => match tokio::time::timeout(limit, call).await {
+                    Ok(r) => r,
+                    Err(_) => Ok(Err(HandlerError::retry(format!("timed out after {limit:?}")))),
+                },
+                None => call.await,
+            };
+            let result = result.unwrap_or_else(|panic| Err(HandlerError::retry(panic_reason(&panic))));
+            match result {
+                Ok(()) => break None,
+                Err(e) if e.poison || tries >= settings.max_attempts => break Some(e),
+                Err(e) => {
+                    let wait = delays
+                        .get_or_insert_with(|| backoff(settings.min_delay, settings.max_delay))
+                        .next()
+                        .unwrap_or(settings.max_delay);
+                    tracing::debug!(try_number = tries, error = %e, wait_ms = wait.as_millis() as u64, "handler failed; retrying");
+                    tokio::time::sleep(wait).await;
+                }
             }
-        }
+        },
     };
     let store = shared.dedupe.as_ref().filter(|_| claimed).zip(id);
     match failure {
@@ -534,6 +547,9 @@ async fn process<C: Codec>(route: &Route<C>, shared: &Shared<C>, delivery: Deliv
         Some(e) => {
             tracing::warn!(tries, reason = %e, "dead-lettering the event");
             let mut dead = delivery.message.clone();
+            if dead.headers.overflowed() {
+                dead.headers = dead.headers.attributes_only();
+            }
             dead.headers.insert(attr::DEADLETTER_REASON, e.reason);
             dead.headers.insert(attr::DEADLETTER_ATTEMPTS, tries.to_string());
             dead.headers.insert(attr::DEADLETTER_CHANNEL, route.channel.to_string());

@@ -54,7 +54,15 @@ struct List {
     /// The text of every name and value not kept as a `&'static str`. A
     /// replaced value's old text stays until the message is dropped.
     buffer: String,
+    /// Headers from the wire went past [`MAX_WIRE_HEADERS`] or
+    /// [`MAX_WIRE_HEADER_BYTES`]; the rest were not kept.
+    overflowed: bool,
 }
+
+/// How many headers a message read from a broker may carry.
+pub const MAX_WIRE_HEADERS: usize = 128;
+/// How many bytes of header names and values a message read from a broker may carry.
+pub const MAX_WIRE_HEADER_BYTES: usize = 64 * 1024;
 
 /// A name or value: static text, or a range of the buffer.
 #[derive(Clone, Copy, Debug)]
@@ -100,7 +108,12 @@ impl Headers {
 
     /// Room for `n` headers before the list grows.
     pub fn with_capacity(n: usize) -> Headers {
-        Headers(Arc::new(List { entries: Vec::with_capacity(n), buffer: String::with_capacity(n * 24) }))
+        let n = n.min(MAX_WIRE_HEADERS);
+        Headers(Arc::new(List {
+            entries: Vec::with_capacity(n),
+            buffer: String::with_capacity(n * 24),
+            overflowed: false,
+        }))
     }
 
     fn find(&self, name: &str) -> Option<usize> {
@@ -109,6 +122,39 @@ impl Headers {
             let k = list.text(*k);
             k.len() == name.len() && k == name
         })
+    }
+
+    /// Whether headers read from the wire went past the limits (see
+    /// [`insert_copied`](Headers::insert_copied)).
+    pub fn overflowed(&self) -> bool {
+        self.0.overflowed
+    }
+
+    /// Only the CloudEvents attributes and the ids that tie events
+    /// together: what a dead letter of an overflowing message keeps, so that
+    /// it does not overflow its own readers.
+    pub(crate) fn attributes_only(&self) -> Headers {
+        let names = [
+            attr::ID,
+            attr::SOURCE,
+            attr::TYPE,
+            attr::SPECVERSION,
+            attr::TIME,
+            attr::DATACONTENTTYPE,
+            attr::SUBJECT,
+            attr::PARTITIONKEY,
+            attr::EVENTVERSION,
+            attr::CORRELATIONID,
+            attr::CAUSATIONID,
+            attr::TRACEPARENT,
+        ];
+        let mut kept = Headers::with_capacity(names.len() + 4);
+        for name in names {
+            if let Some(value) = self.get(name) {
+                kept.insert_copied(name, value);
+            }
+        }
+        kept
     }
 
     pub fn get(&self, name: &str) -> Option<&str> {
@@ -143,8 +189,19 @@ impl Headers {
 
     /// Sets `name` to `value`, both copied into the message's own buffer:
     /// what a transport reading a broker's headers calls, without an
-    /// allocation per header.
+    /// allocation per header. Past [`MAX_WIRE_HEADERS`] headers or
+    /// [`MAX_WIRE_HEADER_BYTES`] bytes nothing more is kept and the headers
+    /// are marked [`overflowed`](Headers::overflowed): a crafted message
+    /// cannot make its reader copy and search without end, and is
+    /// dead-lettered rather than handled with headers missing.
     pub fn insert_copied(&mut self, name: &str, value: &str) {
+        let list = &*self.0;
+        let full = list.entries.len() >= MAX_WIRE_HEADERS
+            || list.buffer.len() + name.len() + value.len() > MAX_WIRE_HEADER_BYTES;
+        if full || list.overflowed {
+            Arc::make_mut(&mut self.0).overflowed = true;
+            return;
+        }
         let found = self.find(name);
         let list = Arc::make_mut(&mut self.0);
         let value = list.store(value);
@@ -258,7 +315,27 @@ impl Message {
 
 #[cfg(test)]
 mod tests {
-    use super::Headers;
+    use super::{Headers, MAX_WIRE_HEADERS, MAX_WIRE_HEADER_BYTES};
+
+    /// A message with a million headers from the wire keeps the first
+    /// ones and is marked, in time linear in what it keeps.
+    #[test]
+    fn headers_from_the_wire_are_bounded_in_count_and_size() {
+        let mut h = Headers::with_capacity(1_000_000);
+        for i in 0..1_000_000 {
+            h.insert_copied(&format!("x-{i}"), "v");
+        }
+        assert_eq!(h.len(), MAX_WIRE_HEADERS);
+        assert!(h.overflowed());
+        let mut big = Headers::new();
+        big.insert_copied("a", &"x".repeat(MAX_WIRE_HEADER_BYTES - 1));
+        assert!(!big.overflowed());
+        big.insert_copied("b", "yy");
+        assert!(big.overflowed() && big.get("b").is_none());
+        let mut fine = Headers::new();
+        fine.insert_copied("a", "1");
+        assert!(!fine.overflowed());
+    }
 
     #[test]
     fn headers_replace_remove_and_compare_as_a_map() {

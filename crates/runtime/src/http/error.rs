@@ -95,3 +95,17 @@ pub struct Unexpected {
     pub headers: HeaderMap,
     pub body: bytes::Bytes,
 }
+
+/// A transport error whose URL has no query: reqwest writes the URL into
+/// the error's text, and a query may hold an API key (`?api_key=...`).
+pub(crate) fn without_query(e: reqwest_middleware::Error) -> reqwest_middleware::Error {
+    match e {
+        reqwest_middleware::Error::Reqwest(mut e) => {
+            if let Some(url) = e.url_mut() {
+                url.set_query(None);
+            }
+            reqwest_middleware::Error::Reqwest(e)
+        }
+        other => other,
+    }
+}

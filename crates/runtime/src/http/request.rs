@@ -278,7 +278,7 @@ impl Request<'_> {
                 }
                 (Err(e), None) => {
                     tracing::Span::current().record("attempts", attempt);
-                    return Err(CallError::Transport(e));
+                    return Err(CallError::Transport(super::error::without_query(e)));
                 }
                 (result, Some(wait)) => {
                     let status = result.as_ref().ok().map(|r| r.status().as_u16());

@@ -76,7 +76,7 @@ impl RawResponse {
     /// Reads the whole body.
     pub async fn read(self) -> Result<Received, CallError> {
         let (status, headers, inner) = self.split();
-        let body = inner.bytes().await.map_err(|e| CallError::Transport(e.into()))?;
+        let body = inner.bytes().await.map_err(|e| CallError::Transport(super::error::without_query(e.into())))?;
         Ok(Received { status, headers, body })
     }
 

@@ -44,7 +44,9 @@ impl Credentials {
     }
 }
 
-/// Why the authentication hook refuses a request.
+/// Why the authentication hook refuses a request. The reason goes to the
+/// server's log (`tracing`), not to the client: the answer says only 401 or
+/// 403, so a caller cannot learn which part of its credentials was wrong.
 #[derive(Clone, Debug)]
 pub enum Denied {
     /// 401: the credentials are not valid.
@@ -129,8 +131,14 @@ pub(crate) fn find(
 /// A 401 or 403 for a refusal by the hook.
 pub(crate) fn refused(schemes: &'static [Scheme], alternatives: &[&[&'static str]], denied: Denied) -> Problem {
     match denied {
-        Denied::Unauthorized(why) => challenge(schemes, alternatives, why),
-        Denied::Forbidden(why) => Problem::new(StatusCode::FORBIDDEN, why),
+        Denied::Unauthorized(why) => {
+            tracing::info!(reason = %why, "credentials refused");
+            challenge(schemes, alternatives, "the credentials were not accepted")
+        }
+        Denied::Forbidden(why) => {
+            tracing::info!(reason = %why, "operation forbidden");
+            Problem::new(StatusCode::FORBIDDEN, "the credentials do not allow this operation")
+        }
     }
 }
 

@@ -134,7 +134,7 @@ impl Input {
         match serde_json::from_value(value) {
             Ok(v) => Some(v),
             Err(e) => {
-                self.violation(place, name, String::new(), e.to_string());
+                self.violation(place, name, String::new(), unquoted(&e));
                 None
             }
         }
@@ -382,7 +382,7 @@ impl Input {
     pub async fn multipart(&mut self, files: Option<&[&str]>) -> Option<Parts> {
         let body = self.body.take()?;
         let request = Request::from_parts(self.parts.clone(), body);
-        let Settings { body_limit, upload_limit, spool_above } = self.settings;
+        let Settings { body_limit, upload_limit, spool_above, .. } = self.settings;
         // axum's multipart reader takes its limit from the layer below; only
         // these requests go through it, so no other request pays for it.
         let read = tower::service_fn(|request: Request<Body>| async move {
@@ -525,5 +525,39 @@ fn integral(value: &mut Value) {
         Value::Array(items) => items.iter_mut().for_each(integral),
         Value::Object(map) => map.values_mut().for_each(integral),
         _ => {}
+    }
+}
+
+/// A conversion error without the value that failed: serde quotes it
+/// (`invalid type: string "…"`), and a problem answer must not echo what
+/// was sent, which may be a secret.
+fn unquoted(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.find(", expected ") {
+        Some(at) => format!("is not valid: {}", &text[at + 2..]),
+        None if text.starts_with("missing field") => text,
+        None => "is not valid for its type".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unquoted;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    enum Kind {
+        Cat,
+    }
+
+    #[test]
+    fn conversion_errors_do_not_echo_the_value() {
+        let e = serde_json::from_value::<u8>(serde_json::json!("sk_live_secret")).unwrap_err();
+        assert!(e.to_string().contains("sk_live_secret"), "serde quotes it");
+        let said = unquoted(&e);
+        assert!(!said.contains("sk_live_secret") && said.contains("expected u8"), "{said}");
+        let e = serde_json::from_value::<Kind>(serde_json::json!("sk_live_secret")).unwrap_err();
+        let said = unquoted(&e);
+        assert!(!said.contains("sk_live_secret") && said.contains("Cat"), "{said}");
     }
 }

@@ -181,6 +181,11 @@ pub(crate) fn query(
             };
             found = true;
             let keys: Vec<&str> = path.split("][").collect();
+            // Each level is a nested value that checking and reading walk
+            // again: a bound keeps a crafted key from exhausting the stack.
+            if keys.len() > MAX_DEEP_OBJECT_DEPTH {
+                return Err(format!("nests deeper than {MAX_DEEP_OBJECT_DEPTH} levels"));
+            }
             insert_deep(&mut map, &keys, decode(v, true)?, shape);
         }
         return Ok(found.then_some(Value::Object(map)));
@@ -215,6 +220,9 @@ pub(crate) fn query(
     }
     shape.delimited(raw, sep, false, true).map(Some)
 }
+
+/// How deep a `deepObject` parameter may nest (`a[b][c]` is two).
+const MAX_DEEP_OBJECT_DEPTH: usize = 32;
 
 fn insert_deep(map: &mut Map<String, Value>, keys: &[&str], value: String, shape: Shape) {
     let Some((first, rest)) = keys.split_first() else { return };
@@ -327,6 +335,18 @@ mod tests {
         assert_eq!(read("c%5BR%5D=100&c[G]=200", Style::DeepObject, true, 3), Some(json!({"R": 100, "G": 200})));
         assert_eq!(read("q=a+b", Style::Form, true, 0), None);
         assert_eq!(query(&q("c=a+b%26c"), "c", Style::Form, true, shape(0)).unwrap(), Some(json!("a b&c")));
+    }
+
+    /// A crafted `deepObject` key nested thousands of levels is refused
+    /// before it is built (found by reading: each level was a recursion in
+    /// building, checking, reading and dropping the value).
+    #[test]
+    fn deep_object_nesting_is_bounded() {
+        let deep = format!("c{}=1", "[a]".repeat(20_000));
+        let err = query(&query_pairs(&deep), "c", Style::DeepObject, true, shape(3)).unwrap_err();
+        assert!(err.contains("deeper than"), "{err}");
+        let fine = format!("c{}=1", "[a]".repeat(MAX_DEEP_OBJECT_DEPTH));
+        assert!(query(&query_pairs(&fine), "c", Style::DeepObject, true, shape(3)).is_ok());
     }
 
     #[test]

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::body::Body;
 use axum::extract::Request;
@@ -35,11 +36,17 @@ pub struct Settings {
     pub(crate) body_limit: usize,
     pub(crate) upload_limit: usize,
     pub(crate) spool_above: usize,
+    pub(crate) request_timeout: Duration,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { body_limit: 2 * 1024 * 1024, upload_limit: 2 * 1024 * 1024, spool_above: 64 * 1024 }
+        Settings {
+            body_limit: 2 * 1024 * 1024,
+            upload_limit: 2 * 1024 * 1024,
+            spool_above: 64 * 1024,
+            request_timeout: Duration::from_secs(30),
+        }
     }
 }
 
@@ -65,6 +72,16 @@ impl Settings {
     /// unless set); the handler reads it back as a stream.
     pub fn spool_above(mut self, bytes: usize) -> Settings {
         self.spool_above = bytes;
+        self
+    }
+
+    /// How long a request may take, from its arrival until the handler
+    /// answers (reading the body, checking it, and the operation): 30 s
+    /// unless set. One that takes longer is answered 503 and its work
+    /// dropped, so a slow client or a stuck operation cannot hold a
+    /// connection and its memory for ever.
+    pub fn request_timeout(mut self, limit: Duration) -> Settings {
+        self.request_timeout = limit;
         self
     }
 }
@@ -135,7 +152,16 @@ async fn dispatch<A>(
         return problem.into_response();
     }
     let span = tracing::info_span!("request", operation = op.id, method = %op.method, path = op.path);
-    handler(api, Input::new(request, op, spec, settings, path)).instrument(span).await
+    let answer = handler(api, Input::new(request, op, spec, settings, path)).instrument(span);
+    match tokio::time::timeout(settings.request_timeout, answer).await {
+        Ok(response) => response,
+        Err(_) => {
+            let limit = settings.request_timeout.as_secs_f64();
+            tracing::warn!(operation = op.id, "the request took longer than {limit} s and was dropped");
+            Problem::new(StatusCode::SERVICE_UNAVAILABLE, format!("the request took longer than {limit} s"))
+                .into_response()
+        }
+    }
 }
 
 /// 406 when the request's `Accept` takes none of the media types the

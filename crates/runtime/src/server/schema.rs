@@ -178,11 +178,12 @@ impl Schemas {
         &all[at]
     }
 
-    /// The pattern as a regex; `None` where it is not one Rust's regex
-    /// engine takes (look-around, back-references), which leaves it unchecked.
+    /// The pattern as a regex, compiled once; `None` where it is not one
+    /// Rust's regex engine takes (look-around, back-references) or where it
+    /// would compile past [`REGEX_SIZE_LIMIT`], which leaves it unchecked.
     fn regex(&self, at: usize) -> Option<&'static Regex> {
         let pattern = self.get(at).pattern?;
-        self.compiled(at).pattern.get_or_init(|| Regex::new(pattern).ok()).as_ref()
+        self.compiled(at).pattern.get_or_init(|| bounded_regex(pattern)).as_ref()
     }
 
     /// The schemas of the `pattern_properties` whose pattern `name` matches.
@@ -191,7 +192,7 @@ impl Schemas {
         let regexes = self
             .compiled(at)
             .property_patterns
-            .get_or_init(|| s.pattern_properties.iter().map(|(p, _)| Regex::new(p).ok()).collect());
+            .get_or_init(|| s.pattern_properties.iter().map(|(p, _)| bounded_regex(p)).collect());
         let name = name.to_string();
         s.pattern_properties
             .iter()
@@ -561,6 +562,24 @@ fn string_format(format: Format, text: &str) -> Option<String> {
     (!ok).then(|| format!("must be {name}"))
 }
 
+/// How large a spec's pattern may compile: a pattern such as `(a{1000}){1000}`
+/// would otherwise take memory and time on the first request that meets it.
+pub(crate) const REGEX_SIZE_LIMIT: usize = 1 << 20;
+
+/// A spec's pattern compiled within [`REGEX_SIZE_LIMIT`]; one that does not
+/// compile is logged once and left unchecked.
+fn bounded_regex(pattern: &str) -> Option<Regex> {
+    let compiled =
+        regex::RegexBuilder::new(pattern).size_limit(REGEX_SIZE_LIMIT).dfa_size_limit(REGEX_SIZE_LIMIT).build();
+    match compiled {
+        Ok(re) => Some(re),
+        Err(e) => {
+            tracing::warn!("the pattern {pattern:?} is not checked: {e}");
+            None
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -631,6 +650,20 @@ mod tests {
         assert_eq!(check(json!({"x-very-long-name": "s"})), ["/x-very-long-name"]);
         assert_eq!(check(json!({"list": [1, "b"]})), ["/list/0", "/list/1"]);
         assert_eq!(check(json!({"list": [1]})), ["/list/0", "/list"], "no item is a string");
+    }
+
+    /// A pattern that would compile to more than the limit is not compiled
+    /// (and not checked), rather than taking memory and time per server.
+    #[test]
+    fn huge_patterns_are_not_compiled() {
+        assert!(bounded_regex("^[a-z]+$").is_some());
+        assert!(regex::Regex::new("(a{1000}){100}").is_ok(), "fits the crate's default limit");
+        assert!(bounded_regex("(a{1000}){100}").is_none());
+        static TABLE: [Schema; 1] = [Schema { types: types::STRING, pattern: Some("(a{1000}){100}"), ..Schema::ANY }];
+        static PREPARED: Prepared = Prepared::new();
+        let mut out = Vec::new();
+        Schemas { table: &TABLE, prepared: &PREPARED }.validate(0, &json!("b"), &mut String::new(), &mut out);
+        assert!(out.is_empty(), "left unchecked: {out:?}");
     }
 
     #[test]
