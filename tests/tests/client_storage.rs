@@ -312,7 +312,7 @@ async fn a_transport_error_does_not_carry_a_query_key() {
     // A port that was free a moment ago: nothing listens there.
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let client = Client::builder()
-        .base_url(&format!("http://127.0.0.1:{port}/v1"))
+        .base_url(format!("http://127.0.0.1:{port}/v1"))
         .credential(schemes::QUERY_KEY, Credential::api_key("s3cret-key"))
         .retry(RetryPolicy::none())
         .build()
