@@ -125,7 +125,7 @@ fn hand_written_events_export_a_document_that_generates_code_again() {
     let generated = specwright_codegen::generate(&api, &options);
     assert!(generated.diagnostics.is_empty(), "{:?}", generated.diagnostics);
     let events = &generated.files.iter().find(|(p, _)| p.ends_with("src/events.rs")).unwrap().1;
-    assert!(events.contains("pub struct OrderPlaced(pub crate::types::OrderPlaced)"), "{events}");
+    assert!(events.contains("pub struct OrderPlaced(pub super::types::OrderPlaced)"), "{events}");
     assert!(events.contains("fn receive_shop_payments_declined("), "{events}");
 }
 

@@ -105,7 +105,7 @@ fn ty_tokens(ty: &Ty, defs: &[Def]) -> TokenStream {
 }
 
 /// A type expression with named types behind `module` (such as
-/// `crate::types::`), for code outside the types module.
+/// `super::types::`), for code outside the types module.
 pub fn ty_path(ty: &Ty, defs: &[Def], module: &TokenStream) -> TokenStream {
     let ty_tokens = |t: &Ty, defs: &[Def]| ty_path(t, defs, module);
     match ty {

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Seeds each target's corpus (fuzz/corpus/<target>, not committed) from the
+# project's example specs and the shared corpus's documents under 64 KiB.
+set -euo pipefail
+cd "$(dirname "$0")"
+shared="${SPECWRIGHT_CORPUS:-../../shared/corpus}"
+mapfile -t docs < <( { ls ../specs/*.yaml; find "$shared" -type f \( -name '*.json' -o -name '*.yaml' -o -name '*.yml' \) -size -64k; } )
+for target in load refs types diff; do
+  mkdir -p "corpus/$target"
+done
+for doc in "${docs[@]}"; do
+  name="$(echo "$doc" | md5sum | cut -c1-16)"
+  cp "$doc" "corpus/load/$name"
+  cp "$doc" "corpus/types/$name"
+  cp "$doc" "corpus/refs/$name"
+  # An old and a new version: the document and itself, for mutations to tell apart.
+  { cat "$doc"; printf '\0'; cat "$doc"; } > "corpus/diff/$name"
+done
+echo "seeded ${#docs[@]} documents per target"
