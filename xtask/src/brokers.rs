@@ -15,11 +15,35 @@ fn tansu_path() -> PathBuf {
     if let Some(path) = std::env::var_os("TANSU") {
         return PathBuf::from(path);
     }
+    cargo_bin().join("tansu")
+}
+
+/// Cargo's bin directory, where `cargo install` puts what it builds.
+fn cargo_bin() -> PathBuf {
     let home = std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")))
         .unwrap_or_default();
-    home.join("bin/tansu")
+    home.join("bin")
+}
+
+/// The dependency checker CI runs (`deny.toml`).
+const CARGO_DENY_VERSION: &str = "0.20.2";
+
+/// Installs cargo-deny unless it is there already (about 4 minutes on two cores).
+pub fn ensure_cargo_deny() -> Result<(), String> {
+    if cargo_bin().join("cargo-deny").exists() {
+        return Ok(());
+    }
+    eprintln!("cargo-deny is missing: installing it (once per machine)");
+    let status = Command::new(env!("CARGO"))
+        .args(["install", "cargo-deny", "--locked", "--version", CARGO_DENY_VERSION])
+        .status()
+        .map_err(|e| format!("cannot run cargo install: {e}"))?;
+    if !status.success() {
+        return Err(format!("installing cargo-deny {CARGO_DENY_VERSION} failed ({status})"));
+    }
+    Ok(())
 }
 
 /// Installs tansu unless it is there already (building it takes 10 to 25

@@ -75,6 +75,11 @@ fn ci() -> Result<(), String> {
     cargo(&["fmt", "--all", "--check"])?;
     // Before any test build: installing it is a cargo build of its own.
     brokers::ensure_tansu()?;
+    // Licenses, sources and duplicate versions of every dependency. The
+    // advisory database is left out: its repository is out of this
+    // machine's reach (SECURITY.md).
+    brokers::ensure_cargo_deny()?;
+    cargo(&["deny", "--log-level", "error", "check", "bans", "licenses", "sources"])?;
     cargo(&["clippy", "--workspace", "--all-targets", "--locked", "--", "-D", "warnings"])?;
     let mut total = Tally::default();
     total.add(cargo_test(&["test", "--workspace", "--doc", "--locked"])?);
