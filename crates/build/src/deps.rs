@@ -23,10 +23,13 @@ const CRATES: &[(&str, &str)] = &[
 pub(crate) fn check(manifest: &Path, source: &str, runtime_features: &[&str], schemars: bool) -> Result<(), Error> {
     let Ok(text) = std::fs::read_to_string(manifest) else { return Ok(()) };
     let Ok(table) = text.parse::<toml::Table>() else { return Ok(()) };
-    // The name code uses: the key, with `-` as `_` (a renamed package keeps its key).
-    let declared: Vec<String> = ["dependencies", "dev-dependencies"]
-        .iter()
-        .filter_map(|section| table.get(*section)?.as_table())
+    // The name code uses: the key, with `-` as `_` (a renamed package keeps
+    // its key), from the manifest's dependencies and its per-target ones.
+    let targets = table.get("target").and_then(|t| t.as_table()).into_iter().flat_map(|t| t.values());
+    let tables = std::iter::once(&table).chain(targets.filter_map(|t| t.as_table()));
+    let declared: Vec<String> = tables
+        .flat_map(|t| ["dependencies", "dev-dependencies"].map(|section| t.get(section).and_then(|d| d.as_table())))
+        .flatten()
         .flat_map(|deps| deps.keys().map(|k| k.replace('-', "_")))
         .collect();
     let mut missing = Vec::new();
@@ -75,6 +78,10 @@ mod tests {
         assert_eq!(missing.len(), 2);
         assert!(missing[0].starts_with("chrono = ") && missing[1].starts_with("uuid = "), "{missing:?}");
         assert!(check(&manifest, "fn f() {}", &[], false).is_ok());
+        let per_target = "[package]\nname = \"x\"\n[dependencies]\nspecwright-runtime = \"0.1\"\nserde = \"1\"\n\
+            [target.'cfg(unix)'.dependencies]\nuuid = \"1\"\n";
+        std::fs::write(&manifest, per_target).unwrap();
+        assert!(check(&manifest, "fn f(_: ::uuid::Uuid) {}", &[], false).is_ok(), "a per-target dependency counts");
         std::fs::write(&manifest, "[package]\nname = \"x\"\n[dependencies]\nspecwright-runtime = \"0.1\"\n").unwrap();
         let Err(Error::Dependencies { missing, .. }) = check(&manifest, "fn f() {}", &[], false) else { panic!() };
         assert!(missing[0].starts_with("serde = "), "serde's derives need it: {missing:?}");
