@@ -133,6 +133,13 @@ pub(crate) fn compare(cx: &mut Cx, old: SchemaId, new: SchemaId, dir: Direction,
 }
 
 fn compare_at_depth(cx: &mut Cx, old: SchemaId, new: SchemaId, dir: Direction, at: &str) {
+    // Notes beside a `$ref` belong to this use of the schema: compared here,
+    // before a schema already compared elsewhere is skipped.
+    let uses = (Notes::at_use(cx.old, old), Notes::at_use(cx.new, new));
+    if uses.0 != uses.1 {
+        let places = (&cx.old.schemas.entry(old).origin, &cx.new.schemas.entry(new).origin);
+        annotations(cx, uses, dir, at, places);
+    }
     let ((old, old_null), (new, new_null)) = (unwrapped(cx.old, old), unwrapped(cx.new, new));
     if !cx.seen.insert((old, new, dir)) {
         return;
@@ -182,7 +189,7 @@ fn compare_at_depth(cx: &mut Cx, old: SchemaId, new: SchemaId, dir: Direction, a
     }
     enums(cx, o, n, dir, at, ol, nl);
     constraints(cx, o, n, dir, at, ol, nl);
-    annotations(cx, o, n, dir, at, ol, nl);
+    annotations(cx, (Notes::of(o), Notes::of(n)), dir, at, (ol, nl));
     not(cx, o, n, dir, at, ol, nl);
     objects(cx, (old, new), dir, at, (ol, nl));
     if let (Some(oi), Some(ni)) = (o.items, n.items) {
@@ -326,10 +333,50 @@ fn constraints(cx: &mut Cx, o: &Schema, n: &Schema, dir: Direction, at: &str, ol
     }
 }
 
+/// What a schema says about its values besides which it accepts.
+#[derive(Clone, Copy, Default, PartialEq)]
+struct Notes<'a> {
+    default: Option<&'a serde_json::Value>,
+    read_only: bool,
+    write_only: bool,
+    deprecated: bool,
+}
+
+impl<'a> Notes<'a> {
+    fn of(s: &'a Schema) -> Notes<'a> {
+        Notes {
+            default: s.default.as_deref(),
+            read_only: s.read_only,
+            write_only: s.write_only,
+            deprecated: s.deprecated,
+        }
+    }
+
+    /// The notes a use of a schema adds beside its `$ref` (`{$ref, deprecated: true}`):
+    /// those of every schema on the way to the one it stands for, not that one's own.
+    fn at_use(api: &'a Api, mut id: SchemaId) -> Notes<'a> {
+        let mut notes = Notes::default();
+        for _ in 0..64 {
+            let s = &api.schemas.entry(id).schema;
+            match s.reference {
+                Some(target) if s.types.is_empty() && s.properties.is_empty() && s.all_of.is_empty() => {
+                    notes.default = notes.default.or(s.default.as_deref());
+                    notes.read_only |= s.read_only;
+                    notes.write_only |= s.write_only;
+                    notes.deprecated |= s.deprecated;
+                    id = target;
+                }
+                _ => break,
+            }
+        }
+        notes
+    }
+}
+
 /// `default`, `readOnly`, `writeOnly` and `deprecated`: what a value means
 /// when left out, and who may write or read it.
-fn annotations(cx: &mut Cx, o: &Schema, n: &Schema, dir: Direction, at: &str, ol: &Location, nl: &Location) {
-    if let (Some(od), Some(nd)) = (&o.default, &n.default) {
+fn annotations(cx: &mut Cx, (o, n): (Notes, Notes), dir: Direction, at: &str, (ol, nl): (&Location, &Location)) {
+    if let (Some(od), Some(nd)) = (o.default, n.default) {
         if od != nd {
             let rule = pick(dir, "request-default-changed", "response-default-changed");
             cx.report(rule, format!("{at}: default {od} became {nd}"), Some(ol), Some(nl));
@@ -383,14 +430,13 @@ fn objects(cx: &mut Cx, (old, new): (SchemaId, SchemaId), dir: Direction, at: &s
                     Direction::Response => "response-optional-property-removed",
                 };
                 let entry = cx.old.schemas.entry(resolved(cx.old, *schema));
+                let announced = entry.schema.deprecated || Notes::at_use(cx.old, *schema).deprecated;
                 // Only a removal that would break is softened by having been announced.
                 let deprecated =
                     if plain == "response-required-property-removed" { "deprecated-property-removed" } else { plain };
-                let rule = Notice::of(entry.schema.deprecated, &entry.schema.extensions).pick(
-                    plain,
-                    deprecated,
-                    "sunset-property-removed",
-                );
+                let written = &cx.old.schemas.entry(*schema).schema.extensions;
+                let extensions = if written.contains_key("x-sunset") { written } else { &entry.schema.extensions };
+                let rule = Notice::of(announced, extensions).pick(plain, deprecated, "sunset-property-removed");
                 let ol = &cx.old.schemas.entry(*schema).origin;
                 cx.report(rule, format!("{at}.{name} removed"), Some(ol), Some(nl));
             }

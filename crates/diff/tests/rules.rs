@@ -883,3 +883,24 @@ fn schemas_under_other_keywords_are_compared() {
     let found: Vec<_> = changes(&old, &new).into_iter().map(|c| c.rule).collect();
     assert_eq!(found, ["request-enum-value-removed"]);
 }
+
+/// Notes beside a `$ref` (OpenAPI 3.1) belong to that use of the schema: a
+/// property deprecated where it refers to a shared schema is reported, even
+/// though the shared schema was compared already through another property.
+#[test]
+fn notes_beside_a_reference_belong_to_the_use() {
+    let doc = |deprecated: bool| {
+        let mut second = json!({"$ref": "#/components/schemas/Tag"});
+        if deprecated {
+            second["deprecated"] = json!(true);
+        }
+        json!({"openapi": "3.1.0", "info": {"title": "t", "version": "1"},
+            "paths": {"/a": {"get": {"responses": {"200": {"description": "ok", "content": {"application/json": {
+                "schema": {"type": "object", "properties": {"first": {"$ref": "#/components/schemas/Tag"}, "second": second}}}}}}}}},
+            "components": {"schemas": {"Tag": {"type": "string"}}}})
+    };
+    let found: Vec<_> = changes(&doc(false), &doc(true)).into_iter().map(|c| (c.rule, c.message)).collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "schema-deprecated");
+    assert!(found[0].1.contains("second"), "{found:?}");
+}
