@@ -75,6 +75,9 @@ pub struct Args {
     /// spec round-trips through the generated types.
     #[arg(long)]
     example_tests: bool,
+    /// Refuse references to local files outside DIR (for specs you did not write).
+    #[arg(long, value_name = "DIR")]
+    confine: Option<PathBuf>,
     /// Write nothing; exit 1 if what is in --out differs from what would be written.
     #[arg(long)]
     check: bool,
@@ -135,7 +138,7 @@ pub fn run(args: Args) -> u8 {
     let mut worst = 0;
     for job in &jobs {
         progress.set_message(job.spec.display().to_string());
-        worst = worst.max(generate(job, &runtime, args.check, &out, &progress));
+        worst = worst.max(generate(job, &runtime, args.check, args.confine.as_deref(), &out, &progress));
         progress.inc(1);
     }
     progress.finish_and_clear();
@@ -241,9 +244,20 @@ impl Output {
     }
 }
 
-fn generate(job: &Job, runtime: &RuntimeDep, check_only: bool, out: &Output, progress: &ProgressBar) -> u8 {
+fn generate(
+    job: &Job,
+    runtime: &RuntimeDep,
+    check_only: bool,
+    confine: Option<&Path>,
+    out: &Output,
+    progress: &ProgressBar,
+) -> u8 {
     let started = Instant::now();
-    let loaded = match Loader::new().load_file(&job.spec) {
+    let loader = match confine {
+        Some(dir) => Loader::new().confine(dir),
+        None => Loader::new(),
+    };
+    let loaded = match loader.load_file(&job.spec) {
         Ok(l) => l,
         Err(e) => {
             progress.suspend(|| eprintln!("error: {e}"));

@@ -25,6 +25,9 @@ pub struct Args {
     /// Refuse files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = 256 * 1024 * 1024)]
     max_bytes: u64,
+    /// Refuse references to local files outside DIR (for specs you did not write).
+    #[arg(long, value_name = "DIR")]
+    confine: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -48,6 +51,9 @@ pub fn run(args: Args) -> u8 {
     let mut loader = Loader::new().max_bytes(args.max_bytes);
     for (prefix, dir) in &args.map_url {
         loader = loader.map_url(prefix.clone(), dir.clone());
+    }
+    if let Some(dir) = &args.confine {
+        loader = loader.confine(dir);
     }
     if args.allow_remote {
         loader = loader.fetch_with(crate::remote::fetcher(args.max_bytes));

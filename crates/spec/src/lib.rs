@@ -102,6 +102,16 @@ impl Loader {
         self
     }
 
+    /// Refuses references to local files outside `dir` (and its subfolders),
+    /// for specs one did not write: without it a `$ref` may name any file
+    /// the process can read, and an error about it shows some of its lines.
+    /// A folder that does not exist confines to nothing.
+    pub fn confine(mut self, dir: impl AsRef<Path>) -> Self {
+        let dir = dir.as_ref();
+        self.options.confine = Some(dir.canonicalize().unwrap_or_else(|_| dir.join("\0-does-not-exist")));
+        self
+    }
+
     /// Reads at most this many bytes over all files (1 GiB unless set).
     pub fn max_total_bytes(mut self, max: u64) -> Self {
         self.options.max_total_bytes = max;

@@ -32,6 +32,9 @@ pub struct LoadOptions {
     pub max_files: usize,
     /// How many bytes all the files of one load may hold together.
     pub max_total_bytes: u64,
+    /// A folder that references to local files may not leave (canonical);
+    /// without it they may name any file the process can read.
+    pub confine: Option<PathBuf>,
     /// How to read references to URLs that `url_map` does not cover; without
     /// it they are not read.
     pub fetch: Option<Fetch>,
@@ -44,6 +47,7 @@ impl Default for LoadOptions {
             max_bytes: 256 * 1024 * 1024,
             max_files: 10_000,
             max_total_bytes: 1024 * 1024 * 1024,
+            confine: None,
             fetch: None,
         }
     }
@@ -56,6 +60,7 @@ impl std::fmt::Debug for LoadOptions {
             .field("max_bytes", &self.max_bytes)
             .field("max_files", &self.max_files)
             .field("max_total_bytes", &self.max_total_bytes)
+            .field("confine", &self.confine)
             .field("fetch", &self.fetch.as_ref().map(|_| "…"))
             .finish()
     }
@@ -186,6 +191,13 @@ impl Workspace {
             let reason = format!("`{name}` is not read: the spec reaches more than {} files", self.options.max_files);
             self.unreadable.insert(origin, reason.clone());
             return Err(reason);
+        }
+        if let (Origin::Path(path), Some(dir)) = (&origin, &self.options.confine) {
+            if !path.starts_with(dir) {
+                let reason = format!("`{name}` is outside {}, which references may not leave", dir.display());
+                self.unreadable.insert(origin, reason.clone());
+                return Err(reason);
+            }
         }
         let bytes = match &origin {
             Origin::Path(path) => self.read_path(path, &name),

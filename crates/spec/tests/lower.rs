@@ -426,3 +426,32 @@ fn references_read_only_so_many_files_and_bytes() {
     assert!(loaded.sources.len() < 20, "{}", loaded.sources.len());
     assert!(loaded.errors().any(|d| d.message.contains("more than 1000 bytes")));
 }
+
+/// A loader confined to a folder does not read a file outside it, however
+/// the reference reaches it (`..`, an absolute path); inside, it reads as usual.
+#[test]
+fn a_confined_loader_reads_no_file_outside_its_folder() {
+    let outer = tempfile::tempdir().unwrap();
+    let inner = outer.path().join("api");
+    std::fs::create_dir_all(inner.join("parts")).unwrap();
+    std::fs::write(outer.path().join("secret.yaml"), "type: string\ndescription: the secret\n").unwrap();
+    std::fs::write(inner.join("parts/pet.yaml"), "type: object\n").unwrap();
+    let secret = outer.path().join("secret.yaml").canonicalize().unwrap();
+    let root = inner.join("root.yaml");
+    let text = format!(
+        "openapi: 3.0.3\ninfo: {{title: t, version: '1'}}\npaths: {{}}\ncomponents:\n  schemas:\n    \
+         Pet: {{$ref: 'parts/pet.yaml'}}\n    Up: {{$ref: '../secret.yaml'}}\n    Abs: {{$ref: '{}'}}\n",
+        secret.display()
+    );
+    std::fs::write(&root, text).unwrap();
+
+    let loaded = Loader::new().confine(&inner).load_file(&root).unwrap();
+    let errors: Vec<String> = loaded.errors().map(|d| d.message.clone()).collect();
+    assert_eq!(errors.len(), 2, "{errors:#?}");
+    assert!(errors.iter().all(|e| e.contains("which references may not leave")), "{errors:#?}");
+    assert!(loaded.sources.iter().all(|(_, f)| !f.text.contains("the secret")), "the file outside was not read");
+    assert_eq!(loaded.sources.len(), 2, "the root and parts/pet.yaml");
+
+    let unconfined = Loader::new().load_file(&root).unwrap();
+    assert!(!unconfined.has_errors());
+}
