@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 shared="${SPECWRIGHT_CORPUS:-../../shared/corpus}"
 mapfile -t docs < <( { ls ../specs/*.yaml; find "$shared" -type f \( -name '*.json' -o -name '*.yaml' -o -name '*.yml' \) -size -64k; } )
-for target in load refs types diff; do
+for target in load refs types diff lower; do
   mkdir -p "corpus/$target"
 done
 for doc in "${docs[@]}"; do
@@ -15,5 +15,7 @@ for doc in "${docs[@]}"; do
   cp "$doc" "corpus/refs/$name"
   # An old and a new version: the document and itself, for mutations to tell apart.
   { cat "$doc"; printf '\0'; cat "$doc"; } > "corpus/diff/$name"
+  # `lower` takes JSON values and sets them into documents of its own.
+  case "$doc" in *.json) cp "$doc" "corpus/lower/$name" ;; esac
 done
 echo "seeded ${#docs[@]} documents per target"
