@@ -113,7 +113,9 @@ impl Namer {
         if self.used.insert(base.to_string()) {
             return base.to_string();
         }
-        let sep = if base.contains('_') || base.starts_with(|c: char| c.is_ascii_lowercase()) { "_" } else { "" };
+        // `self_` (a keyword's field) becomes `self_2`, not `self__2`, which is not snake case.
+        let snake = base.contains('_') || base.starts_with(|c: char| c.is_ascii_lowercase());
+        let sep = if snake && !base.ends_with('_') { "_" } else { "" };
         let name = (2..).map(|n| format!("{base}{sep}{n}")).find(|c| !self.used.contains(c)).expect("a free suffix");
         self.used.insert(name.clone());
         name
@@ -153,5 +155,8 @@ mod tests {
         assert_eq!(n.claim("Pet"), "Pet2");
         assert_eq!(n.claim("pet_id"), "pet_id");
         assert_eq!(n.claim("pet_id"), "pet_id_2");
+        // Found by the property tests: properties `self` and `Self` of one object.
+        assert_eq!(n.claim("self_"), "self_");
+        assert_eq!(n.claim("self_"), "self_2");
     }
 }
