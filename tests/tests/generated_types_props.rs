@@ -144,15 +144,26 @@ fn case() -> impl Strategy<Value = Case> {
     })
 }
 
-/// Numbers equal by value (`2` and `2.0`), everything else by structure.
-fn same(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
-        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same(a, b)),
-        (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+/// Defines an item here and keeps its source, to write the same item into
+/// each batch's test file.
+macro_rules! with_source {
+    ($source:ident, $($item:tt)*) => {
+        $($item)*
+        const $source: &str = stringify!($($item)*);
+    };
+}
+
+with_source! { SAME,
+    /// Numbers equal by value (`2` and `2.0`), everything else by structure.
+    fn same(a: &Value, b: &Value) -> bool {
+        match (a, b) {
+            (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
+            (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same(a, b)),
+            (Value::Object(x), Value::Object(y)) => {
+                x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+            }
+            _ => a == b,
         }
-        _ => a == b,
     }
 }
 
@@ -183,7 +194,8 @@ fn check_batch(cases: &[Case]) -> Result<(), String> {
         std::fs::write(path, content).unwrap();
     }
     let mut tests = String::from("use prop_types::types::*;\nuse serde_json::Value;\n\n");
-    tests.push_str(&format!("fn same(a: &Value, b: &Value) -> bool {{ {SAME} }}\n\n"));
+    tests.push_str(SAME);
+    tests.push_str("\n\n");
     for (i, case) in cases.iter().enumerate() {
         let value = serde_json::to_string(&case.value).unwrap();
         tests.push_str(&format!(
@@ -213,12 +225,6 @@ fn check_batch(cases: &[Case]) -> Result<(), String> {
     }
     Err(format!("{stdout}\n{}\n--- the document ---\n{text}", String::from_utf8_lossy(&out.stderr)))
 }
-
-/// `same`, as written into each batch's test file.
-const SAME: &str = "match (a, b) { (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(), \
-    (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same(a, b)), \
-    (Value::Object(x), Value::Object(y)) => x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w))), \
-    _ => a == b }";
 
 #[test]
 fn arbitrary_schemas_compile_and_their_values_round_trip() {

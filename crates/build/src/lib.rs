@@ -7,7 +7,7 @@
 //! }
 //! ```
 //!
-//! ```ignore
+//! ```text
 //! // src/lib.rs
 //! pub mod orders {
 //!     specwright_runtime::include_api!("orders");
@@ -29,12 +29,11 @@ mod error;
 use std::path::{Path, PathBuf};
 
 use specwright_codegen::settings::{
-    ApiSettings, LayoutSetting, NamesSetting, RoleSetting, SchemarsSetting, Settings, TypeAttributesSetting,
-    VisibilitySetting,
+    unplaced, unplaced_all, ApiSettings, LayoutSetting, NamesSetting, RoleSetting, SchemarsSetting, Settings,
+    TypeAttributesSetting, VisibilitySetting,
 };
 use specwright_codegen::{select, RuntimeDep};
 use specwright_spec::Loader;
-use toml::Spanned;
 
 pub use error::Error;
 
@@ -87,15 +86,6 @@ pub enum Role {
 pub enum Schemars {
     Always,
     Never,
-}
-
-/// A value the builder set, which has no place in a settings file to point at.
-fn unplaced(value: impl Into<String>) -> Spanned<String> {
-    Spanned::new(0..0, value.into())
-}
-
-fn names(list: impl IntoIterator<Item = impl Into<String>>) -> Vec<Spanned<String>> {
-    list.into_iter().map(unplaced).collect()
 }
 
 impl Builder {
@@ -168,7 +158,7 @@ impl Builder {
     pub fn derive(mut self, pattern: impl Into<String>, paths: impl IntoIterator<Item = impl Into<String>>) -> Self {
         self.api.type_attributes.push(TypeAttributesSetting {
             pattern: pattern.into(),
-            derive: names(paths),
+            derive: unplaced_all(paths),
             attributes: Vec::new(),
         });
         self
@@ -254,7 +244,7 @@ impl Builder {
         }
         warn(generated.diagnostics.iter().map(|d| format!("{}: {d}", d.place(&loaded.sources))));
 
-        let Some((file, source)) = generated.files.first() else { return Ok(()) };
+        let Some((_, source)) = generated.files.first() else { return Ok(()) };
         let out = match (&self.out_dir, std::env::var_os("OUT_DIR")) {
             (Some(dir), _) => dir.clone(),
             (None, Some(dir)) => PathBuf::from(dir).join("specwright"),
@@ -270,7 +260,7 @@ impl Builder {
             let schemars = options.schemars == specwright_codegen::Schemars::Always;
             deps::check(&Path::new(&dir).join("Cargo.toml"), source, &features, schemars)?;
         }
-        write_if_changed(&out.join(file), source)
+        generated.write_changed(&out).map(drop).map_err(|message| Error::Write { path: out, message })
     }
 }
 
@@ -285,17 +275,17 @@ impl Names {
     }
 
     pub fn tags(mut self, tags: impl IntoIterator<Item = impl Into<String>>) -> Self {
-        self.0.tags.extend(names(tags));
+        self.0.tags.extend(unplaced_all(tags));
         self
     }
 
     pub fn operations(mut self, ids: impl IntoIterator<Item = impl Into<String>>) -> Self {
-        self.0.operations.extend(names(ids));
+        self.0.operations.extend(unplaced_all(ids));
         self
     }
 
     pub fn channels(mut self, channels: impl IntoIterator<Item = impl Into<String>>) -> Self {
-        self.0.channels.extend(names(channels));
+        self.0.channels.extend(unplaced_all(channels));
         self
     }
 }
@@ -305,19 +295,6 @@ fn warn(lines: impl Iterator<Item = String>) {
     for line in lines {
         println!("cargo:warning={}", line.replace('\n', " "));
     }
-}
-
-/// Writes `content` unless the file already holds it, so that what includes
-/// it is not rebuilt for nothing.
-fn write_if_changed(path: &Path, content: &str) -> Result<(), Error> {
-    if std::fs::read_to_string(path).is_ok_and(|old| old == content) {
-        return Ok(());
-    }
-    let failed = |e: std::io::Error| Error::Write { path: path.to_path_buf(), message: e.to_string() };
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(failed)?;
-    }
-    std::fs::write(path, content).map_err(failed)
 }
 
 #[cfg(test)]

@@ -7,10 +7,11 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
-use specwright_codegen::settings::{ApiSettings, LayoutSetting, NamesSetting, RoleSetting, Settings, SettingsError};
+use specwright_codegen::settings::{
+    unplaced, unplaced_all, ApiSettings, LayoutSetting, NamesSetting, RoleSetting, Settings, SettingsError,
+};
 use specwright_codegen::{select, GeneratedCrate, RuntimeDep};
 use specwright_spec::Loader;
-use toml::Spanned;
 
 /// Each flag sets the settings field of the same name.
 #[derive(clap::Args)]
@@ -176,8 +177,7 @@ fn jobs(args: &Args) -> Result<Vec<Job>, (u8, String)> {
 }
 
 fn from_flags(args: &Args, spec: &Path) -> ApiSettings {
-    let unplaced = |v: &String| Spanned::new(0..0, v.clone());
-    let list = |v: &[String]| v.iter().map(unplaced).collect::<Vec<_>>();
+    let list = |v: &[String]| unplaced_all(v.iter().cloned());
     ApiSettings {
         spec: spec.to_path_buf(),
         out: args.out.clone(),
@@ -206,7 +206,7 @@ fn from_flags(args: &Args, spec: &Path) -> ApiSettings {
             operations: list(&args.exclude_operation),
             channels: Vec::new(),
         },
-        types: args.types.iter().map(|(k, v)| (k.clone(), unplaced(v))).collect(),
+        types: args.types.iter().map(|(k, v)| (k.clone(), unplaced(v.clone()))).collect(),
         ..ApiSettings::default()
     }
 }
@@ -306,9 +306,13 @@ fn generate(
     if check_only {
         return check(&generated, &job.out, progress);
     }
-    match write(&generated, &job.out, out, progress) {
+    match generated.write_changed(&job.out) {
         Ok(written) => {
-            out.say(progress, format!("{}: {} types, {written} files written", job.out.display(), generated.types));
+            if out.verbose {
+                progress.suspend(|| written.iter().for_each(|path| eprintln!("  wrote {}", path.display())));
+            }
+            let count = written.len();
+            out.say(progress, format!("{}: {} types, {count} files written", job.out.display(), generated.types));
             0
         }
         Err(e) => {
@@ -318,40 +322,14 @@ fn generate(
     }
 }
 
-/// Writes the files that changed (so that build tools see no change when
-/// there is none); gives how many were written.
-fn write(generated: &GeneratedCrate, dir: &Path, out: &Output, progress: &ProgressBar) -> Result<usize, String> {
-    let mut written = 0;
-    for (rel, content) in &generated.files {
-        let path = dir.join(rel);
-        if std::fs::read_to_string(&path).is_ok_and(|old| old == *content) {
-            continue;
-        }
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
-        }
-        std::fs::write(&path, content).map_err(|e| format!("{}: {e}", path.display()))?;
-        if out.verbose {
-            progress.suspend(|| eprintln!("  wrote {}", path.display()));
-        }
-        written += 1;
-    }
-    Ok(written)
-}
-
 fn check(generated: &GeneratedCrate, dir: &Path, progress: &ProgressBar) -> u8 {
-    let stale: Vec<String> = generated
-        .files
-        .iter()
-        .filter(|(rel, content)| std::fs::read_to_string(dir.join(rel)).map_or(true, |old| old != *content))
-        .map(|(rel, _)| dir.join(rel).display().to_string())
-        .collect();
+    let stale = generated.stale(dir);
     if stale.is_empty() {
         return 0;
     }
     progress.suspend(|| {
         for s in &stale {
-            eprintln!("out of date: {s}");
+            eprintln!("out of date: {}", s.display());
         }
         eprintln!("run `specwright generate` again to update {} file(s)", stale.len());
     });

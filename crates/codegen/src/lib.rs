@@ -35,6 +35,32 @@ pub struct GeneratedCrate {
     pub types: usize,
 }
 
+impl GeneratedCrate {
+    /// Writes the files under `dir` that differ from what is there, so that
+    /// build tools see no change where there is none; gives the paths written.
+    pub fn write_changed(&self, dir: &std::path::Path) -> Result<Vec<PathBuf>, String> {
+        let mut written = Vec::new();
+        for path in self.stale(dir) {
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+            }
+            let content = self.files.iter().find(|(rel, _)| dir.join(rel) == path).map_or("", |(_, c)| c.as_str());
+            std::fs::write(&path, content).map_err(|e| format!("{}: {e}", path.display()))?;
+            written.push(path);
+        }
+        Ok(written)
+    }
+
+    /// The files under `dir` that are missing or differ from what would be written.
+    pub fn stale(&self, dir: &std::path::Path) -> Vec<PathBuf> {
+        self.files
+            .iter()
+            .filter(|(rel, content)| std::fs::read_to_string(dir.join(rel)).map_or(true, |old| old != *content))
+            .map(|(rel, _)| dir.join(rel))
+            .collect()
+    }
+}
+
 /// A crate for an API: its types, and the client, the server and the
 /// event handlers as `options` asks.
 pub fn generate(api: &Api, options: &CrateOptions) -> GeneratedCrate {

@@ -151,6 +151,17 @@ pub struct TypeAttributesSetting {
     pub attributes: Vec<Spanned<String>>,
 }
 
+/// A value set by code or a flag rather than written in a settings file:
+/// it has no place to point at.
+pub fn unplaced(value: impl Into<String>) -> Spanned<String> {
+    Spanned::new(0..0, value.into())
+}
+
+/// Values set by code or flags, as settings lists hold them.
+pub fn unplaced_all(values: impl IntoIterator<Item = impl Into<String>>) -> Vec<Spanned<String>> {
+    values.into_iter().map(unplaced).collect()
+}
+
 /// A mistake in a settings file, with where it is.
 #[derive(Clone, Debug)]
 pub struct SettingsError {

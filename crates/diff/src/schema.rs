@@ -17,13 +17,17 @@ fn pick(dir: Direction, request: &'static str, response: &'static str) -> &'stat
     }
 }
 
+/// Where a schema that is a `$ref` with only notes beside it leads.
+fn annotated_ref(s: &Schema) -> Option<SchemaId> {
+    s.reference.filter(|_| s.types.is_empty() && s.properties.is_empty() && s.all_of.is_empty())
+}
+
 /// The schema `id` stands for: a `$ref` that only annotates is its target.
 fn resolved(api: &Api, mut id: SchemaId) -> SchemaId {
     for _ in 0..64 {
-        let s = &api.schemas.entry(id).schema;
-        match s.reference {
-            Some(target) if s.types.is_empty() && s.properties.is_empty() && s.all_of.is_empty() => id = target,
-            _ => break,
+        match annotated_ref(&api.schemas.entry(id).schema) {
+            Some(target) => id = target,
+            None => break,
         }
     }
     id
@@ -358,15 +362,15 @@ impl<'a> Notes<'a> {
         let mut notes = Notes::default();
         for _ in 0..64 {
             let s = &api.schemas.entry(id).schema;
-            match s.reference {
-                Some(target) if s.types.is_empty() && s.properties.is_empty() && s.all_of.is_empty() => {
+            match annotated_ref(s) {
+                Some(target) => {
                     notes.default = notes.default.or(s.default.as_deref());
                     notes.read_only |= s.read_only;
                     notes.write_only |= s.write_only;
                     notes.deprecated |= s.deprecated;
                     id = target;
                 }
-                _ => break,
+                None => break,
             }
         }
         notes

@@ -38,7 +38,7 @@ pub use specwright_derive::{Deserialize, Serialize};
 /// name is the spec's file name without its extension (or the builder's
 /// `name`). Put it in a module of its own:
 ///
-/// ```ignore
+/// ```text
 /// pub mod orders {
 ///     specwright_runtime::include_api!("orders");
 /// }
