@@ -65,6 +65,11 @@ impl Api for Petstore {
         }
     }
 
+    /// Keys belong to the principal, whichever of its credentials it sends.
+    fn idempotency_scope(&self, principal: &String) -> Option<String> {
+        Some(principal.clone())
+    }
+
     /// The petstore documents one error format (`Error`, as JSON) for every
     /// failure; problems take it too, with each invalid value listed.
     fn rejection(&self, problem: server::Problem) -> server::Response {

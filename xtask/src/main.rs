@@ -81,6 +81,7 @@ fn ci() -> Result<(), String> {
     brokers::ensure_cargo_deny()?;
     cargo(&["deny", "--log-level", "error", "check", "bans", "licenses", "sources"])?;
     cargo(&["clippy", "--workspace", "--all-targets", "--locked", "--", "-D", "warnings"])?;
+    runtime_features_alone()?;
     let mut total = Tally::default();
     total.add(cargo_test(&["test", "--workspace", "--doc", "--locked"])?);
     total.add(cargo_test(&["test", "--workspace", "--all-targets", "--locked"])?);
@@ -94,6 +95,31 @@ fn ci() -> Result<(), String> {
     println!("tests: {} passed, {} failed, {} skipped", total.passed, total.failed, total.ignored);
     if total.failed > 0 || total.passed == 0 {
         return Err("tests failed or none ran".into());
+    }
+    Ok(())
+}
+
+/// Builds the runtime with each of its features alone. In the workspace,
+/// features unify (the tests turn them all on), so a feature that forgot a
+/// dependency it uses, as `server` once forgot `tokio/io-util`, builds there
+/// and fails in a user's crate that asks for that feature only.
+fn runtime_features_alone() -> Result<(), String> {
+    let manifest = root().join("crates/runtime/Cargo.toml");
+    let text = std::fs::read_to_string(&manifest).map_err(|e| format!("{}: {e}", manifest.display()))?;
+    let features: Vec<&str> = text
+        .lines()
+        .skip_while(|l| l.trim() != "[features]")
+        .skip(1)
+        .take_while(|l| !l.starts_with('['))
+        .filter_map(|l| l.split_once(" = ").map(|(name, _)| name.trim()))
+        .filter(|name| !name.is_empty() && !name.starts_with('#') && *name != "default")
+        .collect();
+    if features.is_empty() {
+        return Err(format!("{}: no features found", manifest.display()));
+    }
+    cargo(&["check", "-p", "specwright-runtime", "--locked", "--no-default-features"])?;
+    for feature in features {
+        cargo(&["check", "-p", "specwright-runtime", "--locked", "--no-default-features", "--features", feature])?;
     }
     Ok(())
 }

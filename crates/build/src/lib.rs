@@ -47,7 +47,7 @@ pub fn configure() -> Builder {
 /// relative to the file), each to `OUT_DIR/specwright/<name>.rs`.
 pub fn compile_settings(path: impl AsRef<Path>) -> Result<(), Error> {
     let path = path.as_ref();
-    println!("cargo:rerun-if-changed={}", path.display());
+    directive("rerun-if-changed", &path.display().to_string());
     let settings = Settings::read(path).map_err(|e| Error::Settings(Box::new(e)))?;
     let base = path.parent().unwrap_or(Path::new("."));
     for mut api in settings.api {
@@ -147,10 +147,17 @@ impl Builder {
         self
     }
 
-    /// Uses a type of one's own for the schema named `schema` in the spec
-    /// (as `x-rust-type` on the schema does).
+    /// Uses a type of one's own for the schema named `schema` in the spec.
     pub fn replace_type(mut self, schema: impl Into<String>, rust_type: impl Into<String>) -> Self {
         self.api.types.insert(schema.into(), unplaced(rust_type));
+        self
+    }
+
+    /// Uses the type a schema names in its `x-rust-type` extension (off
+    /// unless set: the spec then chooses types in your crate, which is for
+    /// specs you write yourself). It must be a plain path such as `crate::Sku`.
+    pub fn x_rust_type(mut self, on: bool) -> Self {
+        self.api.x_rust_type = on;
         self
     }
 
@@ -207,13 +214,13 @@ impl Builder {
     }
 
     fn compile_one(&self, spec: &Path) -> Result<(), Error> {
-        println!("cargo:rerun-if-changed={}", spec.display());
+        directive("rerun-if-changed", &spec.display().to_string());
         let loaded = Loader::new()
             .load_file(spec)
             .map_err(|e| Error::Read { path: spec.to_path_buf(), message: e.to_string() })?;
         // Every file the spec reached, through `$ref` too.
         for path in loaded.sources.paths() {
-            println!("cargo:rerun-if-changed={}", path.display());
+            directive("rerun-if-changed", &path.display().to_string());
         }
         let failed = |diagnostics: &[specwright_spec::Diagnostic]| {
             let rendered: Vec<String> = diagnostics
@@ -238,7 +245,8 @@ impl Builder {
         }
         let openapi = api.kind.is_openapi();
         let options = settings.crate_options(openapi, RuntimeDep::default()).map_err(Error::Usage)?;
-        let generated = specwright_codegen::generate(&api, &options);
+        let mut generated = specwright_codegen::generate(&api, &options);
+        loaded.locate(&mut generated.diagnostics);
         if generated.diagnostics.iter().any(|d| d.is_error()) {
             return Err(failed(&generated.diagnostics));
         }
@@ -293,13 +301,37 @@ impl Names {
 /// Warnings, one line each: cargo shows them under the crate being built.
 fn warn(lines: impl Iterator<Item = String>) {
     for line in lines {
-        println!("cargo:warning={}", line.replace('\n', " "));
+        directive("warning", &line);
     }
+}
+
+/// Prints one `cargo:` directive. Cargo reads one directive a line, so a
+/// value with a line break (a file name or a message from the spec) could
+/// start a directive of its own, such as `rustc-link-arg`: every control
+/// character is written escaped.
+fn directive(key: &str, value: &str) {
+    println!("cargo:{key}={}", one_line(value));
+}
+
+fn one_line(value: &str) -> std::borrow::Cow<'_, str> {
+    if !value.chars().any(char::is_control) {
+        return value.into();
+    }
+    value.chars().map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() }).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_directive_is_one_line_whatever_its_value() {
+        let value = "spec\ncargo:rustc-link-arg=-evil\r\u{1b}]0;title\u{7}";
+        let line = format!("cargo:warning={}", one_line(value));
+        assert_eq!(line.lines().count(), 1);
+        assert!(!line.chars().any(char::is_control), "{line:?}");
+        assert_eq!(one_line("plain/path.yaml"), "plain/path.yaml");
+    }
 
     fn spec(name: &str) -> PathBuf {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../specs").join(name)

@@ -72,6 +72,10 @@ pub struct Args {
     /// Use a type of one's own for a schema: `Money=rust_decimal::Decimal` (repeatable).
     #[arg(long = "type", value_name = "SCHEMA=TYPE", value_parser = schema_type)]
     types: Vec<(String, String)>,
+    /// Use the types schemas name in `x-rust-type` (only for specs you trust:
+    /// the spec then chooses types in your crate).
+    #[arg(long)]
+    x_rust_type: bool,
     /// Also write tests/examples.rs, which checks that every example in the
     /// spec round-trips through the generated types.
     #[arg(long)]
@@ -207,6 +211,7 @@ fn from_flags(args: &Args, spec: &Path) -> ApiSettings {
             channels: Vec::new(),
         },
         types: args.types.iter().map(|(k, v)| (k.clone(), unplaced(v.clone()))).collect(),
+        x_rust_type: args.x_rust_type,
         ..ApiSettings::default()
     }
 }
@@ -293,7 +298,8 @@ fn generate(
         }
     };
     let started = Instant::now();
-    let generated = specwright_codegen::generate(&api, &options);
+    let mut generated = specwright_codegen::generate(&api, &options);
+    loaded.locate(&mut generated.diagnostics);
     out.step(progress, &format!("{}: generated {} types", job.spec.display(), generated.types), started);
     for d in &generated.diagnostics {
         if d.is_error() || !out.quiet {

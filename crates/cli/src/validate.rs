@@ -87,6 +87,8 @@ pub fn run(args: Args) -> u8 {
             Checked::Unreadable(..) => unreadable += 1,
         }
     }
+    // A file that could not be read is an error too, in the count as in the exit code.
+    errors += unreadable;
     match args.format {
         Format::Human => print_human(&results, errors, warnings),
         Format::Json => print_json(&results, errors, warnings),
@@ -132,7 +134,7 @@ fn print_human(results: &[Checked], errors: usize, warnings: usize) {
                     eprintln!("{:?}", d.to_report(&loaded.sources));
                 }
             }
-            Checked::Unreadable(_, message) => eprintln!("error: {message}"),
+            Checked::Unreadable(_, message) => eprintln!("error: {}", specwright_spec::printable(message)),
         }
     }
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });

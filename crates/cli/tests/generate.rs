@@ -104,3 +104,16 @@ fn cargo_runs_it_as_a_subcommand() {
     assert!(err.is_empty(), "--quiet prints nothing: {err}");
     assert!(dir.path().join("events/src/events.rs").exists());
 }
+
+/// Diagnostics from generating (after loading) name their line and column,
+/// as loading's do, and the spec's text reaches the terminal escaped.
+#[test]
+fn generation_diagnostics_are_located() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    \
+                Sku:\n      type: string\n      x-rust-type: crate::Sku\n";
+    std::fs::write(dir.path().join("api.yaml"), spec).unwrap();
+    let (code, err) = specwright(&["generate", "api.yaml", "--out", "out"], dir.path());
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("rust-type-ignored") && err.contains("api.yaml:7:7"), "{err}");
+}

@@ -66,6 +66,7 @@ impl GeneratedCrate {
 pub fn generate(api: &Api, options: &CrateOptions) -> GeneratedCrate {
     let mut planner = types::Planner::new(api);
     planner.replace(options.replace.clone());
+    planner.allow_spec_types(options.spec_rust_types);
     if !options.only_used_types {
         planner.add_components();
     }

@@ -92,6 +92,8 @@ pub fn field_name(raw: &str) -> String {
 #[derive(Default)]
 pub struct Namer {
     used: HashSet<String>,
+    /// Per base, the suffix to try first.
+    next_suffix: std::collections::HashMap<String, usize>,
 }
 
 impl Namer {
@@ -116,7 +118,12 @@ impl Namer {
         // `self_` (a keyword's field) becomes `self_2`, not `self__2`, which is not snake case.
         let snake = base.contains('_') || base.starts_with(|c: char| c.is_ascii_lowercase());
         let sep = if snake && !base.ends_with('_') { "_" } else { "" };
-        let name = (2..).map(|n| format!("{base}{sep}{n}")).find(|c| !self.used.contains(c)).expect("a free suffix");
+        // Thousands of names can share a base: each search starts where the
+        // last one for that base ended, so claiming them all stays linear.
+        let next = self.next_suffix.entry(base.to_string()).or_insert(2);
+        let name = (*next..).map(|n| (n, format!("{base}{sep}{n}"))).find(|(_, c)| !self.used.contains(c));
+        let (n, name) = name.expect("a free suffix");
+        *next = n + 1;
         self.used.insert(name.clone());
         name
     }

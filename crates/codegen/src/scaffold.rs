@@ -39,9 +39,11 @@ pub struct CrateOptions {
     pub visibility: Visibility,
     /// When generated types derive `schemars::JsonSchema`.
     pub schemars: Schemars,
-    /// Types of one's own for schemas, by the schema's name in the document
-    /// (a schema's `x-rust-type` does the same from the spec).
+    /// Types of one's own for schemas, by the schema's name in the document.
     pub replace: std::collections::BTreeMap<String, String>,
+    /// Whether a schema's `x-rust-type` in the spec replaces its type. Off by
+    /// default: a spec from elsewhere should not choose the types of one's crate.
+    pub spec_rust_types: bool,
     /// Derives and attributes added to generated types whose names match.
     pub type_attributes: Vec<TypeAttributes>,
     /// Only the types that what is generated uses, not every component
@@ -143,12 +145,42 @@ fn crate_version(api_version: &str) -> String {
     }
 }
 
-pub fn render(api: &Api, options: &CrateOptions, uses: Uses) -> Vec<(PathBuf, String)> {
+/// The template environment. Every value a template prints must pass through
+/// the filter for where it lands: `comment` (one line of a Rust comment) or
+/// `toml` (a TOML value). A value printed bare is an error, not unescaped
+/// text, so a template cannot let a spec's text (a title, a version, a file
+/// name) end a comment and become code, or end a string and become a setting.
+fn environment() -> Environment<'static> {
     let mut env = Environment::new();
-    // A TOML basic string: JSON's string escapes are valid TOML.
-    env.add_filter("quoted", |s: String| serde_json::to_string(&s).expect("strings serialize"));
+    env.set_formatter(|out, state, value| {
+        if value.as_str().is_some() && !value.is_safe() {
+            return Err(minijinja::Error::new(
+                minijinja::ErrorKind::InvalidOperation,
+                "a template printed text without `| comment` or `| toml`",
+            ));
+        }
+        minijinja::escape_formatter(out, state, value)
+    });
+    env.add_filter("comment", |text: String| minijinja::Value::from_safe_string(comment_line(&text)));
+    env.add_filter("toml", |value: minijinja::Value| {
+        let value = toml::Value::try_from(&value).map_err(|e| {
+            minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, format!("not a TOML value: {e}"))
+        })?;
+        Ok(minijinja::Value::from_safe_string(value.to_string()))
+    });
     env.add_template("Cargo.toml", CARGO_TOML).expect("the manifest template parses");
     env.add_template("lib.rs", LIB_RS).expect("the lib.rs template parses");
+    env
+}
+
+/// Text for one line of a Rust comment: whatever ends a line (a line break,
+/// a carriage return, U+2028) or means something to a terminal becomes a space.
+fn comment_line(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') { ' ' } else { c }).collect()
+}
+
+pub fn render(api: &Api, options: &CrateOptions, uses: Uses) -> Vec<(PathBuf, String)> {
+    let env = environment();
     let name = options.name.clone().unwrap_or_else(|| package_name(&api.info.title));
     let (runtime_path, runtime_version) = match &options.runtime {
         RuntimeDep::Path(p) => (Some(p.display().to_string()), String::new()),
@@ -161,18 +193,16 @@ pub fn render(api: &Api, options: &CrateOptions, uses: Uses) -> Vec<(PathBuf, St
             .and_then(|d| d.lines().find(|l| !l.trim().is_empty()))
             .map(|l| l.trim().to_string())
     });
-    let features: Vec<String> = [("client", uses.client), ("server", uses.server), ("events", uses.events)]
-        .iter()
-        .filter(|(_, on)| *on)
-        .map(|(name, _)| format!("\"{name}\""))
+    let runtime_features: Vec<&str> = [("client", uses.client), ("server", uses.server), ("events", uses.events)]
+        .into_iter()
+        .filter_map(|(name, on)| on.then_some(name))
         .collect();
-    let runtime_features = (!features.is_empty()).then(|| format!("[{}]", features.join(", ")));
     let ctx = context! {
         name,
         version => options.version.clone().unwrap_or_else(|| crate_version(&api.info.version)),
         description => summary.map(|d| d.chars().take(200).collect::<String>()),
         spec => options.spec,
-        title => if api.info.title.is_empty() { "API".to_string() } else { api.info.title.replace('\n', " ") },
+        title => if api.info.title.is_empty() { "API".to_string() } else { api.info.title.clone() },
         api_version => api.info.version,
         runtime_path,
         runtime_version,

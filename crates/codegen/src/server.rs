@@ -5,7 +5,7 @@
 
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
-use specwright_spec::ir::{Api, ParameterLocation, StatusCode};
+use specwright_spec::ir::{Api, Method, ParameterLocation, StatusCode};
 
 use crate::client::{method_name, scheme_table};
 
@@ -35,7 +35,7 @@ pub fn module(api: &Api, ops: &[OpPlan], defs: &[Def], uses: &mut Uses) -> (Toke
         items.push(cx.response_impl(op, &response_name(op), true));
         items.push(cx.response_impl(op, &error_name(op), false));
         let operation = cx.operation(op);
-        routes.push(quote!(.route({ static OPERATION: srv::Operation = #operation; &OPERATION }, #handler::<A>)));
+        routes.push(quote!(routes.add({ static OPERATION: srv::Operation = #operation; &OPERATION }, #handler::<A>);));
     }
     let count = Literal::usize_unsuffixed(cx.table.len());
     let schemes = scheme_table(api, &quote!(srv::));
@@ -51,6 +51,16 @@ pub fn module(api: &Api, ops: &[OpPlan], defs: &[Def], uses: &mut Uses) -> (Toke
                 /// answered with 401 (and `WWW-Authenticate`) or 403.
                 fn authenticate(&self, credentials: srv::Credentials)
                     -> impl Future<Output = Result<Self::Principal, srv::Denied>> + Send;
+
+                /// Whose idempotency keys a principal's requests use: a key is
+                /// the caller's own, so no caller can replay another's answer.
+                /// By default the scope is the credentials the request
+                /// presents (a refreshed token starts anew); give a stable id,
+                /// such as the account's, to keep keys across credentials.
+                /// Never one scope for every caller.
+                fn idempotency_scope(&self, _principal: &Self::Principal) -> Option<String> {
+                    None
+                }
             },
             quote! {
                 type Principal = srv::Credentials;
@@ -84,8 +94,8 @@ pub fn module(api: &Api, ops: &[OpPlan], defs: &[Def], uses: &mut Uses) -> (Toke
         use ::specwright_runtime::server as srv;
         pub use srv::{not_found, Answer, Credentials, Denied, Failure, IntoResponse, Presented, Problem, Response, Settings, StatusCode, Violation};
 
-        static SCHEMES: [srv::Scheme; #scheme_count] = [#(#schemes),*];
         static SCHEMAS: [srv::Schema; #count] = [];
+        static SCHEMES: [srv::Scheme; #scheme_count] = [#(#schemes),*];
         static SPEC: srv::Spec = srv::Spec { schemas: &SCHEMAS, schemes: &SCHEMES, prepared: srv::Prepared::new() };
 
         #[doc = #trait_doc]
@@ -123,9 +133,9 @@ pub fn module(api: &Api, ops: &[OpPlan], defs: &[Def], uses: &mut Uses) -> (Toke
 
         /// The router for `api`: it nests, merges and takes layers as any axum router.
         pub fn router_with<A: Api>(api: A, settings: srv::Settings) -> srv::Router {
-            srv::Routes::new(api, &SPEC, settings)
-                #(#routes)*
-                .into_router()
+            let mut routes = srv::Routes::new(api, &SPEC, settings);
+            #(#routes)*
+            routes.into_router()
         }
 
         #(#items)*
@@ -133,9 +143,11 @@ pub fn module(api: &Api, ops: &[OpPlan], defs: &[Def], uses: &mut Uses) -> (Toke
     (items, cx.table.source(api))
 }
 
-/// Puts the schema table into the laid-out module.
+/// Puts the schema table into the laid-out module. The table's declaration
+/// comes before anything made from the spec, so the first line that starts
+/// as it does is it, whatever a scheme's name or a doc comment holds.
 pub fn with_table(source: String, table: &str) -> String {
-    let Some(at) = source.find("static SCHEMAS: [srv::Schema; ") else { return source };
+    let Some(at) = source.find("\nstatic SCHEMAS: [srv::Schema; ") else { return source };
     let Some(end) = source[at..].find("] = [];").map(|i| at + i + "] = [".len()) else { return source };
     let body = if table.is_empty() { String::new() } else { format!("\n{table}") };
     format!("{}{body}{}", &source[..end], &source[end..])
@@ -364,7 +376,24 @@ impl Cx<'_> {
         if needs_principal(op).is_some() {
             args.push(quote!(principal));
         }
-        let input = match (Self::has_request(op), needs_principal(op).is_some()) {
+        // Keys are claimed once the request is authenticated and checked, so
+        // no refusal is stored and no replay comes before authentication.
+        let takes_key = matches!(op.method, Method::Post | Method::Patch);
+        let idempotency = takes_key.then(|| {
+            let scope = match needs_principal(op) {
+                Some(false) => quote!(api.idempotency_scope(&principal)),
+                Some(true) => quote!(principal.as_ref().and_then(|principal| api.idempotency_scope(principal))),
+                None => quote!(None),
+            };
+            quote! {
+                match input.idempotency(#scope).await {
+                    srv::Idempotent::Run => {}
+                    srv::Idempotent::Replay(response) => return response,
+                    srv::Idempotent::Refused(problem) => return api.rejection(problem),
+                }
+            }
+        });
+        let input = match (Self::has_request(op), needs_principal(op).is_some() || takes_key) {
             (true, _) => quote!(mut input),
             (false, true) => quote!(input),
             (false, false) => quote!(_input),
@@ -375,6 +404,7 @@ impl Cx<'_> {
                     #principal
                     #(#reads)*
                     #build
+                    #idempotency
                     let answer = api.#method(#(#args),*).await;
                     srv::respond(answer, |problem| api.rejection(problem))
                 })

@@ -85,6 +85,12 @@ pub struct ApiSettings {
     #[serde(default)]
     #[schemars(with = "BTreeMap<String, String>")]
     pub types: BTreeMap<String, Spanned<String>>,
+    /// Use the type a schema names in its `x-rust-type` extension. Off by
+    /// default: the spec then chooses types in your crate, which is for
+    /// specs you write yourself. Such a type must be a plain path
+    /// (`crate::Sku`, `my::Map<String, my::Id>`).
+    #[serde(default)]
+    pub x_rust_type: bool,
     /// Derives and attributes added to the generated types whose names match.
     #[serde(default)]
     pub type_attributes: Vec<TypeAttributesSetting>,
@@ -320,6 +326,7 @@ impl ApiSettings {
             },
             schemars,
             replace: self.types.iter().map(|(k, v)| (k.clone(), v.get_ref().clone())).collect(),
+            spec_rust_types: self.x_rust_type,
             type_attributes: self
                 .type_attributes
                 .iter()

@@ -75,6 +75,7 @@ fn options() -> CrateOptions {
 fn a_replaced_schema_is_an_alias_of_ones_own_type() {
     let mut options = options();
     options.replace.insert("Money".into(), "rust_decimal::Decimal".into());
+    options.spec_rust_types = true;
     let (text, errors) = generate(&options);
     assert!(text.contains("pub type Money = rust_decimal::Decimal;"), "{text}");
     assert!(!text.contains("pub struct Money"));
@@ -85,6 +86,29 @@ fn a_replaced_schema_is_an_alias_of_ones_own_type() {
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(errors[0].starts_with("/components/schemas/Broken:") && errors[0].contains("not a Rust type"));
     assert!(text.contains("pub type Broken = ::std::string::String;"));
+}
+
+/// A spec from elsewhere chooses no type in one's crate unless the settings
+/// allow it; allowed, it may name only a plain path, never code.
+#[test]
+fn x_rust_type_is_honoured_only_when_allowed_and_only_as_a_path() {
+    let (text, errors) = generate(&options());
+    assert!(errors.is_empty(), "{errors:?}");
+    assert!(!text.contains("crate::Sku"), "{text}");
+    assert!(text.contains("pub sku: ::std::string::String"), "{text}");
+
+    let hostile = SPEC.replace(
+        "'crate::Sku'",
+        r#""[u8; { #[used] #[link_section = \".init_array\"] static X: extern \"C\" fn() = { extern \"C\" fn f() {} f }; 1 }]""#,
+    );
+    let loaded = Loader::new().load_str("shop.yaml", &hostile);
+    assert!(!loaded.has_errors(), "{:?}", loaded.diagnostics);
+    let api = loaded.api.unwrap();
+    let generated = specwright_codegen::generate(&api, &CrateOptions { spec_rust_types: true, ..options() });
+    let text = generated.files.iter().map(|(_, s)| s.as_str()).collect::<Vec<_>>().join("\n");
+    assert!(!text.contains("init_array"), "{text}");
+    let refused: Vec<String> = generated.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.to_string()).collect();
+    assert!(refused.iter().any(|e| e.contains("not a plain type path")), "{refused:?}");
 }
 
 #[test]

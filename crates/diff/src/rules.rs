@@ -241,6 +241,11 @@ static MORE: &[Rule] = &[
     ),
     rule("response-property-became-write-only", Breaking, "A property is now write-only: it is no longer given."),
     rule("schema-removed", Info, "A named schema is gone; what uses it says what that breaks."),
+    rule(
+        "comparison-cut-short",
+        Warning,
+        "Schemas nest deeper than the comparison goes (128 levels): what is below was not compared; check it by hand.",
+    ),
     rule("schema-added", Info, "A new named schema."),
     rule("schema-deprecated", Info, "A property or schema is now deprecated."),
     rule(

@@ -58,35 +58,50 @@ fn unwrapped(api: &Api, id: SchemaId) -> (SchemaId, bool) {
     }
 }
 
-/// An object's properties and required names, `allOf` parts merged in.
-fn properties(api: &Api, id: SchemaId, depth: u32) -> (Vec<(String, SchemaId)>, Vec<String>) {
-    let s = &api.schemas.entry(id).schema;
-    let mut props: Vec<(String, SchemaId)> = s.properties.iter().map(|(k, v)| (k.clone(), *v)).collect();
-    let mut required = s.required.clone();
-    if depth < 16 {
-        for part in s.all_of.iter().chain(s.reference.iter()) {
-            let (p, r) = properties(api, resolved(api, *part), depth + 1);
-            for (name, schema) in p {
-                if !props.iter().any(|(n, _)| *n == name) {
-                    props.push((name, schema));
-                }
-            }
-            required.extend(r);
+/// A schema and its `allOf` parts and references, transitively, each once,
+/// in document order: a chain of any length, or one that comes round to the
+/// schema again, is walked without recursion.
+fn with_parts(api: &Api, id: SchemaId) -> Vec<SchemaId> {
+    let mut seen = std::collections::HashSet::new();
+    let mut order = Vec::new();
+    let mut stack = vec![id];
+    while let Some(id) = stack.pop() {
+        if !seen.insert(id) {
+            continue;
         }
+        order.push(id);
+        let s = &api.schemas.entry(id).schema;
+        stack.extend(s.all_of.iter().chain(s.reference.iter()).rev().map(|part| resolved(api, *part)));
+    }
+    order
+}
+
+/// An object's properties and required names, `allOf` parts merged in.
+fn properties(api: &Api, id: SchemaId) -> (Vec<(String, SchemaId)>, Vec<String>) {
+    let mut props: Vec<(String, SchemaId)> = Vec::new();
+    let mut names = std::collections::HashSet::new();
+    let mut required = Vec::new();
+    for part in with_parts(api, id) {
+        let s = &api.schemas.entry(part).schema;
+        for (name, schema) in &s.properties {
+            if names.insert(name.clone()) {
+                props.push((name.clone(), *schema));
+            }
+        }
+        required.extend(s.required.iter().cloned());
     }
     required.sort();
     required.dedup();
     (props, required)
 }
 
-/// The types a schema allows, `allOf` parts included; empty is any. The
-/// depth bounds `allOf` parts that come round to the schema again.
-fn types(api: &Api, id: SchemaId, depth: u32) -> Types {
-    let s = &api.schemas.entry(id).schema;
-    if !s.types.is_empty() || depth >= 16 {
-        return s.types;
-    }
-    s.all_of.iter().map(|p| types(api, resolved(api, *p), depth + 1)).find(|t| !t.is_empty()).unwrap_or_default()
+/// The types a schema allows, `allOf` parts included; empty is any.
+fn types(api: &Api, id: SchemaId) -> Types {
+    with_parts(api, id)
+        .into_iter()
+        .map(|part| api.schemas.entry(part).schema.types)
+        .find(|t| !t.is_empty())
+        .unwrap_or_default()
 }
 
 /// Whether every value of `narrow`'s types is of `wide`'s (integers are numbers).
@@ -129,6 +144,10 @@ const MAX_DEPTH: u32 = 128;
 
 pub(crate) fn compare(cx: &mut Cx, old: SchemaId, new: SchemaId, dir: Direction, at: &str) {
     if cx.depth >= MAX_DEPTH {
+        // Never "no change" for what was not compared.
+        let (o, n) = (cx.old.schemas.entry(old).origin.clone(), cx.new.schemas.entry(new).origin.clone());
+        let message = format!("{at}: schemas nest more than {MAX_DEPTH} levels deep; what is below was not compared");
+        cx.report("comparison-cut-short", message, Some(&o), Some(&n));
         return;
     }
     cx.depth += 1;
@@ -152,7 +171,7 @@ fn compare_at_depth(cx: &mut Cx, old: SchemaId, new: SchemaId, dir: Direction, a
     let (o, n): (&Schema, &Schema) = (&o_entry.schema, &n_entry.schema);
     let (ol, nl): (&Location, &Location) = (&o_entry.origin, &n_entry.origin);
 
-    let (ot, nt) = (types(cx.old, old, 0), types(cx.new, new, 0));
+    let (ot, nt) = (types(cx.old, old), types(cx.new, new));
     if ot != nt {
         let (wider, narrower) = (covers(nt, ot), covers(ot, nt));
         let rule = match (wider, narrower) {
@@ -422,8 +441,8 @@ fn not(cx: &mut Cx, o: &Schema, n: &Schema, dir: Direction, at: &str, ol: &Locat
 }
 
 fn objects(cx: &mut Cx, (old, new): (SchemaId, SchemaId), dir: Direction, at: &str, (ol, nl): (&Location, &Location)) {
-    let (op, or) = properties(cx.old, old, 0);
-    let (np, nr) = properties(cx.new, new, 0);
+    let (op, or) = properties(cx.old, old);
+    let (np, nr) = properties(cx.new, new);
     for (name, schema) in &op {
         let was_required = or.contains(name);
         match np.iter().find(|(n, _)| n == name) {

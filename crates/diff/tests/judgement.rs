@@ -37,6 +37,29 @@ fn every_keyword_is_judged_both_ways() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
+/// `allOf` chains of any length are merged whole: a property required at
+/// the end of a chain of 40 is as required as one of the schema's own (the
+/// merge once stopped at 16 parts and reported nothing past them).
+#[test]
+fn changes_at_the_end_of_long_all_of_chains_are_found() {
+    let chained = |required: bool| {
+        let mut doc = openapi();
+        for i in 0..40 {
+            let part = json!({"allOf": [{"$ref": format!("#/components/schemas/C{}", i + 1)}]});
+            set(&mut doc, &format!("/components/schemas/C{i}"), part);
+        }
+        let last = json!({"type": "object", "properties": {"z": {"type": "string"}}});
+        set(&mut doc, "/components/schemas/C40", last);
+        if required {
+            set(&mut doc, "/components/schemas/C40/required", json!(["z"]));
+        }
+        set(&mut doc, &format!("{PET_IN}/properties/chain"), json!({"$ref": "#/components/schemas/C0"}));
+        doc
+    };
+    let found: Vec<&str> = changes(&chained(false), &chained(true)).iter().map(|c| c.rule).collect();
+    assert_eq!(found, ["request-property-became-required"], "{found:?}");
+}
+
 /// The same schema edit, judged by the way values flow.
 #[test]
 fn direction_decides_the_verdict() {

@@ -320,6 +320,7 @@ fn cases() -> Vec<Case> {
         ("rust-field-type-changed", openapi, |d| remove(d, &format!("{PET_OUT}/required/1"))),
         ("schema-removed", openapi, |d| remove(d, "/components/schemas/Triangle")),
         ("schema-added", openapi, |d| set(d, "/components/schemas/Hexagon", json!({"type": "object"}))),
+        ("comparison-cut-short", openapi, |d| set(d, &format!("/components/schemas/D{DEEP}/type"), json!("integer"))),
         ("rust-type-removed", openapi, |d| remove(d, "/components/schemas/Triangle")),
         ("rust-method-removed", openapi, |d| remove(d, "/paths/~1old")),
         ("rust-argument-removed", openapi, |d| set(d, &format!("{OP}/parameters/2/required"), json!(false))),
@@ -332,9 +333,25 @@ fn cases() -> Vec<Case> {
 
 /// The old document for a case: most start from the base, a few from what
 /// the edit takes away or changes the meaning of.
+/// How many schemas the chain for `comparison-cut-short` holds, each the
+/// only property of the one before: past the depth comparisons go to.
+const DEEP: usize = 140;
+
 fn old_for(rule: &str, base: Value) -> Value {
     let mut old = base;
     match rule {
+        "comparison-cut-short" => {
+            for i in 0..DEEP {
+                let next = json!({"$ref": format!("#/components/schemas/D{}", i + 1)});
+                set(
+                    &mut old,
+                    &format!("/components/schemas/D{i}"),
+                    json!({"type": "object", "properties": {"d": next}}),
+                );
+            }
+            set(&mut old, &format!("/components/schemas/D{DEEP}"), json!({"type": "string"}));
+            set(&mut old, &format!("{PET_IN}/properties/deep"), json!({"$ref": "#/components/schemas/D0"}));
+        }
         "deprecated-operation-removed" => set(&mut old, "/paths/~1old/get/deprecated", json!(true)),
         "sunset-operation-removed" => {
             set(&mut old, "/paths/~1old/get/deprecated", json!(true));

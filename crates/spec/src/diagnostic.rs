@@ -68,10 +68,10 @@ impl Diagnostic {
 
     /// `file:line:column` (or `file` with the pointer when the place has no position).
     pub fn place(&self, sources: &Sources) -> String {
-        let name = &sources.get(self.location.file).name;
+        let name = printable(&sources.get(self.location.file).name);
         match self.location.pos {
             Some(p) => format!("{name}:{}:{}", p.line, p.column),
-            None => format!("{name}#{}", self.location.pointer),
+            None => format!("{name}#{}", printable(&self.location.pointer)),
         }
     }
 
@@ -97,19 +97,23 @@ impl Diagnostic {
             Severity::Error => miette::Severity::Error,
             Severity::Warning => miette::Severity::Warning,
         };
-        let mut d = miette::MietteDiagnostic::new(self.message.clone()).with_code(self.code).with_severity(severity);
+        let mut d =
+            miette::MietteDiagnostic::new(printable(&self.message)).with_code(self.code).with_severity(severity);
         if let Some(help) = &self.help {
-            d = d.with_help(help.clone());
+            d = d.with_help(printable(help));
         }
-        let pointer =
-            if self.location.pointer.is_empty() { "#".to_string() } else { format!("#{}", self.location.pointer) };
+        let name = printable(&file.name);
+        let pointer = format!("#{}", printable(&self.location.pointer));
         match self.location.pos {
+            Some(p) if !file.quotable => {
+                miette::Report::new(d.with_help(format!("at {name}:{}:{} ({pointer})", p.line, p.column)))
+            }
             Some(p) => {
-                let excerpt = Excerpt::new(file.name.clone(), &file.text, p);
+                let excerpt = Excerpt::new(name.into_owned(), &file.text, p);
                 d = d.with_label(miette::LabeledSpan::new(Some(pointer), excerpt.offset, 0));
                 miette::Report::new(d).with_source_code(excerpt)
             }
-            None => miette::Report::new(d.with_help(format!("at {}{pointer}", file.name))),
+            None => miette::Report::new(d.with_help(format!("at {name}{pointer}"))),
         }
     }
 }
@@ -120,7 +124,42 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{level}[{}]: {}", self.code, self.message)
+        write!(f, "{level}[{}]: {}", self.code, printable(&self.message))
+    }
+}
+
+/// Text from a spec made safe for a terminal: control characters (an escape
+/// sequence can retitle the window or clear the screen) shown escaped.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_unprintable) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_unprintable(c) {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Control characters, the line and paragraph separators that some
+/// terminals and editors break lines at, and the marks that reorder text
+/// (which can make a line read other than it is); newlines and tabs are kept.
+fn is_unprintable(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A character of a quoted line, one for one (so columns stay right), with
+/// anything a terminal would act on replaced.
+fn visible(c: char) -> char {
+    if is_unprintable(c) || c == '\n' {
+        '\u{FFFD}'
+    } else {
+        c
     }
 }
 
@@ -149,7 +188,7 @@ impl Excerpt {
         let target = pos.line as usize - 1;
         let first_line = target.saturating_sub(Self::CONTEXT);
         let mut out = Excerpt { name, text: String::new(), first_line, line: target - first_line, cut: 0, offset: 0 };
-        for (i, line) in text.lines().enumerate().skip(first_line).take(2 * Self::CONTEXT + 1) {
+        for (i, line) in crate::source::lines(text).enumerate().skip(first_line).take(2 * Self::CONTEXT + 1) {
             if i > first_line {
                 out.text.push('\n');
             }
@@ -163,7 +202,7 @@ impl Excerpt {
             } else {
                 (0, Self::WIDTH)
             };
-            let piece: String = line.chars().skip(start).take(end - start).collect();
+            let piece: String = line.chars().skip(start).take(end - start).map(visible).collect();
             if i == target {
                 out.cut = start;
                 let before: usize = piece.chars().take(column - start).map(char::len_utf8).sum();

@@ -24,7 +24,7 @@ mod workspace;
 
 use std::path::{Path, PathBuf};
 
-pub use diagnostic::{Diagnostic, Location, Severity};
+pub use diagnostic::{printable, Diagnostic, Location, Severity};
 pub use locate::locate;
 pub use source::{FileId, Format, Pos, SourceFile, Sources};
 pub use workspace::{Fetch, LoadOptions, Target};
@@ -60,6 +60,12 @@ impl Loaded {
 
     pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
         self.diagnostics.iter().filter(|d| !d.is_error())
+    }
+
+    /// Gives a line and column to diagnostics made after loading (by code
+    /// generation, say), which know their place only by JSON pointer.
+    pub fn locate(&self, diagnostics: &mut [Diagnostic]) {
+        locate_in(&self.sources, |_| None, diagnostics);
     }
 }
 
@@ -151,7 +157,17 @@ fn finish(mut ws: workspace::Workspace, root: FileId) -> Loaded {
 
 /// Gives every diagnostic without a position one, with one pass over each file.
 fn locate_all(ws: &workspace::Workspace, diagnostics: &mut [Diagnostic]) {
-    for (id, file) in ws.sources.iter() {
+    locate_in(&ws.sources, |id| ws.value(id), diagnostics);
+}
+
+/// [`locate_all`] for any set of files; `value` gives a file's parsed
+/// content where it is at hand.
+fn locate_in<'v>(
+    sources: &Sources,
+    value: impl Fn(FileId) -> Option<&'v serde_json::Value>,
+    diagnostics: &mut [Diagnostic],
+) {
+    for (id, file) in sources.iter() {
         let wanted: Vec<usize> = (0..diagnostics.len())
             .filter(|&i| diagnostics[i].location.file == id && diagnostics[i].location.pos.is_none())
             .collect();
@@ -159,7 +175,7 @@ fn locate_all(ws: &workspace::Workspace, diagnostics: &mut [Diagnostic]) {
             continue;
         }
         let pointers: Vec<&str> = wanted.iter().map(|&i| diagnostics[i].location.pointer.as_str()).collect();
-        let found = locate(file, ws.value(id), &pointers);
+        let found = locate(file, value(id), &pointers);
         for (i, pos) in wanted.into_iter().zip(found) {
             diagnostics[i].location.pos = Some(pos);
         }

@@ -52,13 +52,17 @@ pub struct SourceFile {
     pub path: Option<PathBuf>,
     pub text: Arc<str>,
     pub format: Format,
+    /// Whether messages may quote lines of the file. Not for a file outside
+    /// the root document's folder: a `$ref` to `/proc/self/environ` must
+    /// not print the environment into a CI log.
+    pub quotable: bool,
     line_starts: Vec<usize>,
 }
 
 impl SourceFile {
     pub fn new(name: String, path: Option<PathBuf>, text: Arc<str>, format: Format) -> Self {
-        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
-        SourceFile { name, path, text, format, line_starts }
+        let line_starts = std::iter::once(0).chain(line_ends(&text)).collect();
+        SourceFile { name, path, text, format, quotable: true, line_starts }
     }
 
     /// Position of a byte offset (clamped to the text).
@@ -78,11 +82,31 @@ impl SourceFile {
             return self.pos_at(self.text.len());
         };
         let rest = &self.text[start..];
-        let line_text = rest.split('\n').next().unwrap_or("");
+        let line_text = rest.split(['\n', '\r']).next().unwrap_or("");
         let offset =
             line_text.char_indices().nth(column.saturating_sub(1)).map_or(start + line_text.len(), |(i, _)| start + i);
         self.pos_at(offset)
     }
+}
+
+/// The offsets where lines start after the first: after `\n`, `\r\n`, and a
+/// lone `\r` (old Mac files, which YAML and JSON count as line breaks too).
+fn line_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().filter_map(move |(i, &b)| match b {
+        b'\n' => Some(i + 1),
+        b'\r' if bytes.get(i + 1) != Some(&b'\n') => Some(i + 1),
+        _ => None,
+    })
+}
+
+/// The lines of a text, split where [`SourceFile`] counts lines, without
+/// their line breaks.
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.split('\n').flat_map(|l| {
+        let l = l.strip_suffix('\r').unwrap_or(l);
+        l.split('\r')
+    })
 }
 
 /// Every file that one load read, in the order they were read; the first is the root.

@@ -101,6 +101,8 @@ pub(crate) struct Workspace {
     unreadable: HashMap<Origin, String>,
     /// Bytes of every file read so far, against `max_total_bytes`.
     bytes_read: u64,
+    /// The root document's folder: messages quote no line of a file outside it.
+    root_dir: Option<PathBuf>,
     options: LoadOptions,
     pub diagnostics: Vec<Diagnostic>,
     /// Where the file part of a reference leads, per referring file: a spec
@@ -117,6 +119,7 @@ impl Workspace {
             by_origin: HashMap::new(),
             unreadable: HashMap::new(),
             bytes_read: 0,
+            root_dir: None,
             options,
             diagnostics: Vec::new(),
             file_parts: RefCell::default(),
@@ -162,7 +165,14 @@ impl Workspace {
         id
     }
 
-    fn register(&mut self, file: SourceFile, origin: Option<Origin>) -> FileId {
+    fn register(&mut self, mut file: SourceFile, origin: Option<Origin>) -> FileId {
+        if let Some(Origin::Path(path)) = &origin {
+            if self.sources.is_empty() {
+                self.root_dir = path.parent().map(|d| d.canonicalize().unwrap_or_else(|_| d.to_path_buf()));
+            } else if let Some(root) = &self.root_dir {
+                file.quotable = path.starts_with(root);
+            }
+        }
         let id = self.sources.add(file);
         if let Some(origin) = &origin {
             self.by_origin.insert(origin.clone(), id);
@@ -225,19 +235,35 @@ impl Workspace {
         })
     }
 
+    /// Reads a regular file, never more than the limit: special files
+    /// (`/dev/zero`, FIFOs, `/proc` files) report a size of 0 or block, so
+    /// the size is checked on the open file and the read itself is bounded.
     fn read_path(&self, path: &Path, name: &str) -> Result<Vec<u8>, String> {
-        let meta = std::fs::metadata(path).map_err(|e| format!("cannot read `{name}`: {e}"))?;
+        use std::io::Read;
+        let cannot = |e: std::io::Error| format!("cannot read `{name}`: {e}");
+        if let Some(c) = path.to_string_lossy().chars().find(|c| c.is_control()) {
+            return Err(format!("`{name}` is not read: its path holds the control character {c:?}"));
+        }
+        // Checked before opening, as opening a FIFO for reading blocks until
+        // a writer comes; checked again on the open file, which is what is read.
+        let meta = std::fs::metadata(path).map_err(cannot)?;
         if meta.is_dir() {
             return Err(format!("`{name}` is a folder, not a file"));
         }
-        if meta.len() > self.options.max_bytes {
-            return Err(format!(
-                "`{name}` is {} bytes, more than the limit of {} bytes",
-                meta.len(),
-                self.options.max_bytes
-            ));
+        if !meta.is_file() {
+            return Err(format!("`{name}` is not a regular file (a device, a pipe or a socket), and is not read"));
         }
-        std::fs::read(path).map_err(|e| format!("cannot read `{name}`: {e}"))
+        let file = std::fs::File::open(path).map_err(cannot)?;
+        if !file.metadata().map_err(cannot)?.is_file() {
+            return Err(format!("`{name}` is not a regular file (a device, a pipe or a socket), and is not read"));
+        }
+        let limit = self.options.max_bytes;
+        let mut bytes = Vec::with_capacity(meta.len().min(limit) as usize);
+        file.take(limit.saturating_add(1)).read_to_end(&mut bytes).map_err(cannot)?;
+        if bytes.len() as u64 > limit {
+            return Err(format!("`{name}` is more than the limit of {limit} bytes"));
+        }
+        Ok(bytes)
     }
 
     fn fetch(&self, url: &Url) -> Result<Vec<u8>, String> {
@@ -344,6 +370,11 @@ impl Workspace {
 
     /// Resolves one reference written in `from`, without following further references.
     pub fn resolve(&self, from: FileId, reference: &str) -> Result<Resolved, String> {
+        if reference.trim().is_empty() {
+            // As a URI it names this whole document, which is never what a
+            // schema or a parameter meant.
+            return Err("reference `` is malformed: it is empty".into());
+        }
         let (file_part, fragment) = match reference.split_once('#') {
             Some((f, frag)) => (f, frag),
             None => (reference, ""),

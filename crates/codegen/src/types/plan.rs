@@ -33,6 +33,9 @@ pub struct Planner<'a> {
     diagnostics: Vec<Diagnostic>,
     /// Rust types of the user's own for schemas, by the schema's name.
     replace: std::collections::BTreeMap<String, String>,
+    /// Whether a schema's `x-rust-type` is honoured: the spec, not the
+    /// user, chooses the type then, so only when the user's settings say so.
+    spec_types: bool,
 }
 
 impl<'a> Planner<'a> {
@@ -47,6 +50,7 @@ impl<'a> Planner<'a> {
             queue: Default::default(),
             diagnostics: Vec::new(),
             replace: Default::default(),
+            spec_types: false,
         }
     }
 
@@ -55,22 +59,42 @@ impl<'a> Planner<'a> {
         self.replace = types;
     }
 
+    /// Honours `x-rust-type` in the spec (off unless the settings allow it).
+    pub fn allow_spec_types(&mut self, on: bool) {
+        self.spec_types = on;
+    }
+
     /// The user's own type for a schema: by its name in the settings, or by
-    /// its `x-rust-type`. One that is not a Rust type is an error, and the
-    /// schema is generated as usual.
+    /// its `x-rust-type` where the settings allow the spec to choose. A type
+    /// from the spec must be a plain type path (see [`spec_type`]); one that
+    /// is not is an error, and the schema is generated as usual.
     fn replacement(&mut self, id: SchemaId) -> Option<String> {
         let entry = self.api.schemas.entry(id);
-        let by_name = entry.name.as_ref().and_then(|n| self.replace.get(n)).cloned();
-        let written = by_name.or_else(|| entry.schema.extensions.get("x-rust-type")?.as_str().map(str::to_string))?;
-        if syn::parse_str::<syn::Type>(&written).is_ok() {
-            return Some(written);
+        if let Some(own) = entry.name.as_ref().and_then(|n| self.replace.get(n)) {
+            return Some(own.clone());
         }
-        self.diagnostics.push(Diagnostic::error(
-            "rust-type",
-            entry.origin.clone(),
-            format!("`{written}` is not a Rust type, so the schema is generated instead"),
-        ));
-        None
+        let written = entry.schema.extensions.get("x-rust-type")?;
+        let at = entry.origin.clone();
+        if !self.spec_types {
+            self.diagnostics.push(
+                Diagnostic::warning("rust-type-ignored", at, "`x-rust-type` is ignored: the schema is generated")
+                    .with_help(
+                        "a spec chooses types in your crate only where the settings allow it (`x-rust-type = true`)",
+                    ),
+            );
+            return None;
+        }
+        match written.as_str().ok_or_else(|| "`x-rust-type` must be a string".to_string()).and_then(spec_type) {
+            Ok(ty) => Some(ty),
+            Err(message) => {
+                self.diagnostics.push(Diagnostic::error(
+                    "rust-type",
+                    at,
+                    format!("{message}, so the schema is generated instead"),
+                ));
+                None
+            }
+        }
     }
 
     fn schema(&self, id: SchemaId) -> &'a Schema {
@@ -187,13 +211,22 @@ impl<'a> Planner<'a> {
 
     /// Whether `null` is a valid value for the schema.
     pub fn nullable(&self, id: SchemaId) -> bool {
+        self.nullable_in(id, &mut HashSet::new())
+    }
+
+    /// Schemas can name themselves (`A: {allOf: [$ref: A]}`): every walk
+    /// through parts keeps the schemas it has been to, and a loop adds nothing.
+    fn nullable_in(&self, id: SchemaId, seen: &mut HashSet<SchemaId>) -> bool {
+        if !seen.insert(id) {
+            return false;
+        }
         let outer = self.schema(id);
         let s = self.schema(self.resolved(id));
         outer.nullable
             || s.nullable
             || s.enum_values.as_ref().is_some_and(|v| v.iter().any(Value::is_null))
             || s.one_of.iter().chain(&s.any_of).any(|&b| self.is_null_type(b) || self.schema(self.resolved(b)).nullable)
-            || (s.all_of.len() == 1 && s.properties.is_empty() && self.nullable(s.all_of[0]))
+            || (s.all_of.len() == 1 && s.properties.is_empty() && self.nullable_in(s.all_of[0], seen))
     }
 
     fn is_null_type(&self, id: SchemaId) -> bool {
@@ -228,7 +261,7 @@ impl<'a> Planner<'a> {
         }
         // A named schema keeps its name as an alias of the user's type; an
         // unnamed one is the user's type where it is used.
-        if entry.schema.extensions.contains_key("x-rust-type") {
+        if self.spec_types && entry.schema.extensions.contains_key("x-rust-type") {
             if let Some(path) = self.replacement(id) {
                 return Ty::External(path);
             }
@@ -390,7 +423,7 @@ impl<'a> Planner<'a> {
                 None => self.untagged(&branches, &name),
             }
         } else if s.enum_values.is_some() && s.properties.is_empty() {
-            self.enumeration(s, &name)
+            self.enumeration(id, s, &name)
         } else if self.object_like(id) || !branches.is_empty() {
             match self.object(id, &name) {
                 // `type: object` and nothing more: any object, kept whole
@@ -408,13 +441,21 @@ impl<'a> Planner<'a> {
 
     /// Whether a schema describes an object with named properties, directly or through `allOf`.
     fn object_like(&self, id: SchemaId) -> bool {
-        let s = self.schema(self.resolved(id));
+        self.object_like_in(id, &mut HashSet::new())
+    }
+
+    fn object_like_in(&self, id: SchemaId, seen: &mut HashSet<SchemaId>) -> bool {
+        let id = self.resolved(id);
+        if !seen.insert(id) {
+            return false;
+        }
+        let s = self.schema(id);
         if !self.branches(s).is_empty() || s.enum_values.is_some() {
             return false;
         }
         !s.properties.is_empty()
-            || s.all_of.iter().any(|&p| self.object_like(p))
-            || s.reference.is_some_and(|r| self.object_like(r))
+            || s.all_of.iter().any(|&p| self.object_like_in(p, seen))
+            || s.reference.is_some_and(|r| self.object_like_in(r, seen))
             || (s.types.contains(JsonType::Object) && s.additional_properties.is_none())
     }
 
@@ -542,14 +583,15 @@ impl<'a> Planner<'a> {
             && s.additional_properties.is_none()
     }
 
-    fn enumeration(&mut self, s: &Schema, name: &str) -> DefKind {
+    fn enumeration(&mut self, id: SchemaId, s: &Schema, name: &str) -> DefKind {
         let values: Vec<&Value> = s.enum_values.iter().flatten().filter(|v| !v.is_null()).collect();
         if values.iter().all(|v| v.is_string()) {
             let mut namer = Namer::new();
             let mut out: Vec<EnumValue> = Vec::new();
+            let mut listed = HashSet::new();
             for v in values {
                 let value = v.as_str().unwrap_or_default().to_string();
-                if out.iter().any(|e| e.value == value) {
+                if !listed.insert(value.clone()) {
                     continue;
                 }
                 let base = if value.is_empty() { "Empty".to_string() } else { type_name(&value) };
@@ -561,9 +603,10 @@ impl<'a> Planner<'a> {
             let mut namer = Namer::new();
             let names = s.extensions.get("x-enum-varnames").and_then(Value::as_array);
             let mut out = Vec::new();
+            let mut listed = HashSet::new();
             for (i, v) in values.iter().enumerate() {
                 let n = v.as_i64().unwrap_or_default();
-                if out.iter().any(|(_, m)| *m == n) {
+                if !listed.insert(n) {
                     continue;
                 }
                 let given = names.and_then(|names| names.get(i)).and_then(Value::as_str);
@@ -577,6 +620,18 @@ impl<'a> Planner<'a> {
                 out.push((namer.claim(&base), n));
             }
             return DefKind::IntEnum(out);
+        }
+        if let Some(big) = values
+            .iter()
+            .find(|v| v.is_number() && v.as_i64().is_none() && v.as_f64().is_some_and(|f| f.fract() == 0.0))
+        {
+            self.diagnostics.push(Diagnostic::warning(
+                "enum-out-of-range",
+                self.api.schemas.entry(id).origin.clone(),
+                format!(
+                    "the enum value {big} does not fit in 64 bits, so the type is not limited to the listed values"
+                ),
+            ));
         }
         let mut plain = s.clone();
         plain.enum_values = None;
@@ -684,7 +739,15 @@ impl<'a> Planner<'a> {
     /// The strings a schema's property is limited to (a `const`, or an
     /// `enum` of strings), looking through `allOf`.
     fn fixed_values(&self, id: SchemaId, property: &str) -> Option<Vec<String>> {
-        let s = self.schema(self.resolved(id));
+        self.fixed_values_in(id, property, &mut HashSet::new())
+    }
+
+    fn fixed_values_in(&self, id: SchemaId, property: &str, seen: &mut HashSet<SchemaId>) -> Option<Vec<String>> {
+        let id = self.resolved(id);
+        if !seen.insert(id) {
+            return None;
+        }
+        let s = self.schema(id);
         if let Some(&p) = s.properties.get(property) {
             let p = self.schema(self.resolved(p));
             if let Some(Value::String(v)) = p.const_value.as_deref() {
@@ -695,7 +758,7 @@ impl<'a> Planner<'a> {
                 return strings.filter(|s| !s.is_empty());
             }
         }
-        s.all_of.iter().chain(&s.reference).find_map(|&part| self.fixed_values(part, property))
+        s.all_of.iter().chain(&s.reference).find_map(|&part| self.fixed_values_in(part, property, seen))
     }
 
     /// Whether a schema (or a part of its `allOf`) declares a property.
@@ -829,5 +892,89 @@ fn ty_word(ty: &Ty) -> &'static str {
         Ty::Map(_) | Ty::AnyObject => "Object",
         Ty::Unit => "Null",
         _ => "Value",
+    }
+}
+
+/// A type that a spec's `x-rust-type` may name: a path whose generic
+/// arguments are such types themselves (`crate::Sku`,
+/// `std::collections::BTreeMap<String, my::Id>`), an array of one with a
+/// literal length, a tuple or a reference to nothing else. Anything that can
+/// hold code (a const block in an array length or a const argument, a macro,
+/// `impl`/`dyn` bounds, a function pointer) is refused, as is a path with a
+/// `self` type (`<T as Trait>::X`).
+pub(crate) fn spec_type(written: &str) -> Result<String, String> {
+    // syn parses types by recursion: a long enough nesting would overflow
+    // the stack before any check. Real type paths are short.
+    const MAX_LEN: usize = 256;
+    if written.len() > MAX_LEN {
+        return Err(format!("`x-rust-type` is longer than {MAX_LEN} characters"));
+    }
+    let ty = syn::parse_str::<syn::Type>(written).map_err(|_| format!("`{written}` is not a Rust type"))?;
+    plain(&ty).map_err(|what| format!("`{written}` is not a plain type path ({what} is not allowed from a spec)"))?;
+    Ok(written.to_string())
+}
+
+fn plain(ty: &syn::Type) -> Result<(), &'static str> {
+    match ty {
+        syn::Type::Path(p) if p.qself.is_none() => {
+            p.path.segments.iter().try_for_each(|segment| match &segment.arguments {
+                syn::PathArguments::None => Ok(()),
+                syn::PathArguments::AngleBracketed(args) => args.args.iter().try_for_each(|arg| match arg {
+                    syn::GenericArgument::Type(t) => plain(t),
+                    _ => Err("a generic argument other than a type"),
+                }),
+                syn::PathArguments::Parenthesized(_) => Err("a function trait"),
+            })
+        }
+        syn::Type::Array(a) => match &a.len {
+            syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(_), attrs }) if attrs.is_empty() => plain(&a.elem),
+            _ => Err("an array length other than a number"),
+        },
+        syn::Type::Tuple(t) => t.elems.iter().try_for_each(plain),
+        syn::Type::Paren(t) => plain(&t.elem),
+        syn::Type::Path(_) => Err("a qualified path"),
+        syn::Type::Macro(_) => Err("a macro"),
+        syn::Type::ImplTrait(_) | syn::Type::TraitObject(_) => Err("a trait bound"),
+        syn::Type::BareFn(_) => Err("a function pointer"),
+        _ => Err("this kind of type"),
+    }
+}
+
+#[cfg(test)]
+mod spec_type_tests {
+    use super::spec_type;
+
+    #[test]
+    fn plain_paths_are_allowed() {
+        for ok in
+            ["crate::Sku", "::my::Id", "std::collections::BTreeMap<String, Vec<my::Id>>", "[u8; 16]", "(u8, my::A)"]
+        {
+            assert_eq!(spec_type(ok).as_deref(), Ok(ok));
+        }
+    }
+
+    /// A const block in an array length can hold items, such as a static in
+    /// `.init_array` that runs before `main` in any binary linking the crate.
+    #[test]
+    fn anything_that_can_hold_code_is_refused() {
+        let hostile = [
+            "[u8; { #[used] #[link_section = \".init_array\"] static X: extern \"C\" fn() = { extern \"C\" fn f() {} f }; 1 }]",
+            "[u8; N]",
+            "Vec<[u8; {1}]>",
+            "my::Array<{ 1 + 1 }>",
+            "my::Array<3>",
+            "include!(\"/etc/passwd\")",
+            "impl Fn()",
+            "Box<dyn Fn()>",
+            "fn() -> u8",
+            "<T as Trait>::X",
+            "&'static str",
+            "*const u8",
+        ];
+        for bad in hostile {
+            assert!(spec_type(bad).is_err(), "{bad} was allowed");
+        }
+        let deep = format!("{}u8{}", "Vec<".repeat(10_000), ">".repeat(10_000));
+        assert!(spec_type(&deep).is_err());
     }
 }

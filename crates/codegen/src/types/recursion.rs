@@ -6,6 +6,13 @@ use super::model::{Def, DefId, DefKind, Ty};
 
 /// Boxes the direct fields on cycles and turns aliases on cycles into newtypes.
 pub fn break_cycles(defs: &mut [Def]) {
+    // `A: {allOf: [$ref: A]}`, or `A` naming `B` naming `A`: aliases that
+    // come back to themselves say nothing of the value, so any value is one.
+    // (As a newtype holding itself it would have no value at all, and reading
+    // one would recurse until the stack overflowed.)
+    for i in alias_loops(defs) {
+        defs[i].kind = DefKind::Alias { ty: Ty::Any, newtype: false };
+    }
     let direct: Vec<Vec<DefId>> = defs.iter().map(|d| edges(d, true)).collect();
     let any: Vec<Vec<DefId>> = defs.iter().map(|d| edges(d, false)).collect();
     let direct_scc = components(&direct);
@@ -36,6 +43,39 @@ pub fn break_cycles(defs: &mut [Def]) {
             DefKind::Pending | DefKind::StringEnum(_) | DefKind::IntEnum(_) => {}
         }
     }
+}
+
+/// The definitions on loops of plain aliases (`type A = B;`), found in one
+/// pass: each alias names one type, so each is walked once.
+fn alias_loops(defs: &[Def]) -> Vec<usize> {
+    let next = |i: usize| match &defs[i].kind {
+        DefKind::Alias { ty: Ty::Named(to), .. } => Some(to.0),
+        _ => None,
+    };
+    // 0: not reached yet, 1: on the walk under way, 2: settled.
+    let mut state = vec![0u8; defs.len()];
+    let mut on_loops = Vec::new();
+    for start in 0..defs.len() {
+        let mut walk = Vec::new();
+        let mut at = start;
+        while state[at] == 0 {
+            state[at] = 1;
+            walk.push(at);
+            match next(at) {
+                Some(to) => at = to,
+                None => break,
+            }
+        }
+        if state[at] == 1 && next(at).is_some() {
+            if let Some(first) = walk.iter().position(|&i| i == at) {
+                on_loops.extend_from_slice(&walk[first..]);
+            }
+        }
+        for i in walk {
+            state[i] = 2;
+        }
+    }
+    on_loops
 }
 
 /// The named types a definition refers to: directly (no collection between)

@@ -225,7 +225,12 @@ impl Request<'_> {
             headers.extend(applied.headers);
             let mut cookies = self.cookies.clone();
             for (name, value) in &applied.cookies {
-                cookies.extend(style::cookie(name, &Value::String(value.expose().to_string()), false).ok().flatten());
+                // A credential that can't be encoded fails the call: left off,
+                // the request would go out unauthenticated.
+                let cookie = style::cookie(name, &Value::String(value.expose().to_string()), false).map_err(|_| {
+                    CallError::InvalidRequest(format!("the cookie credential `{name}` can't be encoded"))
+                })?;
+                cookies.extend(cookie);
             }
             if !cookies.is_empty() {
                 let value = HeaderValue::from_str(&cookies.join("; "))
@@ -240,11 +245,11 @@ impl Request<'_> {
             let mut request = inner.plain.request(method.clone(), &full_url);
             match attempt_body(&mut body) {
                 Some(Body::Bytes { content_type, bytes }) => {
-                    headers.entry(CONTENT_TYPE).or_insert(HeaderValue::from_static(content_type));
+                    headers.entry(CONTENT_TYPE).or_insert(media_type(content_type)?);
                     request = request.body(bytes);
                 }
                 Some(Body::Stream { content_type, body }) => {
-                    headers.entry(CONTENT_TYPE).or_insert(HeaderValue::from_static(content_type));
+                    headers.entry(CONTENT_TYPE).or_insert(media_type(content_type)?);
                     request = request.body(reqwest::Body::wrap_stream(body.into_stream()));
                 }
                 Some(Body::Multipart(form)) => request = request.multipart(form),
@@ -304,5 +309,26 @@ fn transient(e: &reqwest_middleware::Error) -> bool {
     match e {
         reqwest_middleware::Error::Reqwest(e) => e.is_connect() || e.is_timeout(),
         reqwest_middleware::Error::Middleware(_) => false,
+    }
+}
+
+/// A spec's media type as a header: an error, not a panic, for one a header
+/// can't carry (`HeaderValue::from_static` panics on any byte outside
+/// visible ASCII, and the text comes from the spec).
+fn media_type(content_type: &'static str) -> Result<HeaderValue, CallError> {
+    HeaderValue::from_str(content_type)
+        .map_err(|_| CallError::InvalidRequest(format!("the media type {content_type:?} can't be sent in a header")))
+}
+
+#[cfg(test)]
+mod tests {
+    /// `HeaderValue::from_static` panicked on the first of these.
+    #[test]
+    fn a_media_type_from_the_spec_never_panics() {
+        assert!(super::media_type("application/json").is_ok());
+        assert!(super::media_type("applicätion/json").is_ok(), "bytes past ASCII are allowed in a header");
+        for bad in ["text/plain\n", "a\u{7f}", "x\0"] {
+            assert!(super::media_type(bad).is_err(), "{bad:?}");
+        }
     }
 }

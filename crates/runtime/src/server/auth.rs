@@ -96,6 +96,29 @@ fn presented(scheme: &Scheme, headers: &HeaderMap, query: Option<&str>) -> Optio
     }
 }
 
+/// A digest of every credential the request presents, for any scheme of the
+/// spec: who an idempotency key belongs to when the implementation names no
+/// principal for it. A request that presents none has the digest of nothing.
+pub(crate) fn presented_digest(schemes: &'static [Scheme], headers: &HeaderMap, query: Option<&str>) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hash = Sha256::new();
+    for scheme in schemes {
+        let Some(credential) = presented(scheme, headers, query) else { continue };
+        hash.update(scheme.name.as_bytes());
+        hash.update([0]);
+        match &credential {
+            Presented::ApiKey(secret) | Presented::Bearer(secret) => hash.update(secret.expose().as_bytes()),
+            Presented::Basic { username, password } => {
+                hash.update(username.as_bytes());
+                hash.update([0]);
+                hash.update(password.expose().as_bytes());
+            }
+        }
+        hash.update([0]);
+    }
+    hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// The credentials of the first alternative whose schemes all have one,
 /// `Ok(None)` when an alternative asks for nothing and none is complete,
 /// and the 401 to answer when every alternative lacks something.

@@ -34,6 +34,9 @@ pub struct Input {
     status: StatusCode,
 }
 
+/// Bodies larger than this are parsed and checked off tokio's worker threads.
+const OFF_THE_WORKER: usize = 64 * 1024;
+
 /// The parts of a `multipart/form-data` body, in the order they came.
 #[derive(Debug, Default)]
 pub struct Parts {
@@ -119,15 +122,27 @@ impl Input {
         value: Value,
         schema: Option<usize>,
     ) -> Option<T> {
+        let mut found = Vec::new();
         if let Some(at) = schema {
-            let mut found = Vec::new();
             self.spec.schemas().validate(at, &value, &mut String::new(), &mut found);
-            if !found.is_empty() {
-                for (pointer, detail) in found {
-                    self.violation(place, name, pointer, detail);
-                }
-                return None;
+        }
+        self.checked(place, name, value, found)
+    }
+
+    /// A value already checked against its schema (with what was `found`
+    /// wrong), made a `T`.
+    fn checked<T: DeserializeOwned>(
+        &mut self,
+        place: Place,
+        name: Option<&str>,
+        value: Value,
+        found: Vec<(String, String)>,
+    ) -> Option<T> {
+        if !found.is_empty() {
+            for (pointer, detail) in found {
+                self.violation(place, name, pointer, detail);
             }
+            return None;
         }
         let mut value = value;
         integral(&mut value);
@@ -258,6 +273,31 @@ impl Input {
         }
     }
 
+    /// Claims the request's idempotency key, if it carries one (and the
+    /// router has the [`Idempotency`](super::idempotency::Idempotency)
+    /// layer), now that it has reached its operation: authenticated and
+    /// checked. The key is the caller's own: scoped to `principal`, the
+    /// scope the implementation gives the authenticated principal, or else to
+    /// the credentials the request presents.
+    /// What it needs of the request is taken before the future runs, so the
+    /// future does not hold the request.
+    pub fn idempotency(&self, principal: Option<String>) -> impl Future<Output = super::Idempotent> + Send + use<> {
+        let claim = self.parts.extensions.get::<std::sync::Arc<super::idempotency::Claim>>().cloned();
+        let scope = claim.as_ref().map(|_| match principal {
+            Some(principal) => format!("principal:{principal}"),
+            None => {
+                let digest = auth::presented_digest(self.spec.schemes, &self.parts.headers, self.parts.uri.query());
+                format!("credentials:{digest}")
+            }
+        });
+        async move {
+            match (claim, scope) {
+                (Some(claim), Some(scope)) => claim.take(&scope).await,
+                _ => super::Idempotent::Run,
+            }
+        }
+    }
+
     /// The index of the body's media type among `accepted`: `Ok(None)`
     /// when the request has no body and needs none, `Err` when it needs one
     /// or has a media type the operation does not take (415). The readers
@@ -306,13 +346,35 @@ impl Input {
         }
     }
 
-    /// A JSON body.
+    /// A JSON body. Parsing and checking take time in proportion to the
+    /// body; a large body is parsed and checked on tokio's blocking threads,
+    /// so that it holds up no other request, and the request timeout can
+    /// answer while it runs.
     pub async fn json<T: DeserializeOwned>(&mut self, schema: Option<usize>) -> Option<T> {
         let bytes = self.bytes().await?;
-        match serde_json::from_slice::<Value>(&bytes) {
-            Ok(value) => self.typed(Place::Body, None, value, schema),
-            Err(e) => {
-                self.violation(Place::Body, None, String::new(), format!("is not JSON: {e}"));
+        let schemas = self.spec.schemas();
+        let large = bytes.len() > OFF_THE_WORKER;
+        let work = move || -> Result<(Value, Vec<(String, String)>), String> {
+            let value = serde_json::from_slice::<Value>(&bytes).map_err(|e| format!("is not JSON: {e}"))?;
+            let mut found = Vec::new();
+            if let Some(at) = schema {
+                schemas.validate(at, &value, &mut String::new(), &mut found);
+            }
+            Ok((value, found))
+        };
+        let checked = if large {
+            tokio::task::spawn_blocking(work).await.unwrap_or_else(|e| {
+                self.status = StatusCode::INTERNAL_SERVER_ERROR;
+                tracing::error!(error = %e, "checking a request body failed");
+                Err("could not be checked".into())
+            })
+        } else {
+            work()
+        };
+        match checked {
+            Ok((value, found)) => self.checked(Place::Body, None, value, found),
+            Err(why) => {
+                self.violation(Place::Body, None, String::new(), why);
                 None
             }
         }

@@ -4,6 +4,7 @@
 //! a hook the implementation gives, and answers built per response.
 
 mod auth;
+mod equality;
 pub mod idempotency;
 mod input;
 mod params;
@@ -14,6 +15,7 @@ pub mod schema;
 mod spool;
 
 pub use auth::{Credentials, Denied, Presented};
+pub use idempotency::Idempotent;
 pub use input::{Input, Parts};
 pub use problem::{Answer, Failure, Place, Problem, Violation};
 pub use reply::{reply, Reply};

@@ -100,8 +100,15 @@ impl<A: Send + Sync + 'static> Routes<A> {
     }
 
     pub fn route(mut self, operation: &'static Operation, handler: Handler<A>) -> Routes<A> {
-        self.operations.push((operation, handler));
+        self.add(operation, handler);
         self
+    }
+
+    /// Adds an operation. Generated routers call this once per operation, in
+    /// statements: a chain of thousands of `.route()` calls is an expression
+    /// nested as deep, which overflows the stack of whatever reads it.
+    pub fn add(&mut self, operation: &'static Operation, handler: Handler<A>) {
+        self.operations.push((operation, handler));
     }
 
     /// The router: composable with `nest`, `merge` and `layer`; a known path
@@ -192,12 +199,15 @@ fn unacceptable(op: &Operation, request: &Request<Body>) -> Option<Problem> {
 }
 
 /// The route for a template: each segment holding a parameter becomes a
-/// parameter named after its position.
+/// parameter named after its position. So does a literal segment axum
+/// would refuse (a brace, or `:` or `*` first, its old capture syntax),
+/// rather than make `router()` panic: `capture` then matches it as written.
 pub(crate) fn route_path(template: &str) -> String {
+    let capture = |s: &str| s.contains(['{', '}']) || s.starts_with([':', '*']);
     let segments: Vec<String> = template
         .split('/')
         .enumerate()
-        .map(|(i, s)| if s.contains('{') { format!("{{s{i}}}") } else { s.to_string() })
+        .map(|(i, s)| if capture(s) { format!("{{s{i}}}") } else { s.to_string() })
         .collect();
     let path = segments.join("/");
     if path.starts_with('/') {
@@ -273,6 +283,22 @@ mod tests {
         assert_eq!(route_path("/pets/{petId}"), "/pets/{s2}");
         assert_eq!(route_path("/pets/{id}/photos/{name}.{ext}"), "/pets/{s2}/photos/{s4}");
         assert_eq!(route_path("/pets/mine"), "/pets/mine");
+    }
+
+    /// Segments axum refuses (and panics on, when the router is built)
+    /// become captures, matched against the literal text.
+    #[test]
+    fn literal_segments_axum_refuses_are_captured_and_matched_as_written() {
+        for template in ["/:legacy", "/files/*all", "/a}b", "/x/{{y"] {
+            let path = route_path(template);
+            assert!(!path.contains([':', '*']) || path.contains("{s"), "{path}");
+            let built =
+                std::panic::catch_unwind(|| Router::<()>::new().route(&path, axum::routing::get(|| async { "ok" })));
+            assert!(built.is_ok(), "{template} made the router panic");
+        }
+        assert_eq!(capture("/:legacy", "/:legacy"), Some(vec![]));
+        assert_eq!(capture("/:legacy", "/other"), None);
+        assert_eq!(capture("/a}b", "/a}b"), Some(vec![]));
     }
 
     #[test]

@@ -3,10 +3,13 @@
 //! checked, and every failure is reported with the JSON pointer of the
 //! value that broke it.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use regex::Regex;
 use serde_json::Value;
+
+use super::equality::{has_duplicates, json_eq};
 
 /// The JSON types a schema allows, as bits; a schema with none allows any.
 pub mod types {
@@ -268,18 +271,80 @@ impl Schemas {
     }
 
     /// Checks `value` against schema `at`; each failure is pushed with the
-    /// pointer of the value that broke it, under `pointer`.
+    /// pointer of the value that broke it, under `pointer`, up to
+    /// [`MAX_FAILURES`] of them.
+    ///
+    /// The work is linear in the size of the value (times the size of the
+    /// schemas): whether a value matches a schema is worked out once for each
+    /// pair, so alternatives (`anyOf`, `oneOf`, `not`, `if`) nested in
+    /// alternatives cost no more than the values they reach. Without that, a
+    /// body of a few hundred bytes could keep a server busy for ever.
     pub fn validate(&self, at: usize, value: &Value, pointer: &mut String, out: &mut Vec<(String, String)>) {
-        self.check(at, value, pointer, out, HOPS);
+        Walk { schemas: *self, matched: HashMap::new() }.check(at, value, pointer, out, HOPS, Depth::Deep);
+    }
+}
+
+/// The failures one request may report: past this many, what to fix is
+/// clear, and a list of a million costs memory to build and send.
+pub const MAX_FAILURES: usize = 100;
+
+/// How far a check goes below a value that fails to match.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Depth {
+    /// Every failure, at the pointer of the value that broke it.
+    Deep,
+    /// The value's own keywords, and for each value inside it only whether it
+    /// matches: how close an alternative comes, and whether a value matches.
+    Shallow,
+}
+
+/// One validation: the schemas, and which (schema, value) pairs are known to
+/// match or not, by the value's address (values do not move while checked).
+struct Walk {
+    schemas: Schemas,
+    matched: HashMap<(usize, usize, u32), bool>,
+}
+
+impl Walk {
+    fn get(&self, at: usize) -> &'static Schema {
+        self.schemas.get(at)
     }
 
-    fn matches(&self, at: usize, value: &Value, hops: u32) -> bool {
-        let mut scratch = Vec::new();
-        self.check(at, value, &mut String::new(), &mut scratch, hops);
-        scratch.is_empty()
+    /// Whether `value` matches schema `at`, worked out once per pair.
+    fn matches(&mut self, at: usize, value: &Value, hops: u32) -> bool {
+        let key = (at, value as *const Value as usize, hops);
+        if let Some(&known) = self.matched.get(&key) {
+            return known;
+        }
+        let mut failures = Vec::new();
+        self.check(at, value, &mut String::new(), &mut failures, hops, Depth::Shallow);
+        let fits = failures.is_empty();
+        self.matched.insert(key, fits);
+        fits
     }
 
-    fn check(&self, at: usize, value: &Value, pointer: &mut String, out: &mut Vec<(String, String)>, hops: u32) {
+    /// A value inside the one being checked: checked in full, or (shallow)
+    /// only whether it matches.
+    fn inner(&mut self, at: usize, value: &Value, pointer: &mut String, out: &mut Vec<(String, String)>, depth: Depth) {
+        match depth {
+            Depth::Deep => self.check(at, value, pointer, out, HOPS, depth),
+            Depth::Shallow => {
+                if !self.matches(at, value, HOPS) {
+                    push(out, pointer, "does not match its schema".into());
+                }
+            }
+        }
+    }
+
+    fn check(
+        &mut self,
+        at: usize,
+        value: &Value,
+        pointer: &mut String,
+        out: &mut Vec<(String, String)>,
+        hops: u32,
+        depth: Depth,
+    ) {
         let s = self.get(at);
         if s.nothing {
             return push(out, pointer, "no value is allowed here".into());
@@ -290,7 +355,8 @@ impl Schemas {
         if s.types != 0 && !type_ok(s.types, value) {
             return push(out, pointer, format!("expected {}, found {}", type_names(s.types), kind(value)));
         }
-        if !s.enumeration.is_empty() && !value.is_null() && !self.allowed(at).contains(value) {
+        if !s.enumeration.is_empty() && !value.is_null() && !self.schemas.allowed(at).iter().any(|a| json_eq(a, value))
+        {
             push(out, pointer, format!("must be one of {}", s.enumeration.join(", ")));
         }
         match value {
@@ -308,7 +374,7 @@ impl Schemas {
                 if s.max_length.is_some_and(|m| len > m) {
                     push(out, pointer, format!("must be at most {} characters long", s.max_length.unwrap_or(0)));
                 }
-                if let Some(re) = self.regex(at) {
+                if let Some(re) = self.schemas.regex(at) {
                     if !re.is_match(text) {
                         push(out, pointer, format!("must match the pattern {}", s.pattern.unwrap_or("")));
                     }
@@ -325,7 +391,7 @@ impl Schemas {
                 if s.max_items.is_some_and(|m| n > m) {
                     push(out, pointer, format!("must have at most {} items", s.max_items.unwrap_or(0)));
                 }
-                if s.unique_items && items.iter().enumerate().any(|(i, a)| items[..i].contains(a)) {
+                if s.unique_items && has_duplicates(items) {
                     push(out, pointer, "items must be unique".into());
                 }
                 for (i, v) in items.iter().enumerate() {
@@ -333,7 +399,7 @@ impl Schemas {
                     let len = pointer.len();
                     pointer.push('/');
                     pointer.push_str(&i.to_string());
-                    self.check(item, v, pointer, out, HOPS);
+                    self.inner(item, v, pointer, out, depth);
                     pointer.truncate(len);
                 }
                 if let Some(wanted) = s.contains {
@@ -370,7 +436,10 @@ impl Schemas {
                 }
                 for (name, v) in map {
                     if let Some(names) = s.property_names {
-                        if !self.matches(names, &Value::String(name.clone()), HOPS) {
+                        // A fresh walk: the name is a value of its own, made here,
+                        // and another may later have its address.
+                        let fresh = &mut Walk { schemas: self.schemas, matched: HashMap::new() };
+                        if !fresh.matches(names, &Value::String(name.clone()), HOPS) {
                             let len = pointer.len();
                             push_token(pointer, name);
                             push(out, pointer, "is not a property name this object allows".into());
@@ -379,11 +448,11 @@ impl Schemas {
                     }
                     let mut patterned = false;
                     if !s.pattern_properties.is_empty() {
-                        for schema in self.patterned(at, name).collect::<Vec<_>>() {
+                        for schema in self.schemas.patterned(at, name).collect::<Vec<_>>() {
                             patterned = true;
                             let len = pointer.len();
                             push_token(pointer, name);
-                            self.check(schema, v, pointer, out, HOPS);
+                            self.inner(schema, v, pointer, out, depth);
                             pointer.truncate(len);
                         }
                     }
@@ -404,49 +473,50 @@ impl Schemas {
                     };
                     let len = pointer.len();
                     push_token(pointer, name);
-                    self.check(schema, v, pointer, out, HOPS);
+                    self.inner(schema, v, pointer, out, depth);
                     pointer.truncate(len);
                 }
             }
             Value::Null | Value::Bool(_) => {}
         }
         for &part in s.reference.iter().chain(s.all_of) {
-            self.check(part, value, pointer, out, hops - 1);
+            self.check(part, value, pointer, out, hops - 1, depth);
         }
         for alternatives in [s.any_of, s.one_of] {
-            if alternatives.is_empty() {
+            if alternatives.is_empty() || alternatives.iter().any(|&a| self.matches(a, value, hops - 1)) {
                 continue;
             }
-            // When no alternative matches, the failures of the closest one
-            // (fewest failures) say best what to fix.
-            let mut closest: Option<Vec<(String, String)>> = None;
+            if depth == Depth::Shallow {
+                push(out, pointer, "matches none of the alternatives".into());
+                continue;
+            }
+            // None matches: the failures of the closest one (the fewest
+            // failures of its own) say best what to fix, and only its are
+            // worked out in full.
+            let mut closest = (usize::MAX, alternatives[0]);
             for &a in alternatives {
                 let mut failures = Vec::new();
-                self.check(a, value, pointer, &mut failures, hops - 1);
-                if failures.is_empty() {
-                    closest = None;
-                    break;
-                }
-                if closest.as_ref().is_none_or(|c| failures.len() < c.len()) {
-                    closest = Some(failures);
-                }
+                self.check(a, value, pointer, &mut failures, hops - 1, Depth::Shallow);
+                closest = closest.min((failures.len(), a));
             }
-            out.extend(closest.into_iter().flatten());
+            self.check(closest.1, value, pointer, out, hops - 1, Depth::Deep);
         }
         if s.not.is_some_and(|n| self.matches(n, value, hops - 1)) {
-            out.push((pointer.clone(), "matches a schema it must not".into()));
+            push(out, pointer, "matches a schema it must not".into());
         }
         if let Some((condition, then, otherwise)) = s.conditional {
             let branch = if self.matches(condition, value, hops - 1) { then } else { otherwise };
             if let Some(branch) = branch {
-                self.check(branch, value, pointer, out, hops - 1);
+                self.check(branch, value, pointer, out, hops - 1, depth);
             }
         }
     }
 }
 
 fn push(out: &mut Vec<(String, String)>, pointer: &str, why: String) {
-    out.push((pointer.to_string(), why));
+    if out.len() < MAX_FAILURES {
+        out.push((pointer.to_string(), why));
+    }
 }
 
 /// A JSON pointer token for `name` (RFC 6901: `~` and `/` escaped).
@@ -650,6 +720,71 @@ mod tests {
         assert_eq!(check(json!({"x-very-long-name": "s"})), ["/x-very-long-name"]);
         assert_eq!(check(json!({"list": [1, "b"]})), ["/list/0", "/list/1"]);
         assert_eq!(check(json!({"list": [1]})), ["/list/0", "/list"], "no item is a string");
+    }
+
+    /// Alternatives nested in alternatives: each level checked every
+    /// alternative in full, so a body nested 60 deep cost 2^60 checks. Each
+    /// (schema, value) pair is now worked out once.
+    #[test]
+    fn nested_alternatives_cost_what_the_value_holds() {
+        static TABLE: [Schema; 3] = [
+            Schema { any_of: &[1, 2], ..Schema::ANY },
+            Schema { types: types::OBJECT, properties: &[("c", 0)], required: &["a"], ..Schema::ANY },
+            Schema { types: types::OBJECT, properties: &[("c", 0)], required: &["b"], ..Schema::ANY },
+        ];
+        static PREPARED: Prepared = Prepared::new();
+        let mut value = json!({});
+        for _ in 0..60 {
+            value = json!({ "c": value });
+        }
+        let mut out = Vec::new();
+        Schemas { table: &TABLE, prepared: &PREPARED }.validate(0, &value, &mut String::new(), &mut out);
+        assert!(!out.is_empty() && out.len() <= MAX_FAILURES, "{out:?}");
+        assert_eq!(out[0], ("/a".to_string(), "is required".to_string()), "{out:?}");
+        let mut fits = json!({"a": 1});
+        for _ in 0..60 {
+            fits = json!({ "c": fits, "b": 1 });
+        }
+        let mut out = Vec::new();
+        Schemas { table: &TABLE, prepared: &PREPARED }.validate(0, &fits, &mut String::new(), &mut out);
+        assert!(out.is_empty(), "{out:?}");
+    }
+
+    /// `uniqueItems` compared every pair: 40,000 items took seconds, a body
+    /// of two megabytes minutes. Numbers are equal by value (`1` and `1.0`).
+    #[test]
+    fn unique_items_are_found_in_linear_time_and_by_value() {
+        static TABLE: [Schema; 2] = [
+            Schema { types: types::ARRAY, unique_items: true, ..Schema::ANY },
+            Schema { enumeration: &["1", "\"a\""], ..Schema::ANY },
+        ];
+        static PREPARED: Prepared = Prepared::new();
+        let schemas = Schemas { table: &TABLE, prepared: &PREPARED };
+        let check = |at: usize, v: Value| {
+            let mut out = Vec::new();
+            schemas.validate(at, &v, &mut String::new(), &mut out);
+            out
+        };
+        let distinct: Vec<u64> = (0..300_000).collect();
+        assert!(check(0, json!(distinct)).is_empty());
+        assert_eq!(check(0, json!([1, 2, 1.0])).len(), 1);
+        assert!(check(1, json!(1.0)).is_empty(), "1.0 is the listed 1");
+        assert_eq!(check(1, json!(2)).len(), 1);
+    }
+
+    /// A body of a million wrong values reports the first hundred, not a
+    /// list that costs memory to build and to send.
+    #[test]
+    fn failures_are_capped() {
+        static TABLE: [Schema; 2] = [
+            Schema { types: types::ARRAY, items: Some(1), ..Schema::ANY },
+            Schema { types: types::STRING, ..Schema::ANY },
+        ];
+        static PREPARED: Prepared = Prepared::new();
+        let mut out = Vec::new();
+        let many: Vec<u32> = (0..100_000).collect();
+        Schemas { table: &TABLE, prepared: &PREPARED }.validate(0, &json!(many), &mut String::new(), &mut out);
+        assert_eq!(out.len(), MAX_FAILURES);
     }
 
     /// A pattern that would compile to more than the limit is not compiled

@@ -90,8 +90,19 @@ struct Node {
 }
 
 enum Frame {
-    Seq { items: Vec<Value>, anchor: usize, span: Span },
-    Map { map: Map<String, Value>, anchor: usize, span: Span, key: Option<(String, Span)> },
+    Seq {
+        items: Vec<Value>,
+        anchor: usize,
+        span: Span,
+    },
+    Map {
+        map: Map<String, Value>,
+        anchor: usize,
+        span: Span,
+        key: Option<(String, Span)>,
+        /// Keys that came from a merge (`<<`): the mapping's own keys replace them.
+        merged: std::collections::HashSet<String>,
+    },
 }
 
 struct Builder<'f> {
@@ -142,7 +153,13 @@ impl Builder<'_> {
                 }
                 Event::MappingStart(anchor, _) => {
                     self.open(span)?;
-                    self.stack.push(Frame::Map { map: Map::new(), anchor, span, key: None });
+                    self.stack.push(Frame::Map {
+                        map: Map::new(),
+                        anchor,
+                        span,
+                        key: None,
+                        merged: Default::default(),
+                    });
                 }
                 Event::SequenceEnd | Event::MappingEnd => {
                     let (value, anchor, span) = match self.stack.pop() {
@@ -177,13 +194,34 @@ impl Builder<'_> {
         match self.stack.last_mut() {
             None => self.root = Some(node.value),
             Some(Frame::Seq { items, .. }) => items.push(node.value),
-            Some(Frame::Map { map, key, .. }) => match key.take() {
+            Some(Frame::Map { map, key, merged, .. }) => match key.take() {
                 None => match node.key {
                     Some(k) => *key = Some((k, node.span)),
                     None => return Err(self.error(node.span, "mapping keys must be scalars")),
                 },
+                // YAML's merge key, as YAML 1.1 readers and specs written for
+                // them use it: the keys of the mapping (or mappings) given,
+                // under the mapping's own.
+                Some((k, key_span)) if k == "<<" => {
+                    let sources = match node.value {
+                        Value::Object(one) => vec![one],
+                        Value::Array(many) if many.iter().all(Value::is_object) => many
+                            .into_iter()
+                            .filter_map(|v| if let Value::Object(m) = v { Some(m) } else { None })
+                            .collect(),
+                        _ => return Err(self.error(key_span, "a merge key `<<` takes a mapping or a list of mappings")),
+                    };
+                    for source in sources {
+                        for (k, v) in source {
+                            if !map.contains_key(&k) {
+                                merged.insert(k.clone());
+                                map.insert(k, v);
+                            }
+                        }
+                    }
+                }
                 Some((k, key_span)) => {
-                    if map.contains_key(&k) {
+                    if map.contains_key(&k) && !merged.remove(&k) {
                         return Err(self.error(key_span, format!("duplicate key `{k}`")));
                     }
                     map.insert(k, node.value);
@@ -296,6 +334,20 @@ mod tests {
 
     fn yaml(text: &str) -> Result<serde_json::Value, crate::parse::ParseError> {
         parse(&SourceFile::new("t.yaml".into(), None, text.into(), Format::Yaml)).map(|p| p.value)
+    }
+
+    /// `<<: *base` was read as a key named `<<`, so a schema built on a base
+    /// lost every keyword of it and accepted any value.
+    #[test]
+    fn merge_keys_are_applied_under_the_mappings_own() {
+        let text = "base: &base {type: object, required: [id], description: base}\n\
+                    pet:\n  <<: *base\n  description: a pet\n\
+                    both:\n  <<: [*base, {type: string, format: x}]\n";
+        let v = yaml(text).unwrap();
+        assert_eq!(v["pet"], json!({"type": "object", "required": ["id"], "description": "a pet"}));
+        assert_eq!(v["both"], json!({"type": "object", "required": ["id"], "description": "base", "format": "x"}));
+        assert!(yaml("a:\n  <<: 1\n").unwrap_err().message.contains("merge key"));
+        assert!(yaml("a:\n  x: 1\n  x: 2\n").unwrap_err().message.contains("duplicate key"));
     }
 
     #[test]

@@ -27,15 +27,6 @@ pub use srv::{
     Response, Settings, StatusCode, Violation,
 };
 
-static SCHEMES: [srv::Scheme; 1] = [
-    srv::Scheme {
-        name: "oauth2",
-        kind: srv::SchemeKind::OAuth2 {
-            token_url: Some("https://auth.example.com/oauth2/token"),
-        },
-    },
-];
-
 static SCHEMAS: [srv::Schema; 14] = [
     srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
     srv::Schema { types: srv::schema::types::INTEGER, format: srv::Format::Int32, minimum: Some(1f64), maximum: Some(100f64), ..srv::Schema::ANY },
@@ -51,6 +42,15 @@ static SCHEMAS: [srv::Schema; 14] = [
     srv::Schema { types: srv::schema::types::STRING, pattern: Some("^[A-Z0-9-]{3,32}$"), ..srv::Schema::ANY },
     srv::Schema { types: srv::schema::types::INTEGER, format: srv::Format::Int32, minimum: Some(1f64), ..srv::Schema::ANY },
     srv::Schema { types: srv::schema::types::STRING, format: srv::Format::Uuid, ..srv::Schema::ANY },
+];
+
+static SCHEMES: [srv::Scheme; 1] = [
+    srv::Scheme {
+        name: "oauth2",
+        kind: srv::SchemeKind::OAuth2 {
+            token_url: Some("https://auth.example.com/oauth2/token"),
+        },
+    },
 ];
 
 static SPEC: srv::Spec = srv::Spec {
@@ -73,6 +73,15 @@ pub trait Api: Send + Sync + 'static {
         &self,
         credentials: srv::Credentials,
     ) -> impl Future<Output = Result<Self::Principal, srv::Denied>> + Send;
+    /// Whose idempotency keys a principal's requests use: a key is
+    /// the caller's own, so no caller can replay another's answer.
+    /// By default the scope is the credentials the request
+    /// presents (a refreshed token starts anew); give a stable id,
+    /// such as the account's, to keep keys across credentials.
+    /// Never one scope for every caller.
+    fn idempotency_scope(&self, _principal: &Self::Principal) -> Option<String> {
+        None
+    }
     /// Answers what the server refuses besides the operations' own
     /// errors: invalid requests (each failing value listed), missing or
     /// refused credentials, and a `Failure::Problem` from a method.
@@ -185,8 +194,9 @@ pub fn router<A: Api>(api: A) -> srv::Router {
 
 /// The router for `api`: it nests, merges and takes layers as any axum router.
 pub fn router_with<A: Api>(api: A, settings: srv::Settings) -> srv::Router {
-    srv::Routes::new(api, &SPEC, settings)
-        .route(
+    let mut routes = srv::Routes::new(api, &SPEC, settings);
+    routes
+        .add(
             {
                 static OPERATION: srv::Operation = srv::Operation {
                     id: "listOrders",
@@ -199,8 +209,9 @@ pub fn router_with<A: Api>(api: A, settings: srv::Settings) -> srv::Router {
                 &OPERATION
             },
             handle_list_orders::<A>,
-        )
-        .route(
+        );
+    routes
+        .add(
             {
                 static OPERATION: srv::Operation = srv::Operation {
                     id: "createOrder",
@@ -213,8 +224,9 @@ pub fn router_with<A: Api>(api: A, settings: srv::Settings) -> srv::Router {
                 &OPERATION
             },
             handle_create_order::<A>,
-        )
-        .route(
+        );
+    routes
+        .add(
             {
                 static OPERATION: srv::Operation = srv::Operation {
                     id: "getOrder",
@@ -227,8 +239,8 @@ pub fn router_with<A: Api>(api: A, settings: srv::Settings) -> srv::Router {
                 &OPERATION
             },
             handle_get_order::<A>,
-        )
-        .into_router()
+        );
+    routes.into_router()
 }
 
 /// A request of `listOrders`: its parameters and body, checked against the spec.
@@ -343,6 +355,11 @@ fn handle_create_order<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFu
             idempotency_key,
             body,
         };
+        match input.idempotency(api.idempotency_scope(&principal)).await {
+            srv::Idempotent::Run => {}
+            srv::Idempotent::Replay(response) => return response,
+            srv::Idempotent::Refused(problem) => return api.rejection(problem),
+        }
         let answer = api.create_order(request, principal).await;
         srv::respond(answer, |problem| api.rejection(problem))
     })

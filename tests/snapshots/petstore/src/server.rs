@@ -27,20 +27,6 @@ pub use srv::{
     Response, Settings, StatusCode, Violation,
 };
 
-static SCHEMES: [srv::Scheme; 2] = [
-    srv::Scheme {
-        name: "apiKey",
-        kind: srv::SchemeKind::ApiKey {
-            location: srv::KeyLocation::Header,
-            param: "X-API-Key",
-        },
-    },
-    srv::Scheme {
-        name: "bearerAuth",
-        kind: srv::SchemeKind::Bearer,
-    },
-];
-
 static SCHEMAS: [srv::Schema; 25] = [
     srv::Schema { types: srv::schema::types::INTEGER, format: srv::Format::Int32, minimum: Some(1f64), maximum: Some(100f64), ..srv::Schema::ANY },
     srv::Schema { types: srv::schema::types::ARRAY, items: Some(2), ..srv::Schema::ANY },
@@ -69,6 +55,20 @@ static SCHEMAS: [srv::Schema; 25] = [
     srv::Schema { types: srv::schema::types::STRING, max_length: Some(200), ..srv::Schema::ANY },
 ];
 
+static SCHEMES: [srv::Scheme; 2] = [
+    srv::Scheme {
+        name: "apiKey",
+        kind: srv::SchemeKind::ApiKey {
+            location: srv::KeyLocation::Header,
+            param: "X-API-Key",
+        },
+    },
+    srv::Scheme {
+        name: "bearerAuth",
+        kind: srv::SchemeKind::Bearer,
+    },
+];
+
 static SPEC: srv::Spec = srv::Spec {
     schemas: &SCHEMAS,
     schemes: &SCHEMES,
@@ -89,6 +89,15 @@ pub trait Api: Send + Sync + 'static {
         &self,
         credentials: srv::Credentials,
     ) -> impl Future<Output = Result<Self::Principal, srv::Denied>> + Send;
+    /// Whose idempotency keys a principal's requests use: a key is
+    /// the caller's own, so no caller can replay another's answer.
+    /// By default the scope is the credentials the request
+    /// presents (a refreshed token starts anew); give a stable id,
+    /// such as the account's, to keep keys across credentials.
+    /// Never one scope for every caller.
+    fn idempotency_scope(&self, _principal: &Self::Principal) -> Option<String> {
+        None
+    }
     /// Answers what the server refuses besides the operations' own
     /// errors: invalid requests (each failing value listed), missing or
     /// refused credentials, and a `Failure::Problem` from a method.
@@ -253,8 +262,9 @@ pub fn router<A: Api>(api: A) -> srv::Router {
 
 /// The router for `api`: it nests, merges and takes layers as any axum router.
 pub fn router_with<A: Api>(api: A, settings: srv::Settings) -> srv::Router {
-    srv::Routes::new(api, &SPEC, settings)
-        .route(
+    let mut routes = srv::Routes::new(api, &SPEC, settings);
+    routes
+        .add(
             {
                 static OPERATION: srv::Operation = srv::Operation {
                     id: "listPets",
@@ -267,8 +277,9 @@ pub fn router_with<A: Api>(api: A, settings: srv::Settings) -> srv::Router {
                 &OPERATION
             },
             handle_list_pets::<A>,
-        )
-        .route(
+        );
+    routes
+        .add(
             {
                 static OPERATION: srv::Operation = srv::Operation {
                     id: "createPet",
@@ -281,8 +292,9 @@ pub fn router_with<A: Api>(api: A, settings: srv::Settings) -> srv::Router {
                 &OPERATION
             },
             handle_create_pet::<A>,
-        )
-        .route(
+        );
+    routes
+        .add(
             {
                 static OPERATION: srv::Operation = srv::Operation {
                     id: "getPet",
@@ -295,8 +307,9 @@ pub fn router_with<A: Api>(api: A, settings: srv::Settings) -> srv::Router {
                 &OPERATION
             },
             handle_get_pet::<A>,
-        )
-        .route(
+        );
+    routes
+        .add(
             {
                 static OPERATION: srv::Operation = srv::Operation {
                     id: "deletePet",
@@ -309,8 +322,9 @@ pub fn router_with<A: Api>(api: A, settings: srv::Settings) -> srv::Router {
                 &OPERATION
             },
             handle_delete_pet::<A>,
-        )
-        .route(
+        );
+    routes
+        .add(
             {
                 static OPERATION: srv::Operation = srv::Operation {
                     id: "uploadPetPhoto",
@@ -323,8 +337,8 @@ pub fn router_with<A: Api>(api: A, settings: srv::Settings) -> srv::Router {
                 &OPERATION
             },
             handle_upload_pet_photo::<A>,
-        )
-        .into_router()
+        );
+    routes.into_router()
 }
 
 /// A request of `listPets`: its parameters and body, checked against the spec.
@@ -408,6 +422,11 @@ fn handle_create_pet<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFutu
         };
         let (Some(body),) = (body,) else { return api.rejection(input.into_problem()) };
         let request = CreatePet { body };
+        match input.idempotency(api.idempotency_scope(&principal)).await {
+            srv::Idempotent::Run => {}
+            srv::Idempotent::Replay(response) => return response,
+            srv::Idempotent::Refused(problem) => return api.rejection(problem),
+        }
         let answer = api.create_pet(request, principal).await;
         srv::respond(answer, |problem| api.rejection(problem))
     })
@@ -583,6 +602,11 @@ fn handle_upload_pet_photo<A: Api>(
             return api.rejection(input.into_problem())
         };
         let request = UploadPetPhoto { pet_id, body };
+        match input.idempotency(api.idempotency_scope(&principal)).await {
+            srv::Idempotent::Run => {}
+            srv::Idempotent::Replay(response) => return response,
+            srv::Idempotent::Refused(problem) => return api.rejection(problem),
+        }
         let answer = api.upload_pet_photo(request, principal).await;
         srv::respond(answer, |problem| api.rejection(problem))
     })

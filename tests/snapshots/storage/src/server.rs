@@ -27,37 +27,6 @@ pub use srv::{
     Response, Settings, StatusCode, Violation,
 };
 
-static SCHEMES: [srv::Scheme; 5] = [
-    srv::Scheme {
-        name: "oauth",
-        kind: srv::SchemeKind::OAuth2 {
-            token_url: Some("https://auth.storage.example.com/token"),
-        },
-    },
-    srv::Scheme {
-        name: "basicAuth",
-        kind: srv::SchemeKind::Basic,
-    },
-    srv::Scheme {
-        name: "bearerAuth",
-        kind: srv::SchemeKind::Bearer,
-    },
-    srv::Scheme {
-        name: "queryKey",
-        kind: srv::SchemeKind::ApiKey {
-            location: srv::KeyLocation::Query,
-            param: "api_key",
-        },
-    },
-    srv::Scheme {
-        name: "cookieKey",
-        kind: srv::SchemeKind::ApiKey {
-            location: srv::KeyLocation::Cookie,
-            param: "sid",
-        },
-    },
-];
-
 static SCHEMAS: [srv::Schema; 33] = [
     srv::Schema { types: srv::schema::types::OBJECT, properties: &[("name", 1), ("region", 2)], required: &["name"], ..srv::Schema::ANY },
     srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
@@ -94,6 +63,37 @@ static SCHEMAS: [srv::Schema; 33] = [
     srv::Schema { types: srv::schema::types::INTEGER, ..srv::Schema::ANY },
 ];
 
+static SCHEMES: [srv::Scheme; 5] = [
+    srv::Scheme {
+        name: "oauth",
+        kind: srv::SchemeKind::OAuth2 {
+            token_url: Some("https://auth.storage.example.com/token"),
+        },
+    },
+    srv::Scheme {
+        name: "basicAuth",
+        kind: srv::SchemeKind::Basic,
+    },
+    srv::Scheme {
+        name: "bearerAuth",
+        kind: srv::SchemeKind::Bearer,
+    },
+    srv::Scheme {
+        name: "queryKey",
+        kind: srv::SchemeKind::ApiKey {
+            location: srv::KeyLocation::Query,
+            param: "api_key",
+        },
+    },
+    srv::Scheme {
+        name: "cookieKey",
+        kind: srv::SchemeKind::ApiKey {
+            location: srv::KeyLocation::Cookie,
+            param: "sid",
+        },
+    },
+];
+
 static SPEC: srv::Spec = srv::Spec {
     schemas: &SCHEMAS,
     schemes: &SCHEMES,
@@ -114,6 +114,15 @@ pub trait Api: Send + Sync + 'static {
         &self,
         credentials: srv::Credentials,
     ) -> impl Future<Output = Result<Self::Principal, srv::Denied>> + Send;
+    /// Whose idempotency keys a principal's requests use: a key is
+    /// the caller's own, so no caller can replay another's answer.
+    /// By default the scope is the credentials the request
+    /// presents (a refreshed token starts anew); give a stable id,
+    /// such as the account's, to keep keys across credentials.
+    /// Never one scope for every caller.
+    fn idempotency_scope(&self, _principal: &Self::Principal) -> Option<String> {
+        None
+    }
     /// Answers what the server refuses besides the operations' own
     /// errors: invalid requests (each failing value listed), missing or
     /// refused credentials, and a `Failure::Problem` from a method.
@@ -327,8 +336,9 @@ pub fn router<A: Api>(api: A) -> srv::Router {
 
 /// The router for `api`: it nests, merges and takes layers as any axum router.
 pub fn router_with<A: Api>(api: A, settings: srv::Settings) -> srv::Router {
-    srv::Routes::new(api, &SPEC, settings)
-        .route(
+    let mut routes = srv::Routes::new(api, &SPEC, settings);
+    routes
+        .add(
             {
                 static OPERATION: srv::Operation = srv::Operation {
                     id: "health",
@@ -341,8 +351,9 @@ pub fn router_with<A: Api>(api: A, settings: srv::Settings) -> srv::Router {
                 &OPERATION
             },
             handle_health::<A>,
-        )
-        .route(
+        );
+    routes
+        .add(
             {
                 static OPERATION: srv::Operation = srv::Operation {
                     id: "createBucket",
@@ -355,8 +366,9 @@ pub fn router_with<A: Api>(api: A, settings: srv::Settings) -> srv::Router {
                 &OPERATION
             },
             handle_create_bucket::<A>,
-        )
-        .route(
+        );
+    routes
+        .add(
             {
                 static OPERATION: srv::Operation = srv::Operation {
                     id: "listObjects",
@@ -369,8 +381,9 @@ pub fn router_with<A: Api>(api: A, settings: srv::Settings) -> srv::Router {
                 &OPERATION
             },
             handle_list_objects::<A>,
-        )
-        .route(
+        );
+    routes
+        .add(
             {
                 static OPERATION: srv::Operation = srv::Operation {
                     id: "getObject",
@@ -383,8 +396,9 @@ pub fn router_with<A: Api>(api: A, settings: srv::Settings) -> srv::Router {
                 &OPERATION
             },
             handle_get_object::<A>,
-        )
-        .route(
+        );
+    routes
+        .add(
             {
                 static OPERATION: srv::Operation = srv::Operation {
                     id: "putObject",
@@ -397,8 +411,9 @@ pub fn router_with<A: Api>(api: A, settings: srv::Settings) -> srv::Router {
                 &OPERATION
             },
             handle_put_object::<A>,
-        )
-        .route(
+        );
+    routes
+        .add(
             {
                 static OPERATION: srv::Operation = srv::Operation {
                     id: "addNote",
@@ -411,8 +426,9 @@ pub fn router_with<A: Api>(api: A, settings: srv::Settings) -> srv::Router {
                 &OPERATION
             },
             handle_add_note::<A>,
-        )
-        .route(
+        );
+    routes
+        .add(
             {
                 static OPERATION: srv::Operation = srv::Operation {
                     id: "uploadForm",
@@ -425,8 +441,9 @@ pub fn router_with<A: Api>(api: A, settings: srv::Settings) -> srv::Router {
                 &OPERATION
             },
             handle_upload_form::<A>,
-        )
-        .route(
+        );
+    routes
+        .add(
             {
                 static OPERATION: srv::Operation = srv::Operation {
                     id: "getMetrics",
@@ -439,8 +456,8 @@ pub fn router_with<A: Api>(api: A, settings: srv::Settings) -> srv::Router {
                 &OPERATION
             },
             handle_get_metrics::<A>,
-        )
-        .into_router()
+        );
+    routes.into_router()
 }
 
 fn handle_health<A: Api>(api: Arc<A>, _input: srv::Input) -> srv::BoxFuture {
@@ -510,6 +527,11 @@ fn handle_create_bucket<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxF
         };
         let (Some(body),) = (body,) else { return api.rejection(input.into_problem()) };
         let request = CreateBucket { body };
+        match input.idempotency(api.idempotency_scope(&principal)).await {
+            srv::Idempotent::Run => {}
+            srv::Idempotent::Replay(response) => return response,
+            srv::Idempotent::Refused(problem) => return api.rejection(problem),
+        }
         let answer = api.create_bucket(request, principal).await;
         srv::respond(answer, |problem| api.rejection(problem))
     })
@@ -837,6 +859,11 @@ fn handle_add_note<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFuture
             return api.rejection(input.into_problem())
         };
         let request = AddNote { bucket, body };
+        match input.idempotency(api.idempotency_scope(&principal)).await {
+            srv::Idempotent::Run => {}
+            srv::Idempotent::Replay(response) => return response,
+            srv::Idempotent::Refused(problem) => return api.rejection(problem),
+        }
         let answer = api.add_note(request, principal).await;
         srv::respond(answer, |problem| api.rejection(problem))
     })
@@ -908,6 +935,11 @@ fn handle_upload_form<A: Api>(api: Arc<A>, mut input: srv::Input) -> srv::BoxFut
             return api.rejection(input.into_problem())
         };
         let request = UploadForm { bucket, body };
+        match input.idempotency(api.idempotency_scope(&principal)).await {
+            srv::Idempotent::Run => {}
+            srv::Idempotent::Replay(response) => return response,
+            srv::Idempotent::Refused(problem) => return api.rejection(problem),
+        }
         let answer = api.upload_form(request, principal).await;
         srv::respond(answer, |problem| api.rejection(problem))
     })

@@ -1,13 +1,27 @@
 //! Idempotency keys (the IETF `Idempotency-Key` header draft, as Stripe
 //! practises it), as a layer over a generated router.
 //!
-//! - The first request with a key runs, and its response is stored.
-//! - A retry with the same key and the same request gets the stored
-//!   response, marked `Idempotent-Replayed: true`; the handler does not run.
+//! - A key belongs to its caller: it is scoped to the principal the
+//!   operation's authentication gives (`Api::idempotency_scope`), or else to
+//!   the credentials the request presents. Two callers with the same key
+//!   and body each get their own response.
+//! - The key is taken only once the request reaches its operation: after
+//!   authentication and after every check of the request. A request refused
+//!   with 401, 403 or 4xx for what it sent is answered afresh every time,
+//!   and nothing is stored for it; a replay never comes before authentication.
+//! - The first request with a key that reaches its operation runs, and its
+//!   response is stored. A retry with the same key and the same request gets
+//!   the stored response, marked `Idempotent-Replayed: true`; the operation
+//!   does not run again.
 //! - The same key with a different request (method, path, query or body)
 //!   gets 422; a retry while the first is still running gets 409.
 //! - Keys expire after `ttl` (24 hours unless set). A 5xx is not stored:
 //!   the key is let go, so a retry runs again.
+//!
+//! The layer reads the key and the body; the generated handler claims the
+//! key, through [`crate::server::Input::idempotency`], when it is about to
+//! call the operation. On a router that is not generated the layer does
+//! nothing but read bodies.
 //!
 //! Stores: [`MemoryIdempotency`] (one process), and with cargo features
 //! `RedisIdempotency` and `PostgresIdempotency`, shared by every instance.
@@ -20,7 +34,8 @@ mod redis;
 
 use std::convert::Infallible;
 use std::future::Future;
-use std::sync::Arc;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll};
 use std::time::Duration;
 
@@ -213,35 +228,30 @@ where
     if key.is_empty() || key.len() > 255 {
         return invalid_key(&settings.header, "must be 1 to 255 characters");
     }
-    let (parts, body) = request.into_parts();
+    let (mut parts, body) = request.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, settings.body_limit).await else {
         return Problem::new(StatusCode::PAYLOAD_TOO_LARGE, "the body can't be read in full").into_response();
     };
     let fingerprint = fingerprint(&parts.method, parts.uri.path_and_query().map_or("", |p| p.as_str()), &bytes);
-    let begun = match settings.store.begin(&key, &fingerprint, settings.lease).await {
-        Ok(begun) => begun,
-        Err(e) => return unavailable(e),
-    };
-    match begun {
-        Begun::Running { fingerprint: f } | Begun::Done { fingerprint: f, .. } if f != fingerprint => {
-            return Problem::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "this idempotency key was used for a different request",
-            )
-            .into_response();
-        }
-        Begun::Running { .. } => {
-            return Problem::new(StatusCode::CONFLICT, "a request with this idempotency key is still running")
-                .into_response();
-        }
-        Begun::Done { response, .. } => return replay(response),
-        Begun::New => {}
-    }
+    let store: Arc<dyn Keys> = settings.store.clone();
+    let claim = Arc::new(Claim { key, fingerprint, lease: settings.lease, store, held: Mutex::new(None) });
+    parts.extensions.insert(claim.clone());
     let response = call(&mut inner, Request::from_parts(parts, Body::from(bytes))).await;
-    if response.status().is_server_error() {
-        if let Err(e) = settings.store.release(&key).await {
-            tracing::warn!(error = %e, "an idempotency key could not be let go; it frees itself after its lease");
+    // Only a request that reached its operation took the key (under its scope).
+    let Some(key) = claim.held.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).take() else {
+        return response;
+    };
+    let release = |why: &'static str| {
+        let store = settings.store.clone();
+        let key = key.clone();
+        async move {
+            if let Err(e) = store.release(&key).await {
+                tracing::warn!(error = %e, "an idempotency key ({why}) could not be let go; it frees itself after its lease");
+            }
         }
+    };
+    if response.status().is_server_error() {
+        release("a server error").await;
         return response;
     }
     let (parts, body) = response.into_parts();
@@ -249,7 +259,7 @@ where
         Ok(bytes) => bytes,
         Err(e) => {
             // Too large to keep (or broken): the key is let go.
-            let _ = settings.store.release(&key).await;
+            release("a response too large to keep").await;
             return Problem::new(StatusCode::INTERNAL_SERVER_ERROR, format!("the response can't be kept: {e}"))
                 .into_response();
         }
@@ -264,10 +274,89 @@ where
             .collect(),
         body: bytes.to_vec(),
     };
-    if let Err(e) = settings.store.complete(&key, &fingerprint, &stored, settings.ttl).await {
+    if let Err(e) = settings.store.complete(&key, &claim.fingerprint, &stored, settings.ttl).await {
         tracing::warn!(error = %e, "a response could not be stored for its idempotency key");
     }
     Response::from_parts(parts, Body::from(bytes))
+}
+
+/// A request's idempotency key, read by the layer, for the handler to claim
+/// once the request has reached its operation.
+pub(crate) struct Claim {
+    key: String,
+    fingerprint: String,
+    lease: Duration,
+    store: Arc<dyn Keys>,
+    /// The key as stored (scoped to the caller), once this request holds it.
+    held: Mutex<Option<String>>,
+}
+
+/// What the handler does with a request that carries an idempotency key.
+pub enum Idempotent {
+    /// Run the operation: this request holds the key (or has none).
+    Run,
+    /// The operation already ran for this caller's key: its stored answer.
+    Replay(Response),
+    /// The key can't be used for this request (409, 422, or 503 when the
+    /// store fails): answered as the API answers problems.
+    Refused(Problem),
+}
+
+impl Claim {
+    /// Takes the key for a caller known by `scope`.
+    pub(crate) async fn take(&self, scope: &str) -> Idempotent {
+        let key = scoped(scope, &self.key);
+        let begun = match self.store.begin(&key, &self.fingerprint, self.lease).await {
+            Ok(begun) => begun,
+            Err(e) => {
+                tracing::error!(error = %e, "idempotency store failed");
+                return Idempotent::Refused(Problem::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "the request can't be checked for repeats now; retry later",
+                ));
+            }
+        };
+        match begun {
+            Begun::Running { fingerprint: f } | Begun::Done { fingerprint: f, .. } if f != self.fingerprint => {
+                Idempotent::Refused(Problem::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "this idempotency key was used for a different request",
+                ))
+            }
+            Begun::Running { .. } => Idempotent::Refused(Problem::new(
+                StatusCode::CONFLICT,
+                "a request with this idempotency key is still running",
+            )),
+            Begun::Done { response, .. } => Idempotent::Replay(replay(response)),
+            Begun::New => {
+                *self.held.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(key);
+                Idempotent::Run
+            }
+        }
+    }
+}
+
+/// The key as stored: the caller's own, so no caller can reach another's
+/// response by sending the same key.
+fn scoped(scope: &str, key: &str) -> String {
+    let mut hash = Sha256::new();
+    hash.update(scope.as_bytes());
+    hash.update([0]);
+    hash.update(key.as_bytes());
+    hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+type BoxedBegin<'a> = Pin<Box<dyn Future<Output = Result<Begun, StoreError>> + Send + 'a>>;
+
+/// A store as the handler reaches it, without knowing its type.
+trait Keys: Send + Sync {
+    fn begin<'a>(&'a self, key: &'a str, fingerprint: &'a str, lease: Duration) -> BoxedBegin<'a>;
+}
+
+impl<S: IdempotencyStore> Keys for S {
+    fn begin<'a>(&'a self, key: &'a str, fingerprint: &'a str, lease: Duration) -> BoxedBegin<'a> {
+        Box::pin(IdempotencyStore::begin(self, key, fingerprint, lease))
+    }
 }
 
 async fn call<I>(inner: &mut I, request: Request<Body>) -> Response
@@ -306,10 +395,4 @@ fn replay(stored: Stored) -> Response {
 
 fn invalid_key(header: &HeaderName, why: &str) -> Response {
     Problem::new(StatusCode::BAD_REQUEST, format!("the `{header}` header {why}")).into_response()
-}
-
-fn unavailable(e: StoreError) -> Response {
-    tracing::error!(error = %e, "idempotency store failed");
-    Problem::new(StatusCode::SERVICE_UNAVAILABLE, "the request can't be checked for repeats now; retry later")
-        .into_response()
 }
