@@ -2,6 +2,8 @@
 //! parameters, request body and responses, each with its Rust type. The
 //! client (and the server) are written from this one model.
 
+use std::collections::HashMap;
+
 use specwright_spec::ir::{
     Api, HttpOperation, JsonType, MediaType, Method, ParameterLocation, ParameterStyle, SchemaId, StatusCode,
 };
@@ -137,14 +139,54 @@ pub struct HeaderPlan {
 }
 
 /// Names the client module defines itself, which operations can't take.
-const RESERVED_TYPES: &[&str] =
-    &["Binary", "Client", "ClientBuilder", "Credential", "Error", "FilePart", "Response", "RetryPolicy"];
-const RESERVED_FNS: &[&str] = &["new", "builder", "base_url", "runtime", "from_runtime", "clone", "fmt"];
+/// Names that the client, server and operations modules declare or import
+/// themselves: a type made from an operation's name must not take one. (The
+/// hostile-names snapshot crates compile every one of them as a spec name.)
+const RESERVED_TYPES: &[&str] = &[
+    // client.rs
+    "Binary",
+    "Client",
+    "ClientBuilder",
+    "Credential",
+    "Error",
+    "FilePart",
+    "Response",
+    "RetryPolicy",
+    // server.rs
+    "Answer",
+    "Api",
+    "Arc",
+    "Credentials",
+    "Denied",
+    "Failure",
+    "Future",
+    "IntoResponse",
+    "Presented",
+    "Problem",
+    "Settings",
+    "StatusCode",
+    "Unimplemented",
+    "Violation",
+];
+/// Methods of the client and of the server's `Api` trait that are not operations.
+const RESERVED_FNS: &[&str] = &[
+    "new",
+    "builder",
+    "base_url",
+    "runtime",
+    "from_runtime",
+    "clone",
+    "fmt",
+    "rejection",
+    "authenticate",
+    "idempotency_scope",
+];
 
 /// Plans every operation under `paths`, typing what they use through `planner`.
 pub fn plan(api: &Api, planner: &mut Planner, diagnostics: &mut Vec<Diagnostic>) -> Vec<OpPlan> {
     let mut fns = Namer::new();
     let mut types = Namer::new();
+    let mut next_base = HashMap::new();
     RESERVED_FNS.iter().for_each(|n| fns.reserve(n));
     RESERVED_TYPES.iter().for_each(|n| types.reserve(n));
     api.operations
@@ -156,7 +198,7 @@ pub fn plan(api: &Api, planner: &mut Planner, diagnostics: &mut Vec<Diagnostic>)
             let mut plan = OpPlan {
                 id: op.id.clone(),
                 fn_name: fns.claim(&field_name(&op.id)),
-                type_base: claim_base(&mut types, &plain),
+                type_base: claim_base(&mut types, &mut next_base, &plain),
                 method: op.method,
                 path: op.path.clone(),
                 docs: doc_text(op.summary.as_deref(), op.description.as_deref()),
@@ -182,19 +224,26 @@ pub fn plan(api: &Api, planner: &mut Planner, diagnostics: &mut Vec<Diagnostic>)
 
 /// A name for an operation's builder such that its response, error and
 /// body types are free too.
-fn claim_base(types: &mut Namer, plain: &str) -> String {
+/// A base for an operation's type names whose every suffixed name is free.
+/// `next` keeps, per plain name, the number to try next: thousands of
+/// operations sharing an id claim their bases in linear time.
+fn claim_base(types: &mut Namer, next: &mut HashMap<String, usize>, plain: &str) -> String {
     const SUFFIXES: [&str; 5] = ["", "Response", "Error", "Body", "Form"];
-    let base = std::iter::once(plain.to_string())
-        .chain((2..).map(|n| format!("{plain}{n}")))
-        .find(|b| SUFFIXES.iter().all(|s| types.is_free(&format!("{b}{s}"))))
+    let free = |types: &Namer, b: &str| SUFFIXES.iter().all(|s| types.is_free(&format!("{b}{s}")));
+    let from = next.get(plain).copied().unwrap_or(1);
+    let (n, base) = (from..)
+        .map(|n| (n, if n == 1 { plain.to_string() } else { format!("{plain}{n}") }))
+        .find(|(_, b)| free(types, b))
         .expect("a free name");
+    next.insert(plain.to_string(), n.max(1) + 1);
     SUFFIXES.iter().for_each(|s| types.reserve(&format!("{base}{s}")));
     base
 }
 
 fn params(op: &HttpOperation, base: &str, planner: &mut Planner, diagnostics: &mut Vec<Diagnostic>) -> Vec<ParamPlan> {
     let mut names = Namer::new();
-    ["client", "body", "send"].iter().for_each(|n| names.reserve(n));
+    // The request builder's own fields and methods.
+    ["client", "body", "send", "into_stream"].iter().for_each(|n| names.reserve(n));
     let mut out = Vec::new();
     for p in &op.parameters {
         // OpenAPI: these three are set by the client, never by a parameter.

@@ -86,7 +86,8 @@ pub fn module(api: &Api, ops: &[OpPlan], defs: &[Def], uses: &mut Uses) -> (Toke
         #![cfg_attr(rustfmt, rustfmt::skip)]
         #![allow(deprecated)]
         #![allow(clippy::too_many_arguments, clippy::large_enum_variant, clippy::doc_lazy_continuation,
-            clippy::doc_overindented_list_items, clippy::too_long_first_doc_paragraph, clippy::unit_arg)]
+            clippy::doc_overindented_list_items, clippy::too_long_first_doc_paragraph, clippy::unit_arg,
+            clippy::should_implement_trait, clippy::wrong_self_convention)]
         #![allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags,
             rustdoc::invalid_rust_codeblocks)]
 
@@ -152,6 +153,10 @@ pub fn with_table(source: String, table: &str) -> String {
     let body = if table.is_empty() { String::new() } else { format!("\n{table}") };
     format!("{}{body}{}", &source[..end], &source[end..])
 }
+
+/// The names a handler binds itself; a parameter's local takes another.
+const HANDLER_LOCALS: &[&str] =
+    &["api", "input", "principal", "request", "answer", "body", "response", "problem", "refused"];
 
 /// Whether an operation hands a principal to its method: `Some(false)` when
 /// it must, `Some(true)` when an anonymous request is let through too.
@@ -319,7 +324,13 @@ impl Cx<'_> {
         let method = ident(&op.fn_name);
         let request = format_ident!("{}", op.type_base);
         let mut reads = Vec::new();
+        // Each read value's local, and the request field it fills. The
+        // handler's own names are taken first, so a parameter called `api`
+        // or `input` cannot hide them.
+        let mut locals = Namer::new();
+        HANDLER_LOCALS.iter().for_each(|n| locals.reserve(n));
         let mut names = Vec::new();
+        let mut fields = Vec::new();
         for p in &op.params {
             let field = ident(&p.field);
             let ty = self.ty(&p.ty);
@@ -340,12 +351,15 @@ impl Cx<'_> {
                 ParameterLocation::Header => quote!(input.header::<#ty>(#name, #explode, #required, #schema)),
                 ParameterLocation::Cookie => quote!(input.cookie::<#ty>(#name, #required, #schema)),
             };
-            reads.push(quote!(let #field = #read;));
-            names.push(field);
+            let local = format_ident!("{}", locals.claim(&p.field));
+            reads.push(quote!(let #local = #read;));
+            names.push(local);
+            fields.push(field);
         }
         if let Some(b) = &op.body {
             reads.push(self.body_read(op, b));
             names.push(format_ident!("body"));
+            fields.push(format_ident!("body"));
         }
         let principal = match needs_principal(op) {
             Some(false) => quote! {
@@ -366,9 +380,10 @@ impl Cx<'_> {
         let build = if Self::has_request(op) {
             args.push(quote!(request));
             let somes = names.iter().map(|n| quote!(Some(#n)));
+            let inits = fields.iter().zip(&names).map(|(f, n)| if f == n { quote!(#f) } else { quote!(#f: #n) });
             quote! {
                 let (#(#somes,)*) = (#(#names,)*) else { return api.rejection(input.into_problem()) };
-                let request = #request { #(#names),* };
+                let request = #request { #(#inits),* };
             }
         } else {
             quote!()
@@ -461,8 +476,13 @@ impl Cx<'_> {
                 let name = form_name(op);
                 let mut lets = Vec::new();
                 let mut fields = Vec::new();
+                // A form field called `parts` or `input` must not hide the reader's own.
+                let mut locals = Namer::new();
+                HANDLER_LOCALS.iter().chain(&["parts"]).for_each(|n| locals.reserve(n));
+                let mut values = Vec::new();
                 for f in &form.fields {
                     let field = ident(&f.field);
+                    let local = format_ident!("{}", locals.claim(&f.field));
                     let part = &f.name;
                     let required = f.required;
                     let read = match (f.file, f.list) {
@@ -480,17 +500,19 @@ impl Cx<'_> {
                             quote!(input.part::<#ty>(&mut parts, #part, #required, #schema))
                         }
                     };
-                    lets.push(quote!(let #field = #read;));
+                    lets.push(quote!(let #local = #read;));
+                    values.push(local);
                     fields.push(field);
                 }
-                let somes = fields.iter().map(|f| quote!(Some(#f)));
+                let somes = values.iter().map(|v| quote!(Some(#v)));
+                let inits = fields.iter().zip(&values).map(|(f, v)| if f == v { quote!(#f) } else { quote!(#f: #v) });
                 let files = form.fields.iter().filter(|f| f.file).map(|f| &f.name);
                 quote! {
                     match input.multipart(Some(&[#(#files),*])).await {
                         Some(mut parts) => {
                             #(#lets)*
-                            match (#(#fields,)*) {
-                                (#(#somes,)*) => Some(super::operations::#name { #(#fields),* }),
+                            match (#(#values,)*) {
+                                (#(#somes,)*) => Some(super::operations::#name { #(#inits),* }),
                                 _ => None,
                             }
                         }

@@ -47,18 +47,20 @@ fn expand_struct(input: &DeriveInput, fields: &syn::FieldsNamed) -> syn::Result<
         });
         keys.push(key);
     }
+    // Generic parameters and the visitor are named `__D`, `__A` and
+    // `__Visitor`: a generated type may be called `D`, `A` or `Visitor`.
     let expecting = format!("struct {name}");
     let type_name = name.to_string();
     Ok(quote! {
         impl<'de> #rt::serde::Deserialize<'de> for #name {
-            fn deserialize<D: #rt::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
-                struct Visitor;
-                impl<'de> #rt::serde::de::Visitor<'de> for Visitor {
+            fn deserialize<__D: #rt::serde::Deserializer<'de>>(deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
+                struct __Visitor;
+                impl<'de> #rt::serde::de::Visitor<'de> for __Visitor {
                     type Value = #name;
                     fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                         f.write_str(#expecting)
                     }
-                    fn visit_map<A: #rt::serde::de::MapAccess<'de>>(self, mut map: A) -> ::core::result::Result<#name, A::Error> {
+                    fn visit_map<__A: #rt::serde::de::MapAccess<'de>>(self, mut map: __A) -> ::core::result::Result<#name, __A::Error> {
                         #(#slots)*
                         while let ::core::option::Option::Some(key) = map.next_key::<#rt::Key<'de>>()? {
                             match key.as_str() {
@@ -69,7 +71,7 @@ fn expand_struct(input: &DeriveInput, fields: &syn::FieldsNamed) -> syn::Result<
                         ::core::result::Result::Ok(#name { #(#inits)* })
                     }
                 }
-                deserializer.deserialize_struct(#type_name, &[#(#keys),*], Visitor)
+                deserializer.deserialize_struct(#type_name, &[#(#keys),*], __Visitor)
             }
         }
     })
@@ -102,13 +104,13 @@ fn expand_enum(input: &DeriveInput, data: &syn::DataEnum) -> syn::Result<TokenSt
         Some(other) => quote!(_ => #name::#other(key.into_string()),),
         None => {
             quote!(other => return ::core::result::Result::Err(
-                <D::Error as #rt::serde::de::Error>::unknown_variant(other, &[#(#values),*])
+                <__D::Error as #rt::serde::de::Error>::unknown_variant(other, &[#(#values),*])
             ),)
         }
     };
     Ok(quote! {
         impl<'de> #rt::serde::Deserialize<'de> for #name {
-            fn deserialize<D: #rt::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+            fn deserialize<__D: #rt::serde::Deserializer<'de>>(deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
                 let key = <#rt::Key<'de> as #rt::serde::Deserialize>::deserialize(deserializer)?;
                 ::core::result::Result::Ok(match key.as_str() {
                     #(#arms)*

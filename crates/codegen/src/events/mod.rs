@@ -45,7 +45,8 @@ pub fn module(api: &Api, plan: &EventPlan, defs: &[Def], style: &Style) -> Token
         #![cfg_attr(rustfmt, rustfmt::skip)]
         #![allow(deprecated)]
         #![allow(clippy::large_enum_variant, clippy::doc_lazy_continuation, clippy::doc_overindented_list_items,
-            clippy::too_long_first_doc_paragraph, clippy::too_many_arguments)]
+            clippy::too_long_first_doc_paragraph, clippy::too_many_arguments, clippy::should_implement_trait,
+            clippy::wrong_self_convention)]
         #![allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags,
             rustdoc::invalid_rust_codeblocks)]
 

@@ -168,7 +168,10 @@ impl<'a> Builder<'a, '_> {
 
 pub fn plan<'a>(api: &'a Api, planner: &mut Planner<'a>, role: Role, diagnostics: &mut Vec<Diagnostic>) -> EventPlan {
     let mut namer = Namer::new();
-    for reserved in ["Publisher", "Handler", "register"] {
+    // What the events module declares or imports itself: a message's type
+    // must not take one of these names.
+    let own = ["Publisher", "Handler", "register", "Context", "EventApp", "HandlerError", "PublishError"];
+    for reserved in own.into_iter().chain(["RequestError", "Arc", "Future"]) {
         namer.reserve(reserved);
     }
     let plan = EventPlan { messages: Vec::new(), enums: Vec::new(), channels: Vec::new(), ops: Vec::new() };

@@ -70,6 +70,9 @@ pub enum RequestError {
     Timeout(Duration),
     #[error("cannot decode the reply: {0}")]
     Decode(#[from] CodecError),
+    /// The channel's address could not be filled from the parameters given.
+    #[error(transparent)]
+    Address(#[from] AddressError),
 }
 
 /// Sends requests and awaits their replies. Clones share one inbox and

@@ -6,7 +6,9 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_long_first_doc_paragraph,
-    clippy::unit_arg
+    clippy::unit_arg,
+    clippy::should_implement_trait,
+    clippy::wrong_self_convention
 )]
 
 #![allow(
