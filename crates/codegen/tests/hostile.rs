@@ -55,3 +55,92 @@ fn a_server_with_thousands_of_operations() {
     let server = generated("api.yaml", &text, &CrateOptions { server: true, ..CrateOptions::default() });
     assert_eq!(server.matches(".add(").count(), 7_000);
 }
+
+/// A document with `schemas` under components and one operation answering
+/// with `answer`, built as JSON.
+fn document(schemas: serde_json::Map<String, serde_json::Value>, answer: &str) -> String {
+    let op = serde_json::json!({
+        "operationId": "getA",
+        "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": answer}}}}}
+    });
+    serde_json::json!({
+        "openapi": "3.0.3",
+        "info": {"title": "t", "version": "1"},
+        "paths": {"/a": {"get": op}},
+        "components": {"schemas": schemas},
+    })
+    .to_string()
+}
+
+fn schema(i: usize) -> String {
+    format!("#/components/schemas/S{i}")
+}
+
+/// Small files that took time with the square of their size: each at a size
+/// that took from seconds to minutes before, and now generates at once.
+#[test]
+fn chains_and_repeats_cost_what_they_hold() {
+    use serde_json::json;
+    let types_only = CrateOptions::default();
+
+    // 64,000 `$ref` aliases in a chain (the cycle check scanned a list).
+    let mut schemas = serde_json::Map::new();
+    for i in 0..63_999 {
+        schemas.insert(format!("S{i}"), json!({"$ref": schema(i + 1)}));
+    }
+    schemas.insert("S63999".into(), json!({"type": "string"}));
+    generated("chain.json", &document(schemas, &schema(0)), &types_only);
+
+    // A string enum of 100,000 values (each checked against all before it).
+    let mut schemas = serde_json::Map::new();
+    let values: Vec<String> = (0..100_000).map(|i| format!("v{i}")).collect();
+    schemas.insert("S0".into(), json!({"type": "string", "enum": values}));
+    let text = generated("enum.json", &document(schemas, &schema(0)), &types_only);
+    assert!(text.contains("V99999"));
+
+    // 20,000 property names that all become the field `a` (each suffix searched from 2).
+    let seps = ['_', '-', ' ', '!', '.', '$'];
+    let keys: Vec<String> = (0..20_000usize)
+        .map(|i| {
+            let (mut key, mut k) = (String::from("a"), i);
+            while k > 0 {
+                key.push(seps[k % seps.len()]);
+                k /= seps.len();
+            }
+            key
+        })
+        .collect();
+    let properties: serde_json::Map<String, serde_json::Value> =
+        keys.iter().map(|k| (k.clone(), json!({"type": "string"}))).collect();
+    let mut schemas = serde_json::Map::new();
+    schemas.insert("S0".into(), json!({"type": "object", "properties": properties}));
+    let text = generated("fields.json", &document(schemas, &schema(0)), &types_only);
+    assert!(text.contains("pub a_20000:"), "every property has a field of its own");
+
+    // An `allOf` chain of 1,000 links (each type copied every field below it:
+    // 3.4 GB; now parts past a depth are flattened in as their own type).
+    let mut schemas = serde_json::Map::new();
+    for i in 0..999 {
+        let own = json!({"type": "object", "properties": {format!("p{i}"): {"type": "string"}}});
+        schemas.insert(format!("S{i}"), json!({"allOf": [{"$ref": schema(i + 1)}, own]}));
+    }
+    schemas.insert("S999".into(), json!({"type": "object", "properties": {"p999": {"type": "string"}}}));
+    let text = generated("allof.json", &document(schemas, &schema(0)), &types_only);
+    let fields = text.matches("pub p").count();
+    assert!(fields < 40_000, "{fields} fields: the chain is not copied into every type");
+}
+
+/// 20,000 operations with one id: each is named apart, in linear time.
+#[test]
+fn thousands_of_operations_sharing_an_id() {
+    let mut paths = serde_json::Map::new();
+    for i in 0..20_000 {
+        let op = serde_json::json!({"operationId": "same", "responses": {"204": {"description": "ok"}}});
+        paths.insert(format!("/p{i}"), serde_json::json!({"get": op}));
+    }
+    let text = serde_json::json!({"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": paths});
+    let loaded = Loader::new().load_str("same.json", &text.to_string());
+    assert_eq!(loaded.warnings().filter(|d| d.code == "duplicate-operation-id").count(), 19_999);
+    let api = loaded.api.unwrap();
+    assert!(api.operations.iter().any(|op| op.id == "same_20000"));
+}

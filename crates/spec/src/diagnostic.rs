@@ -109,7 +109,7 @@ impl Diagnostic {
                 miette::Report::new(d.with_help(format!("at {name}:{}:{} ({pointer})", p.line, p.column)))
             }
             Some(p) => {
-                let excerpt = Excerpt::new(name.into_owned(), &file.text, p);
+                let excerpt = Excerpt::new(name.into_owned(), file, p);
                 d = d.with_label(miette::LabeledSpan::new(Some(pointer), excerpt.offset, 0));
                 miette::Report::new(d).with_source_code(excerpt)
             }
@@ -184,11 +184,15 @@ impl Excerpt {
     const CONTEXT: usize = 2;
     const WIDTH: usize = 160;
 
-    fn new(name: String, text: &str, pos: Pos) -> Self {
+    fn new(name: String, file: &crate::source::SourceFile, pos: Pos) -> Self {
         let target = pos.line as usize - 1;
         let first_line = target.saturating_sub(Self::CONTEXT);
         let mut out = Excerpt { name, text: String::new(), first_line, line: target - first_line, cut: 0, offset: 0 };
-        for (i, line) in crate::source::lines(text).enumerate().skip(first_line).take(2 * Self::CONTEXT + 1) {
+        // From the first line shown, not from the file's start: a file with
+        // thousands of diagnostics is not read again for each.
+        let from = &file.text[file.line_start(first_line)..];
+        let shown = crate::source::lines(from).take(2 * Self::CONTEXT + 1);
+        for (i, line) in shown.enumerate().map(|(k, line)| (first_line + k, line)) {
             if i > first_line {
                 out.text.push('\n');
             }

@@ -76,6 +76,12 @@ impl SourceFile {
         Pos { line: line as u32 + 1, column: column as u32, offset }
     }
 
+    /// The byte offset where a line (counted from 0) starts; the text's end
+    /// past its last line.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts.get(line).copied().unwrap_or(self.text.len())
+    }
+
     /// Position of a line (from 1) and a column counted in characters (from 1).
     pub fn pos_at_line_col(&self, line: usize, column: usize) -> Pos {
         let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {

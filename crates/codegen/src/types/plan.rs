@@ -36,6 +36,8 @@ pub struct Planner<'a> {
     /// Whether a schema's `x-rust-type` is honoured: the spec, not the
     /// user, chooses the type then, so only when the user's settings say so.
     spec_types: bool,
+    /// [`Planner::object_like`] for every schema, worked out once.
+    object_like: std::cell::OnceCell<Vec<bool>>,
 }
 
 impl<'a> Planner<'a> {
@@ -51,6 +53,7 @@ impl<'a> Planner<'a> {
             diagnostics: Vec::new(),
             replace: Default::default(),
             spec_types: false,
+            object_like: Default::default(),
         }
     }
 
@@ -441,22 +444,42 @@ impl<'a> Planner<'a> {
 
     /// Whether a schema describes an object with named properties, directly or through `allOf`.
     fn object_like(&self, id: SchemaId) -> bool {
-        self.object_like_in(id, &mut HashSet::new())
+        let all = self.object_like.get_or_init(|| self.object_like_schemas());
+        all[self.resolved(id).0 as usize]
     }
 
-    fn object_like_in(&self, id: SchemaId, seen: &mut HashSet<SchemaId>) -> bool {
-        let id = self.resolved(id);
-        if !seen.insert(id) {
-            return false;
+    /// For every schema, whether it describes an object with named properties,
+    /// directly or through its `allOf` parts and references (a choice or an
+    /// enum is not one). Worked out for all at once, from the schemas that are
+    /// objects themselves back through whatever includes them: linear in the
+    /// spec however long its `allOf` chains, and a loop of parts ends.
+    fn object_like_schemas(&self) -> Vec<bool> {
+        let (api, resolved) = (self.api, |id| self.resolved(id));
+        let mut includers: Vec<Vec<u32>> = vec![Vec::new(); api.schemas.len()];
+        let mut yes = vec![false; api.schemas.len()];
+        let mut found = Vec::new();
+        for (id, entry) in api.schemas.iter() {
+            let s = &entry.schema;
+            let blocked = !self.branches(s).is_empty() || s.enum_values.is_some();
+            if blocked {
+                continue;
+            }
+            for &part in s.all_of.iter().chain(&s.reference) {
+                includers[resolved(part).0 as usize].push(id.0);
+            }
+            if !s.properties.is_empty() || (s.types.contains(JsonType::Object) && s.additional_properties.is_none()) {
+                yes[id.0 as usize] = true;
+                found.push(id.0);
+            }
         }
-        let s = self.schema(id);
-        if !self.branches(s).is_empty() || s.enum_values.is_some() {
-            return false;
+        while let Some(at) = found.pop() {
+            for &by in &includers[at as usize] {
+                if !std::mem::replace(&mut yes[by as usize], true) {
+                    found.push(by);
+                }
+            }
         }
-        !s.properties.is_empty()
-            || s.all_of.iter().any(|&p| self.object_like_in(p, seen))
-            || s.reference.is_some_and(|r| self.object_like_in(r, seen))
-            || (s.types.contains(JsonType::Object) && s.additional_properties.is_none())
+        yes
     }
 
     fn object(&mut self, id: SchemaId, name: &str) -> Struct {
@@ -521,17 +544,40 @@ impl<'a> Planner<'a> {
     /// Gathers the properties of a schema and of the `allOf` parts that can
     /// be merged into it; the rest are kept to flatten.
     fn collect(&mut self, id: SchemaId, name: &str, acc: &mut Collected, seen: &mut HashSet<SchemaId>) {
+        self.collect_at(id, name, acc, seen, 0);
+    }
+
+    fn collect_at(
+        &mut self,
+        id: SchemaId,
+        name: &str,
+        acc: &mut Collected,
+        seen: &mut HashSet<SchemaId>,
+        depth: usize,
+    ) {
         let id = self.resolved(id);
         if !seen.insert(id) {
             return;
         }
         let s = self.schema(id);
+        // Parts are merged field by field down to a depth; a part deeper
+        // than that is flattened in as its own type. Merging a chain of
+        // thousands of `allOf`s whole would give each of its types every
+        // field below it: memory and time with the square of its length.
+        let merge = |planner: &mut Self, part: SchemaId, acc: &mut Collected, seen: &mut HashSet<SchemaId>| {
+            if depth < MAX_MERGED_PARTS {
+                planner.collect_at(part, name, acc, seen, depth + 1);
+            } else {
+                let ty = planner.ty(part, &format!("{name}Part{}", acc.flattened.len() + 1));
+                acc.flattened.push(ty);
+            }
+        };
         if let Some(r) = s.reference {
-            self.collect(r, name, acc, seen);
+            merge(self, r, acc, seen);
         }
         for &part in &s.all_of {
             if self.object_like(part) {
-                self.collect(part, name, acc, seen);
+                merge(self, part, acc, seen);
             } else if !self.is_trivial(part) {
                 let ty = self.ty(part, &format!("{name}Part{}", acc.flattened.len() + 1));
                 acc.flattened.push(ty);
@@ -894,6 +940,9 @@ fn ty_word(ty: &Ty) -> &'static str {
         _ => "Value",
     }
 }
+
+/// How deep `allOf` parts are merged into one struct's fields.
+const MAX_MERGED_PARTS: usize = 32;
 
 /// A type that a spec's `x-rust-type` may name: a path whose generic
 /// arguments are such types themselves (`crate::Sku`,

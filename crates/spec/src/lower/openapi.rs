@@ -1,6 +1,6 @@
 //! OpenAPI 3.0 and 3.1 documents.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use indexmap::IndexMap;
 use serde_json::Value;
@@ -162,6 +162,8 @@ struct PathItem<'a> {
 #[derive(Default)]
 pub(super) struct OperationIds {
     used: HashSet<String>,
+    /// Per id, the suffix to try first.
+    next_suffix: HashMap<String, usize>,
 }
 
 impl OperationIds {
@@ -182,8 +184,14 @@ impl OperationIds {
         if self.used.insert(base.clone()) {
             return base;
         }
-        let unique =
-            (2..).map(|n| format!("{base}_{n}")).find(|c| !self.used.contains(c)).expect("some suffix is free");
+        // Each search for a base starts past the last suffix it gave: thousands
+        // of operations sharing an id are named in linear time.
+        let next = self.next_suffix.entry(base.clone()).or_insert(2);
+        let (n, unique) = (*next..)
+            .map(|n| (n, format!("{base}_{n}")))
+            .find(|(_, c)| !self.used.contains(c))
+            .expect("some suffix is free");
+        *next = n + 1;
         self.used.insert(unique.clone());
         if written.is_some() {
             cx.warn(

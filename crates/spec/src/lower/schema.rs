@@ -58,9 +58,15 @@ impl<'w> Cx<'w> {
         let Some(first) = self.resolve_from(file, reference, at.clone()) else { return self.any_schema(at) };
         // Follow bare references to the schema that has content.
         let mut target = first;
+        // In order (each gets the id found), and as a set for the cycle check:
+        // a chain of a hundred thousand aliases is walked in linear time.
         let mut seen = vec![target.clone()];
+        let mut seen_set: std::collections::HashSet<Target> = std::collections::HashSet::from([target.clone()]);
         loop {
             if let Some(&id) = self.schema_ids.get(&target) {
+                for t in seen {
+                    self.schema_ids.insert(t, id);
+                }
                 return id;
             }
             let ws = self.ws;
@@ -85,7 +91,7 @@ impl<'w> Cx<'w> {
             };
             let here = Node { file: target.file, ptr: target.pointer.clone(), value };
             let Some(t) = self.resolve(&here, &next) else { return self.any_schema(at) };
-            if seen.contains(&t) {
+            if !seen_set.insert(t.clone()) {
                 self.error(
                     "ref-cycle",
                     at.clone(),
