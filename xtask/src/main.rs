@@ -186,6 +186,7 @@ fn bench() -> Result<(), String> {
     cargo(&["bench", "-p", "specwright-codegen", "--bench", "types", "--", "--noplot"])?;
     cargo(&["bench", "-p", "specwright-diff", "--bench", "diff", "--", "--noplot"])?;
     cargo(&["bench", "-p", "specwright-tests", "--bench", "client_overhead", "--", "--noplot"])?;
+    cargo(&["bench", "-p", "specwright-runtime", "--features", "server", "--bench", "validation", "--", "--noplot"])?;
     cargo(&["bench", "-p", "specwright-tests", "--bench", "server_throughput"])?;
     cargo(&[
         "bench",
@@ -236,6 +237,18 @@ fn bench() -> Result<(), String> {
     let server = estimate("github/generate server")?;
     println!("generate server (github): {:.0} ms (target: under 1000)", server / 1e6);
     check(server <= 1e9, format!("generating the GitHub server takes {:.0} ms, over 1000", server / 1e6));
+    // Validation costs about the same per byte on a body of 1 MiB as on one
+    // of 16 KiB: linear, with room for the table of matched pairs that
+    // alternatives keep outgrowing the caches on the large body.
+    for family in ["strings", "numbers", "arrays", "objects", "alternatives"] {
+        let per_byte = |size: &str, bytes: f64| estimate(&format!("validation/{family}/{size}")).map(|ns| ns / bytes);
+        let (small, large) = (per_byte("16KiB", 16384.0)?, per_byte("1MiB", 1048576.0)?);
+        let ratio = large / small;
+        println!(
+            "validation, {family}: {small:.2} ns/byte at 16 KiB, {large:.2} at 1 MiB: {ratio:.2}x (target: at most 3)"
+        );
+        check(ratio <= 3.0, format!("validating {family} costs {ratio:.2} times as much per byte at 1 MiB"));
+    }
     let path = root().join("target/server-throughput.json");
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let figures: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;

@@ -280,7 +280,7 @@ impl Schemas {
     /// alternatives cost no more than the values they reach. Without that, a
     /// body of a few hundred bytes could keep a server busy for ever.
     pub fn validate(&self, at: usize, value: &Value, pointer: &mut String, out: &mut Vec<(String, String)>) {
-        Walk { schemas: *self, matched: HashMap::new() }.check(at, value, pointer, out, HOPS, Depth::Deep);
+        Walk { schemas: *self, matched: HashMap::default() }.check(at, value, pointer, out, HOPS, Depth::Deep);
     }
 }
 
@@ -302,7 +302,9 @@ enum Depth {
 /// match or not, by the value's address (values do not move while checked).
 struct Walk {
     schemas: Schemas,
-    matched: HashMap<(usize, usize, u32), bool>,
+    /// Keyed by addresses and indices, which a sender does not choose: a
+    /// fast hash needs no random keys here.
+    matched: HashMap<(usize, usize, u32), bool, foldhash::fast::FixedState>,
 }
 
 impl Walk {
@@ -312,6 +314,13 @@ impl Walk {
 
     /// Whether `value` matches schema `at`, worked out once per pair.
     fn matches(&mut self, at: usize, value: &Value, hops: u32) -> bool {
+        // A scalar holds nothing to walk again: checked afresh, it costs no
+        // more than a lookup, and the table stays as small as the containers.
+        if !value.is_array() && !value.is_object() {
+            let mut failures = Vec::new();
+            self.check(at, value, &mut String::new(), &mut failures, hops, Depth::Shallow);
+            return failures.is_empty();
+        }
         let key = (at, value as *const Value as usize, hops);
         if let Some(&known) = self.matched.get(&key) {
             return known;
@@ -438,7 +447,7 @@ impl Walk {
                     if let Some(names) = s.property_names {
                         // A fresh walk: the name is a value of its own, made here,
                         // and another may later have its address.
-                        let fresh = &mut Walk { schemas: self.schemas, matched: HashMap::new() };
+                        let fresh = &mut Walk { schemas: self.schemas, matched: HashMap::default() };
                         if !fresh.matches(names, &Value::String(name.clone()), HOPS) {
                             let len = pointer.len();
                             push_token(pointer, name);
