@@ -74,7 +74,7 @@ fn every_corpus_spec_loads() {
 #[test]
 fn every_example_spec_is_clean() {
     let docs = api_documents(&specwright_tests::specs_dir());
-    assert_eq!(docs.len(), 5);
+    assert_eq!(docs.len(), 7);
     for path in docs {
         let loaded = Loader::new().load_file(&path).unwrap();
         let all: Vec<String> =

@@ -120,6 +120,32 @@ fn dangling_ref() {
     assert_error(text, "api.yaml", "ref-dangling", (8, 13), "points to nothing");
 }
 
+/// `$ref: ''` names the whole document as a URI: never what was meant.
+#[test]
+fn empty_ref() {
+    let text = with_schema("      $ref: ''");
+    assert_error(text, "api.yaml", "ref-malformed", (8, 13), "is empty");
+}
+
+/// A device is not a spec: one error, counted as one, exit 2.
+#[test]
+fn a_device_is_refused_and_counted() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_specwright"))
+        .args(["validate", "/dev/zero"])
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let started = Instant::now();
+    while child.try_wait().expect("waitable").is_none() {
+        assert!(started.elapsed() < Duration::from_secs(60), "validate /dev/zero did not finish");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let output = child.wait_with_output().expect("output");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("not a regular file") && stderr.contains("1 spec: 1 error"), "{stderr}");
+}
+
 #[test]
 fn malformed_ref() {
     let text = with_schema("      $ref: '#components/schemas/Pet'");

@@ -26,7 +26,15 @@ impl VisitMut for SafeDocs {
         }
         if let syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(text), .. }) = &mut meta.value {
             let value = text.value();
-            let safe = comment_text(&value).split('\n').map(doc_line).collect::<Vec<_>>().join("\n");
+            // Every line starts with the space a `///` line has, so rustdoc's
+            // common indent is at least one and an indent of four after it is
+            // never a code block (see `doc_line`).
+            let safe_text = comment_text(&value);
+            let lines = safe_text.split('\n').map(|line| match line.starts_with(' ') || line.is_empty() {
+                true => doc_line(line),
+                false => doc_line(&format!(" {line}")),
+            });
+            let safe = lines.collect::<Vec<_>>().join("\n");
             if safe != value {
                 *text = syn::LitStr::new(&safe, text.span());
             }
@@ -96,7 +104,9 @@ pub fn unparse(file: &syn::File) -> String {
             in_inner_attribute = !line.ends_with(']');
         }
         let closes_inner = line == ")]" && std::mem::take(&mut in_inner_attribute);
-        let ends_item = !line.starts_with(char::is_whitespace) && (line == "}" || line.ends_with(';') || closes_inner);
+        // A comment is never an item's end, whatever it ends with (`&gt;`).
+        let code = !line.starts_with(char::is_whitespace) && !line.starts_with("//");
+        let ends_item = code && (line == "}" || line.ends_with(';') || closes_inner);
         let next_starts_item = lines.peek().is_some_and(|n| !n.is_empty() && !n.starts_with(char::is_whitespace));
         if ends_item && next_starts_item {
             out.push('\n');
@@ -126,6 +136,23 @@ mod tests {
             assert!(!printed.contains('\r') && !printed.contains('\0') && !printed.contains('\u{1b}'), "{printed:?}");
             let file: syn::File = syn::parse_str(&printed).unwrap_or_else(|e| panic!("{e}: {printed}"));
             assert_eq!(file.items.len(), 1, "{printed}");
+            // rustdoc takes away the indent the lines share: none may then
+            // start with four spaces, which would be a code block.
+            let syn::Item::Struct(item) = &file.items[0] else { panic!("{printed}") };
+            let docs: Vec<String> = item
+                .attrs
+                .iter()
+                .filter_map(|a| match &a.meta {
+                    syn::Meta::NameValue(m) => match &m.value {
+                        syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) => Some(s.value()),
+                        _ => None,
+                    },
+                    _ => None,
+                })
+                .collect();
+            let lines: Vec<&str> = docs.iter().flat_map(|d| d.split('\n')).filter(|l| !l.trim().is_empty()).collect();
+            let common = lines.iter().map(|l| l.len() - l.trim_start().len()).min().unwrap_or(0);
+            assert!(lines.iter().all(|l| !l[common..].starts_with("    ")), "{lines:?}");
         }
     }
 
@@ -153,5 +180,11 @@ mod tests {
         .unwrap();
         let text = super::unparse(&file);
         assert!(text.contains(")]\n\n#[event(") && text.contains(")]\nstruct C;"), "{text}");
+        let file: syn::File = syn::parse_str("/// a &lt;b&gt;\n/// c\nstruct D;").unwrap();
+        assert_eq!(
+            super::unparse(&file),
+            "/// a &lt;b&gt;\n/// c\nstruct D;\n",
+            "a doc line ending in `;` ends no item"
+        );
     }
 }

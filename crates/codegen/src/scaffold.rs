@@ -124,12 +124,18 @@ impl TypeAttributes {
     }
 }
 
-/// A package name from free text: lowercase words joined by `-`.
+/// A package name from free text: lowercase words joined by `-`. One that
+/// is a Rust keyword (an API titled `Type`) takes `-api`, since the crate's
+/// name is also its path in code (`use type::types;` would not parse).
 pub fn package_name(raw: &str) -> String {
     if !raw.chars().any(|c| c.is_alphanumeric()) {
         return "api".to_string();
     }
-    crate::names::field_name(raw).trim_end_matches('_').replace('_', "-")
+    let name = crate::names::field_name(raw).trim_end_matches('_').replace('_', "-");
+    match syn::parse_str::<syn::Ident>(&name.replace('-', "_")) {
+        Ok(_) => name,
+        Err(_) => format!("{name}-api"),
+    }
 }
 
 /// A semver version for the crate: the API's own when it is one.
@@ -174,9 +180,13 @@ fn environment() -> Environment<'static> {
 }
 
 /// Text for one line of a Rust comment: whatever ends a line (a line break,
-/// a carriage return, U+2028) or means something to a terminal becomes a space.
+/// a carriage return, U+2028) or means something to a terminal becomes a
+/// space, and a run of backticks or tildes that could open a code block in
+/// crate docs is escaped.
 fn comment_line(text: &str) -> String {
-    text.chars().map(|c| if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') { ' ' } else { c }).collect()
+    let line: String =
+        text.chars().map(|c| if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') { ' ' } else { c }).collect();
+    line.replace("```", "\\`\\`\\`").replace("~~~", "\\~\\~\\~")
 }
 
 pub fn render(api: &Api, options: &CrateOptions, uses: Uses) -> Vec<(PathBuf, String)> {
@@ -254,7 +264,8 @@ mod tests {
     fn names_and_versions_fit_cargo() {
         assert_eq!(package_name("Swagger Petstore"), "swagger-petstore");
         assert_eq!(package_name("2048 API"), "n-2048-api");
-        assert_eq!(package_name("Type"), "type");
+        assert_eq!(package_name("Type"), "type-api");
+        assert_eq!(package_name("match"), "match-api");
         assert_eq!(package_name(""), "api");
         assert_eq!(crate_version("1.2.3"), "1.2.3");
         assert_eq!(crate_version("v2"), "2.0.0");

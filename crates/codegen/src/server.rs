@@ -38,6 +38,8 @@ pub fn module(api: &Api, ops: &[OpPlan], defs: &[Def], uses: &mut Uses) -> (Toke
         routes.push(quote!(routes.add({ static OPERATION: srv::Operation = #operation; &OPERATION }, #handler::<A>);));
     }
     let count = Literal::usize_unsuffixed(cx.table.len());
+    // A spec of webhooks only has no operations to add.
+    let routes_binding = if routes.is_empty() { quote!(routes) } else { quote!(mut routes) };
     let schemes = scheme_table(api, &quote!(srv::));
     let scheme_count = Literal::usize_unsuffixed(schemes.len());
     let (auth_item, auth_stub) = if authenticated {
@@ -134,7 +136,7 @@ pub fn module(api: &Api, ops: &[OpPlan], defs: &[Def], uses: &mut Uses) -> (Toke
 
         /// The router for `api`: it nests, merges and takes layers as any axum router.
         pub fn router_with<A: Api>(api: A, settings: srv::Settings) -> srv::Router {
-            let mut routes = srv::Routes::new(api, &SPEC, settings);
+            let #routes_binding = srv::Routes::new(api, &SPEC, settings);
             #(#routes)*
             routes.into_router()
         }

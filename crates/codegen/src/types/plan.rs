@@ -947,7 +947,7 @@ const MAX_MERGED_PARTS: usize = 32;
 /// A type that a spec's `x-rust-type` may name: a path whose generic
 /// arguments are such types themselves (`crate::Sku`,
 /// `std::collections::BTreeMap<String, my::Id>`), an array of one with a
-/// literal length, a tuple or a reference to nothing else. Anything that can
+/// literal length, or a tuple of them. Anything that can
 /// hold code (a const block in an array length or a const argument, a macro,
 /// `impl`/`dyn` bounds, a function pointer) is refused, as is a path with a
 /// `self` type (`<T as Trait>::X`).

@@ -198,3 +198,30 @@ fn challenge(schemes: &'static [Scheme], alternatives: &[&[&'static str]], why: 
     }
     problem
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What idempotency keys are scoped to when the implementation names no
+    /// principal: each caller's credentials, and nothing shared between two.
+    #[test]
+    fn credentials_give_scopes_of_their_own() {
+        static SCHEMES: [Scheme; 2] = [
+            Scheme { name: "key", kind: SchemeKind::ApiKey { location: KeyLocation::Header, param: "x-key" } },
+            Scheme { name: "bearer", kind: SchemeKind::Bearer },
+        ];
+        let digest = |pairs: &[(&'static str, &str)]| {
+            let mut headers = HeaderMap::new();
+            for (name, value) in pairs {
+                headers.insert(*name, value.parse().unwrap());
+            }
+            presented_digest(&SCHEMES, &headers, None)
+        };
+        let ada = digest(&[("authorization", "Bearer ada")]);
+        assert_eq!(ada, digest(&[("authorization", "Bearer ada")]));
+        assert_ne!(ada, digest(&[("authorization", "Bearer bob")]));
+        assert_ne!(ada, digest(&[("x-key", "ada")]), "a key and a token of the same text are not one caller");
+        assert_ne!(ada, digest(&[]));
+    }
+}

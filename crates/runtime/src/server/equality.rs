@@ -108,6 +108,35 @@ pub(crate) fn has_duplicates(items: &[Value]) -> bool {
     false
 }
 
+/// A set of values by JSON Schema's equality, for `enum` and `const`: a
+/// lookup costs one hash of the value, however many values are listed.
+#[derive(Debug, Default)]
+pub(crate) struct ValueSet {
+    keys: std::collections::hash_map::RandomState,
+    by_hash: HashMap<u64, Vec<Value>>,
+}
+
+impl ValueSet {
+    pub(crate) fn new(values: impl IntoIterator<Item = Value>) -> ValueSet {
+        let mut set = ValueSet::default();
+        for value in values {
+            let hash = set.hash(&value);
+            set.by_hash.entry(hash).or_default().push(value);
+        }
+        set
+    }
+
+    fn hash(&self, value: &Value) -> u64 {
+        let mut state = self.keys.build_hasher();
+        json_hash(value, &self.keys, &mut state);
+        state.finish()
+    }
+
+    pub(crate) fn contains(&self, value: &Value) -> bool {
+        self.by_hash.get(&self.hash(value)).is_some_and(|same| same.iter().any(|v| json_eq(v, value)))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,5 +162,12 @@ mod tests {
         assert!(!has_duplicates(&[json!([1, 2]), json!([2, 1])]));
         let distinct: Vec<Value> = (0..100_000).map(|i| json!(i)).collect();
         assert!(!has_duplicates(&distinct));
+    }
+
+    #[test]
+    fn a_value_set_finds_values_by_json_equality() {
+        let set = ValueSet::new([json!(1), json!("a"), json!({"x": [1.0]})]);
+        assert!(set.contains(&json!(1.0)) && set.contains(&json!("a")) && set.contains(&json!({"x": [1]})));
+        assert!(!set.contains(&json!(2)) && !set.contains(&json!("b")) && !set.contains(&json!(null)));
     }
 }

@@ -292,7 +292,7 @@ impl Input {
         });
         async move {
             match (claim, scope) {
-                (Some(claim), Some(scope)) => claim.take(&scope).await,
+                (Some(claim), Some(scope)) => super::idempotency::take(claim, &scope).await,
                 _ => super::Idempotent::Run,
             }
         }

@@ -165,8 +165,11 @@ async fn dispatch<A>(
         Err(_) => {
             let limit = settings.request_timeout.as_secs_f64();
             tracing::warn!(operation = op.id, "the request took longer than {limit} s and was dropped");
-            Problem::new(StatusCode::SERVICE_UNAVAILABLE, format!("the request took longer than {limit} s"))
-                .into_response()
+            let mut response =
+                Problem::new(StatusCode::SERVICE_UNAVAILABLE, format!("the request took longer than {limit} s"))
+                    .into_response();
+            response.extensions_mut().insert(super::idempotency::TimedOut);
+            response
         }
     }
 }

@@ -86,6 +86,8 @@ pub(crate) fn relax_flow_indentation(text: &str) -> Option<String> {
 struct Node {
     value: Value,
     key: Option<String>,
+    /// A plain `<<`, YAML's merge key (a quoted one is a key like any other).
+    merge: bool,
     span: Span,
 }
 
@@ -99,7 +101,7 @@ enum Frame {
         map: Map<String, Value>,
         anchor: usize,
         span: Span,
-        key: Option<(String, Span)>,
+        key: Option<(String, Span, bool)>,
         /// Keys that came from a merge (`<<`): the mapping's own keys replace them.
         merged: std::collections::HashSet<String>,
     },
@@ -128,7 +130,8 @@ impl Builder<'_> {
                 Event::Scalar(text, style, anchor, tag) => {
                     let value = self.scalar(&text, style, tag.as_deref(), span)?;
                     self.remember(anchor, &value);
-                    self.finish(Node { value, key: Some(text.into_owned()), span })?;
+                    let merge = style == ScalarStyle::Plain && text == "<<";
+                    self.finish(Node { value, key: Some(text.into_owned()), merge, span })?;
                 }
                 Event::Alias(id) => {
                     let Some((value, nodes)) = self.anchors.get(&id) else {
@@ -145,7 +148,7 @@ impl Builder<'_> {
                     }
                     let value = value.clone();
                     let key = value.as_str().map(str::to_owned);
-                    self.finish(Node { value, key, span })?;
+                    self.finish(Node { value, key, merge: false, span })?;
                 }
                 Event::SequenceStart(anchor, _) => {
                     self.open(span)?;
@@ -168,7 +171,7 @@ impl Builder<'_> {
                         None => return Err(self.error(span, "unbalanced YAML structure")),
                     };
                     self.remember(anchor, &value);
-                    self.finish(Node { value, key: None, span })?;
+                    self.finish(Node { value, key: None, merge: false, span })?;
                 }
                 Event::StreamEnd => break,
                 Event::Nothing | Event::StreamStart | Event::DocumentStart(_) | Event::DocumentEnd => {}
@@ -196,13 +199,13 @@ impl Builder<'_> {
             Some(Frame::Seq { items, .. }) => items.push(node.value),
             Some(Frame::Map { map, key, merged, .. }) => match key.take() {
                 None => match node.key {
-                    Some(k) => *key = Some((k, node.span)),
+                    Some(k) => *key = Some((k, node.span, node.merge)),
                     None => return Err(self.error(node.span, "mapping keys must be scalars")),
                 },
                 // YAML's merge key, as YAML 1.1 readers and specs written for
                 // them use it: the keys of the mapping (or mappings) given,
                 // under the mapping's own.
-                Some((k, key_span)) if k == "<<" => {
+                Some((_, key_span, true)) => {
                     let sources = match node.value {
                         Value::Object(one) => vec![one],
                         Value::Array(many) if many.iter().all(Value::is_object) => many
@@ -220,7 +223,7 @@ impl Builder<'_> {
                         }
                     }
                 }
-                Some((k, key_span)) => {
+                Some((k, key_span, false)) => {
                     if map.contains_key(&k) && !merged.remove(&k) {
                         return Err(self.error(key_span, format!("duplicate key `{k}`")));
                     }
@@ -347,6 +350,7 @@ mod tests {
         assert_eq!(v["pet"], json!({"type": "object", "required": ["id"], "description": "a pet"}));
         assert_eq!(v["both"], json!({"type": "object", "required": ["id"], "description": "base", "format": "x"}));
         assert!(yaml("a:\n  <<: 1\n").unwrap_err().message.contains("merge key"));
+        assert_eq!(yaml("a:\n  '<<': 1\n").unwrap(), json!({"a": {"<<": 1}}), "a quoted key is a key");
         assert!(yaml("a:\n  x: 1\n  x: 2\n").unwrap_err().message.contains("duplicate key"));
     }
 

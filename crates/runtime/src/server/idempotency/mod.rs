@@ -234,13 +234,24 @@ where
     };
     let fingerprint = fingerprint(&parts.method, parts.uri.path_and_query().map_or("", |p| p.as_str()), &bytes);
     let store: Arc<dyn Keys> = settings.store.clone();
-    let claim = Arc::new(Claim { key, fingerprint, lease: settings.lease, store, held: Mutex::new(None) });
+    let claim = Arc::new(Claim {
+        key,
+        fingerprint,
+        lease: settings.lease,
+        store,
+        held: Mutex::new(Held::Not),
+        settled: tokio::sync::Notify::new(),
+    });
     parts.extensions.insert(claim.clone());
     let response = call(&mut inner, Request::from_parts(parts, Body::from(bytes))).await;
     // Only a request that reached its operation took the key (under its scope).
-    let Some(key) = claim.held.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).take() else {
+    let Held::Key(key) = claim.settle().await else {
         return response;
     };
+    if response.extensions().get::<TimedOut>().is_some() {
+        tracing::warn!("a request with an idempotency key timed out; its key stays taken until its lease ends");
+        return response;
+    }
     let release = |why: &'static str| {
         let store = settings.store.clone();
         let key = key.clone();
@@ -287,8 +298,44 @@ pub(crate) struct Claim {
     fingerprint: String,
     lease: Duration,
     store: Arc<dyn Keys>,
-    /// The key as stored (scoped to the caller), once this request holds it.
-    held: Mutex<Option<String>>,
+    held: Mutex<Held>,
+    /// Told when a claim under way has settled.
+    settled: tokio::sync::Notify,
+}
+
+/// Whether this request holds its key.
+#[derive(Clone)]
+enum Held {
+    Not,
+    /// The store is being asked; the handler may be dropped meanwhile (the
+    /// request timed out), and the answer still counts.
+    Asking,
+    /// The key as stored (scoped to the caller).
+    Key(String),
+}
+
+/// Marks the answer given when a request ran past its timeout: the operation
+/// may have done its work, so its key is kept (a retry gets 409 until the
+/// lease ends) rather than let go to run again.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct TimedOut;
+
+impl Claim {
+    fn held(&self) -> std::sync::MutexGuard<'_, Held> {
+        self.held.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// What the request holds once any claim under way has settled.
+    async fn settle(&self) -> Held {
+        loop {
+            let notified = self.settled.notified();
+            let held = self.held().clone();
+            match held {
+                Held::Asking => notified.await,
+                settled => return settled,
+            }
+        }
+    }
 }
 
 /// What the handler does with a request that carries an idempotency key.
@@ -302,37 +349,46 @@ pub enum Idempotent {
     Refused(Problem),
 }
 
-impl Claim {
-    /// Takes the key for a caller known by `scope`.
-    pub(crate) async fn take(&self, scope: &str) -> Idempotent {
-        let key = scoped(scope, &self.key);
-        let begun = match self.store.begin(&key, &self.fingerprint, self.lease).await {
-            Ok(begun) => begun,
-            Err(e) => {
-                tracing::error!(error = %e, "idempotency store failed");
-                return Idempotent::Refused(Problem::new(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    "the request can't be checked for repeats now; retry later",
-                ));
-            }
+/// Takes the key for a caller known by `scope`. The store is asked in a task
+/// of its own, which records what it got even if the request is dropped
+/// while it waits: a key taken is then let go, never left held until its
+/// lease ends.
+pub(crate) async fn take(claim: Arc<Claim>, scope: &str) -> Idempotent {
+    let key = scoped(scope, &claim.key);
+    *claim.held() = Held::Asking;
+    let asking = claim.clone();
+    let begun = tokio::spawn(async move {
+        let begun = asking.store.begin(&key, &asking.fingerprint, asking.lease).await;
+        *asking.held() = match begun {
+            Ok(Begun::New) => Held::Key(key),
+            _ => Held::Not,
         };
-        match begun {
-            Begun::Running { fingerprint: f } | Begun::Done { fingerprint: f, .. } if f != self.fingerprint => {
-                Idempotent::Refused(Problem::new(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    "this idempotency key was used for a different request",
-                ))
-            }
-            Begun::Running { .. } => Idempotent::Refused(Problem::new(
-                StatusCode::CONFLICT,
-                "a request with this idempotency key is still running",
-            )),
-            Begun::Done { response, .. } => Idempotent::Replay(replay(response)),
-            Begun::New => {
-                *self.held.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(key);
-                Idempotent::Run
-            }
+        asking.settled.notify_one();
+        begun
+    })
+    .await;
+    let unavailable = |why: &dyn std::fmt::Display| {
+        tracing::error!(error = %why, "idempotency store failed");
+        Idempotent::Refused(Problem::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "the request can't be checked for repeats now; retry later",
+        ))
+    };
+    match begun {
+        Err(e) => unavailable(&e),
+        Ok(Err(e)) => unavailable(&e),
+        Ok(Ok(Begun::Running { fingerprint: f } | Begun::Done { fingerprint: f, .. })) if f != claim.fingerprint => {
+            Idempotent::Refused(Problem::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "this idempotency key was used for a different request",
+            ))
         }
+        Ok(Ok(Begun::Running { .. })) => Idempotent::Refused(Problem::new(
+            StatusCode::CONFLICT,
+            "a request with this idempotency key is still running",
+        )),
+        Ok(Ok(Begun::Done { response, .. })) => Idempotent::Replay(replay(response)),
+        Ok(Ok(Begun::New)) => Idempotent::Run,
     }
 }
 
