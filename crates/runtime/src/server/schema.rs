@@ -120,6 +120,8 @@ struct Compiled {
     enumeration: OnceLock<ValueSet>,
     /// One per `pattern_properties` entry; `None` where it does not compile.
     property_patterns: OnceLock<Vec<Option<Regex>>>,
+    /// The schema and its `$ref` and `allOf` parts, transitively, each once.
+    parts: OnceLock<Vec<usize>>,
 }
 
 impl Schema {
@@ -167,8 +169,9 @@ pub struct Schemas {
     pub prepared: &'static Prepared,
 }
 
-/// How far `allOf` and `$ref` chains are followed without reaching a value
-/// deeper down: a spec whose schemas name each other in a loop ends here.
+/// How far alternatives, `not` and `if` are followed on one value without
+/// reaching a value deeper down: a spec whose alternatives name each other
+/// in a loop ends here.
 const HOPS: u32 = 32;
 
 impl Schemas {
@@ -211,23 +214,40 @@ impl Schemas {
             .get_or_init(|| ValueSet::new(texts.iter().filter_map(|text| serde_json::from_str(text).ok())))
     }
 
-    /// The schemas a value must match besides `at` itself: its `$ref` and
-    /// `allOf` parts, transitively.
-    fn parts(&self, at: usize, hops: u32, visit: &mut impl FnMut(&'static Schema)) {
-        let s = self.get(at);
-        visit(s);
-        if hops == 0 {
-            return;
-        }
-        for &p in s.reference.iter().chain(s.all_of) {
-            self.parts(p, hops - 1, visit);
+    /// The schemas a value must match when it matches `at`: `at` itself,
+    /// then its `$ref` and `allOf` parts, transitively, each once. Worked out
+    /// once per schema: walked afresh, parts that share parts (or name
+    /// themselves) would be met once per path, and paths double with each
+    /// level of a spec's `allOf`s.
+    fn parts(&self, at: usize) -> &'static [usize] {
+        self.compiled(at).parts.get_or_init(|| {
+            let mut order = vec![at];
+            let mut seen = std::collections::HashSet::from([at]);
+            let mut next = 0;
+            while next < order.len() {
+                let s = self.get(order[next]);
+                for &p in s.reference.iter().chain(s.all_of) {
+                    if seen.insert(p) {
+                        order.push(p);
+                    }
+                }
+                next += 1;
+            }
+            order
+        })
+    }
+
+    /// `visit` for `at` and each of its parts.
+    fn each_part(&self, at: usize, visit: &mut impl FnMut(&'static Schema)) {
+        for &p in self.parts(at) {
+            visit(self.get(p));
         }
     }
 
     /// The types `at` allows, with its parts'; 0 for any.
     pub fn types(&self, at: usize) -> u8 {
         let mut out = u8::MAX;
-        self.parts(at, HOPS, &mut |s| {
+        self.each_part(at, &mut |s| {
             if s.types != 0 {
                 out &= s.types;
             }
@@ -242,19 +262,19 @@ impl Schemas {
     /// The schema of an array's items.
     pub fn items(&self, at: usize) -> Option<usize> {
         let mut out = None;
-        self.parts(at, HOPS, &mut |s| out = out.or(s.items));
+        self.each_part(at, &mut |s| out = out.or(s.items));
         out
     }
 
     /// The schema of an object's property `name`.
     pub fn property(&self, at: usize, name: &str) -> Option<usize> {
         let mut out = None;
-        self.parts(at, HOPS, &mut |s| {
+        self.each_part(at, &mut |s| {
             out = out.or_else(|| s.properties.iter().find(|(n, _)| *n == name).map(|(_, p)| *p))
         });
         out.or_else(|| {
             let mut additional = None;
-            self.parts(at, HOPS, &mut |s| {
+            self.each_part(at, &mut |s| {
                 if let Additional::Schema(p) = s.additional {
                     additional = additional.or(Some(p));
                 }
@@ -266,7 +286,7 @@ impl Schemas {
     /// The names of an object's declared properties.
     pub fn property_names(&self, at: usize) -> Vec<&'static str> {
         let mut out = Vec::new();
-        self.parts(at, HOPS, &mut |s| out.extend(s.properties.iter().map(|(n, _)| *n)));
+        self.each_part(at, &mut |s| out.extend(s.properties.iter().map(|(n, _)| *n)));
         out
     }
 
@@ -375,15 +395,36 @@ impl Walk {
                 return;
             }
         }
-        let s = self.get(at);
-        if s.nothing {
-            return push(out, pointer, "no value is allowed here".into());
-        }
         if hops == 0 {
             return;
         }
+        for &part in self.schemas.parts(at) {
+            // A value of the wrong type says so once, not once per part.
+            if !self.check_own(part, value, pointer, out, hops, depth) {
+                return;
+            }
+        }
+    }
+
+    /// Checks the keywords of `at` itself (its parts are checked beside it,
+    /// by `check`); `false` when the value is not of a type it allows.
+    fn check_own(
+        &mut self,
+        at: usize,
+        value: &Value,
+        pointer: &mut String,
+        out: &mut Vec<(String, String)>,
+        hops: u32,
+        depth: Depth,
+    ) -> bool {
+        let s = self.get(at);
+        if s.nothing {
+            push(out, pointer, "no value is allowed here".into());
+            return false;
+        }
         if s.types != 0 && !type_ok(s.types, value) {
-            return push(out, pointer, format!("expected {}, found {}", type_names(s.types), kind(value)));
+            push(out, pointer, format!("expected {}, found {}", type_names(s.types), kind(value)));
+            return false;
         }
         if !s.enumeration.is_empty() && !value.is_null() && !self.schemas.allowed(at).contains(value) {
             push(out, pointer, format!("must be one of {}", s.enumeration.join(", ")));
@@ -508,9 +549,6 @@ impl Walk {
             }
             Value::Null | Value::Bool(_) => {}
         }
-        for &part in s.reference.iter().chain(s.all_of) {
-            self.check(part, value, pointer, out, hops - 1, depth);
-        }
         for alternatives in [s.any_of, s.one_of] {
             if alternatives.is_empty() || alternatives.iter().any(|&a| self.matches(a, value, hops - 1)) {
                 continue;
@@ -539,6 +577,7 @@ impl Walk {
                 self.check(branch, value, pointer, out, hops - 1, depth);
             }
         }
+        true
     }
 }
 
@@ -799,6 +838,38 @@ mod tests {
         let mut out = Vec::new();
         Schemas { table: &TABLE, prepared: &PREPARED }.validate(0, &value, &mut String::new(), &mut out);
         assert!(!out.is_empty() && out.len() <= MAX_FAILURES, "{out:?}");
+    }
+
+    /// Found by fuzzing: parts that name each other (`A: {$ref: B, allOf:
+    /// [A]}`, `B: {$ref: A}`) doubled the paths at each of 32 hops, and a
+    /// request of one number took seconds. Each part is now checked once.
+    #[test]
+    fn parts_are_checked_once_however_they_name_each_other() {
+        static LOOP: [Schema; 2] = [
+            Schema { reference: Some(1), all_of: &[0], types: types::INTEGER, ..Schema::ANY },
+            Schema { reference: Some(0), minimum: Some(2.0), ..Schema::ANY },
+        ];
+        // A diamond 40 levels deep: each level's two parts share the next.
+        static DIAMOND: std::sync::LazyLock<Vec<Schema>> = std::sync::LazyLock::new(|| {
+            let pair = |i: usize| -> &'static [usize] { Box::leak(vec![2 * i + 1, 2 * i + 2].into_boxed_slice()) };
+            let mut table = Vec::new();
+            for i in 0..40 {
+                table.push(Schema { all_of: pair(i), ..Schema::ANY });
+                table.push(Schema { reference: Some(2 * i + 2), ..Schema::ANY });
+            }
+            table.push(Schema { types: types::INTEGER, maximum: Some(5.0), ..Schema::ANY });
+            table
+        });
+        static PREPARED: [Prepared; 2] = [Prepared::new(), Prepared::new()];
+        let failures = |table: &'static [Schema], prepared, v: Value| {
+            let mut out = Vec::new();
+            Schemas { table, prepared }.validate(0, &v, &mut String::new(), &mut out);
+            out.into_iter().map(|(_, why)| why).collect::<Vec<_>>()
+        };
+        assert_eq!(failures(&LOOP, &PREPARED[0], json!(1)), ["must be at least 2"]);
+        assert!(failures(&LOOP, &PREPARED[0], json!(3)).is_empty());
+        assert_eq!(failures(&DIAMOND, &PREPARED[1], json!(7)), ["must be at most 5"]);
+        assert_eq!(failures(&DIAMOND, &PREPARED[1], json!("x")), ["expected an integer, found a string"]);
     }
 
     /// `uniqueItems` compared every pair: 40,000 items took seconds, a body
