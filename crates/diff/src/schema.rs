@@ -1,6 +1,8 @@
 //! Two schemas compared by what they accept, in a direction: a request's
 //! schema may widen but not narrow, a response's may narrow but not widen.
 
+use std::collections::{HashMap, HashSet};
+
 use specwright_spec::ir::{Api, JsonType, Schema, SchemaId, Types};
 use specwright_spec::Location;
 
@@ -62,7 +64,7 @@ fn unwrapped(api: &Api, id: SchemaId) -> (SchemaId, bool) {
 /// in document order: a chain of any length, or one that comes round to the
 /// schema again, is walked without recursion.
 fn with_parts(api: &Api, id: SchemaId) -> Vec<SchemaId> {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = HashSet::new();
     let mut order = Vec::new();
     let mut stack = vec![id];
     while let Some(id) = stack.pop() {
@@ -79,7 +81,7 @@ fn with_parts(api: &Api, id: SchemaId) -> Vec<SchemaId> {
 /// An object's properties and required names, `allOf` parts merged in.
 fn properties(api: &Api, id: SchemaId) -> (Vec<(String, SchemaId)>, Vec<String>) {
     let mut props: Vec<(String, SchemaId)> = Vec::new();
-    let mut names = std::collections::HashSet::new();
+    let mut names = HashSet::new();
     let mut required = Vec::new();
     for part in with_parts(api, id) {
         let s = &api.schemas.entry(part).schema;
@@ -443,9 +445,13 @@ fn not(cx: &mut Cx, o: &Schema, n: &Schema, dir: Direction, at: &str, ol: &Locat
 fn objects(cx: &mut Cx, (old, new): (SchemaId, SchemaId), dir: Direction, at: &str, (ol, nl): (&Location, &Location)) {
     let (op, or) = properties(cx.old, old);
     let (np, nr) = properties(cx.new, new);
+    // Looked up by name: objects of thousands of properties compare in linear time.
+    let (or, nr): (HashSet<&String>, HashSet<&String>) = (or.iter().collect(), nr.iter().collect());
+    let old_names: HashSet<&String> = op.iter().map(|(n, _)| n).collect();
+    let new_by_name: HashMap<&String, SchemaId> = np.iter().map(|(n, s)| (n, *s)).collect();
     for (name, schema) in &op {
         let was_required = or.contains(name);
-        match np.iter().find(|(n, _)| n == name) {
+        match new_by_name.get(name).map(|s| (name, s)) {
             None => {
                 let plain = match dir {
                     Direction::Request => "request-property-removed",
@@ -482,7 +488,7 @@ fn objects(cx: &mut Cx, (old, new): (SchemaId, SchemaId), dir: Direction, at: &s
             }
         }
     }
-    for (name, schema) in np.iter().filter(|(n, _)| !op.iter().any(|(o, _)| o == n)) {
+    for (name, schema) in np.iter().filter(|(n, _)| !old_names.contains(n)) {
         let rule = match dir {
             Direction::Request if nr.contains(name) => "request-required-property-added",
             Direction::Request => "request-optional-property-added",
