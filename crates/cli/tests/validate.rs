@@ -10,9 +10,16 @@ use serde_json::Value;
 /// Runs `specwright validate --format json ARGS`, failing the test if it does
 /// not finish: a hang guard, not a speed target.
 fn validate(args: &[&str]) -> (i32, Value, String) {
+    let (status, stdout, stderr) = run(&["validate", "--format", "json"], args);
+    let json = serde_json::from_slice(&stdout).unwrap_or(Value::Null);
+    (status, json, stderr)
+}
+
+/// Runs `specwright` with these arguments, failing the test if it does not
+/// finish in two minutes or panics: exit code, standard output and error.
+fn run(command: &[&str], args: &[&str]) -> (i32, Vec<u8>, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_specwright"))
-        .arg("validate")
-        .args(["--format", "json"])
+        .args(command)
         .args(args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -22,15 +29,14 @@ fn validate(args: &[&str]) -> (i32, Value, String) {
     while child.try_wait().expect("waitable").is_none() {
         if started.elapsed() > Duration::from_secs(120) {
             child.kill().ok();
-            panic!("specwright validate {args:?} did not finish");
+            panic!("specwright {command:?} {args:?} did not finish");
         }
         std::thread::sleep(Duration::from_millis(20));
     }
     let Output { status, stdout, stderr } = child.wait_with_output().expect("output");
     let stderr = String::from_utf8_lossy(&stderr).into_owned();
     assert!(!stderr.contains("panicked"), "{stderr}");
-    let json = serde_json::from_slice(&stdout).unwrap_or(Value::Null);
-    (status.code().expect("exited normally"), json, stderr)
+    (status.code().expect("exited normally"), stdout, stderr)
 }
 
 fn write(dir: &Path, name: &str, content: impl AsRef<[u8]>) -> PathBuf {
@@ -130,19 +136,8 @@ fn empty_ref() {
 /// A device is not a spec: one error, counted as one, exit 2.
 #[test]
 fn a_device_is_refused_and_counted() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_specwright"))
-        .args(["validate", "/dev/zero"])
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    let started = Instant::now();
-    while child.try_wait().expect("waitable").is_none() {
-        assert!(started.elapsed() < Duration::from_secs(60), "validate /dev/zero did not finish");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let output = child.wait_with_output().expect("output");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    let (status, _, stderr) = run(&["validate"], &["/dev/zero"]);
+    assert_eq!(status, 2, "{stderr}");
     assert!(stderr.contains("not a regular file") && stderr.contains("1 spec: 1 error"), "{stderr}");
 }
 
