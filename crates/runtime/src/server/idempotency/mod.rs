@@ -16,7 +16,11 @@
 //! - The same key with a different request (method, path, query or body)
 //!   gets 422; a retry while the first is still running gets 409.
 //! - Keys expire after `ttl` (24 hours unless set). A 5xx is not stored:
-//!   the key is let go, so a retry runs again.
+//!   the key is let go, so a retry runs again. A request that runs past the
+//!   server's timeout keeps its key until the lease ends instead: it may have
+//!   done its work, so a retry gets 409 rather than doing it twice.
+//! - On an operation anyone may call without credentials, every anonymous
+//!   caller shares one scope: the key is the only secret there.
 //!
 //! The layer reads the key and the body; the generated handler claims the
 //! key, through [`crate::server::Input::idempotency`], when it is about to
