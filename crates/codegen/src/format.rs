@@ -30,9 +30,12 @@ impl VisitMut for SafeDocs {
             // common indent is at least one and an indent of four after it is
             // never a code block (see `doc_line`).
             let safe_text = comment_text(&value);
-            let lines = safe_text.split('\n').map(|line| match line.starts_with(' ') || line.is_empty() {
-                true => doc_line(line),
-                false => doc_line(&format!(" {line}")),
+            let lines = safe_text.split('\n').map(|line| {
+                if line.is_empty() || line.starts_with(' ') {
+                    doc_line(line)
+                } else {
+                    doc_line(&format!(" {line}"))
+                }
             });
             let safe = lines.collect::<Vec<_>>().join("\n");
             if safe != value {
