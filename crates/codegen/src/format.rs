@@ -51,7 +51,7 @@ impl VisitMut for SafeDocs {
 /// marker): runs of three become escaped characters, and runs of spaces
 /// that could be an indent are cut to one. The space every doc line starts
 /// with, and up to three more, stay, so lists keep their nesting.
-fn doc_line(line: &str) -> String {
+pub(crate) fn doc_line(line: &str) -> String {
     let line = line.replace('\t', " ");
     let indent = (line.len() - line.trim_start_matches(' ').len()).min(4);
     let mut out = String::with_capacity(line.len() + 8);

@@ -181,12 +181,12 @@ fn environment() -> Environment<'static> {
 
 /// Text for one line of a Rust comment: whatever ends a line (a line break,
 /// a carriage return, U+2028) or means something to a terminal becomes a
-/// space, and a run of backticks or tildes that could open a code block in
-/// crate docs is escaped.
+/// space, and nothing in it opens a code block in crate docs (as in every
+/// doc line, `format::doc_line`).
 fn comment_line(text: &str) -> String {
     let line: String =
         text.chars().map(|c| if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') { ' ' } else { c }).collect();
-    line.replace("```", "\\`\\`\\`").replace("~~~", "\\~\\~\\~")
+    crate::format::doc_line(&line)
 }
 
 pub fn render(api: &Api, options: &CrateOptions, uses: Uses) -> Vec<(PathBuf, String)> {

@@ -4,6 +4,7 @@ pub(crate) mod emit;
 mod model;
 mod plan;
 mod recursion;
+mod rust_type;
 mod shape;
 
 pub use emit::{ty_path, Style, Uses};

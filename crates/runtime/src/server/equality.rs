@@ -2,6 +2,7 @@
 //! one value; objects whatever their key order), and finding a duplicate
 //! among an array's items in time linear in their size.
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hash, Hasher};
 
@@ -89,52 +90,59 @@ fn json_hash(value: &Value, keys: &impl BuildHasher, state: &mut impl Hasher) {
     }
 }
 
-/// Whether two of the items are equal. Each item is hashed once, with keys
-/// a sender cannot know (so no one can craft collisions), and only items that
-/// share a hash are compared: linear in the size of the array, where
-/// comparing every pair took minutes for a body of two megabytes.
+/// Whether two of the items are equal: each is added to a [`ValueSet`] once,
+/// so the work is linear in the size of the array, where comparing every
+/// pair took minutes for a body of two megabytes.
 pub(crate) fn has_duplicates(items: &[Value]) -> bool {
-    let keys = std::collections::hash_map::RandomState::new();
-    let mut seen: HashMap<u64, Vec<usize>> = HashMap::with_capacity(items.len());
-    for (i, item) in items.iter().enumerate() {
-        let mut state = keys.build_hasher();
-        json_hash(item, &keys, &mut state);
-        let same = seen.entry(state.finish()).or_default();
-        if same.iter().any(|&j| json_eq(&items[j], item)) {
-            return true;
-        }
-        same.push(i);
-    }
-    false
+    let mut seen = ValueSet::default();
+    !items.iter().all(|item| seen.insert(item))
 }
 
-/// A set of values by JSON Schema's equality, for `enum` and `const`: a
-/// lookup costs one hash of the value, however many values are listed.
-#[derive(Debug, Default)]
-pub(crate) struct ValueSet {
+/// A set of values by JSON Schema's equality, for `enum`, `const` and
+/// `uniqueItems`: each value is hashed once, with keys a sender cannot know
+/// (so no one can craft collisions), and only values that share a hash are
+/// compared. Holds values or references to them.
+#[derive(Debug)]
+pub(crate) struct ValueSet<V = Value> {
     keys: std::collections::hash_map::RandomState,
-    by_hash: HashMap<u64, Vec<Value>>,
+    by_hash: HashMap<u64, Vec<V>>,
 }
 
-impl ValueSet {
-    pub(crate) fn new(values: impl IntoIterator<Item = Value>) -> ValueSet {
+impl<V> Default for ValueSet<V> {
+    fn default() -> Self {
+        ValueSet { keys: Default::default(), by_hash: HashMap::new() }
+    }
+}
+
+impl<V: Borrow<Value>> ValueSet<V> {
+    pub(crate) fn new(values: impl IntoIterator<Item = V>) -> ValueSet<V> {
         let mut set = ValueSet::default();
         for value in values {
-            let hash = set.hash(&value);
-            set.by_hash.entry(hash).or_default().push(value);
+            set.insert(value);
         }
         set
     }
 
-    fn hash(&self, value: &Value) -> u64 {
-        let mut state = self.keys.build_hasher();
-        json_hash(value, &self.keys, &mut state);
-        state.finish()
+    /// Adds a value; `false` when an equal one is there already.
+    pub(crate) fn insert(&mut self, value: V) -> bool {
+        let same = self.by_hash.entry(hash(&self.keys, value.borrow())).or_default();
+        if same.iter().any(|v| json_eq(v.borrow(), value.borrow())) {
+            return false;
+        }
+        same.push(value);
+        true
     }
 
     pub(crate) fn contains(&self, value: &Value) -> bool {
-        self.by_hash.get(&self.hash(value)).is_some_and(|same| same.iter().any(|v| json_eq(v, value)))
+        let same = self.by_hash.get(&hash(&self.keys, value));
+        same.is_some_and(|same| same.iter().any(|v| json_eq(v.borrow(), value)))
     }
+}
+
+fn hash(keys: &impl BuildHasher, value: &Value) -> u64 {
+    let mut state = keys.build_hasher();
+    json_hash(value, keys, &mut state);
+    state.finish()
 }
 
 #[cfg(test)]
