@@ -4,6 +4,7 @@
 mod brokers;
 mod corpus;
 mod peers;
+mod readme;
 mod schemathesis;
 
 use std::path::{Path, PathBuf};
@@ -16,6 +17,7 @@ const USAGE: &str = "usage: cargo xtask <ci|bench|corpus|peers>
   corpus  generate and lint the crate of every spec in the shared corpus (the
           client and server for OpenAPI, the types for AsyncAPI), and round-trip its
           examples [--no-examples] [--types-only] [--skip TEXT] [FILTER]
+  readme  run the commands README.md shows, checking what they print
   schemathesis  probe the generated petstore and order servers with
           schemathesis (installed from PyPI into target/), both modes
   peers   generate one spec's client with specwright and with other generators,
@@ -30,6 +32,7 @@ fn main() -> ExitCode {
         Some("corpus") => corpus::corpus(),
         Some("peers") => peers::peers(),
         Some("schemathesis") => schemathesis::run(),
+        Some("readme") => readme::run(),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

@@ -45,7 +45,12 @@ pub struct Args {
     /// A crate folder, or one `.rs` file holding every module (to include in a crate of one's own).
     #[arg(long, value_enum, default_value_t = Layout::Crate)]
     layout: Layout,
-    /// Depend on `specwright-runtime` at this path instead of by version.
+    /// Where the crate gets `specwright-runtime` from: a version
+    /// requirement, a folder holding it, or a git URL (`URL#REV`); by
+    /// default this generator's own version, from crates.io.
+    #[arg(long, value_name = "VERSION|DIR|GIT-URL", conflicts_with = "runtime_path")]
+    runtime: Option<String>,
+    /// Depend on `specwright-runtime` in this folder (as `--runtime DIR`).
     #[arg(long, value_name = "DIR")]
     runtime_path: Option<PathBuf>,
     /// The crate's package name (by default made from the API's title).
@@ -121,24 +126,32 @@ struct Job {
 }
 
 pub fn run(args: Args) -> u8 {
-    let jobs = match jobs(&args) {
+    let (jobs, runtime) = match jobs(&args) {
         Ok(jobs) => jobs,
         Err((code, message)) => {
             eprintln!("{message}");
             return code;
         }
     };
-    let runtime = match &args.runtime_path {
-        Some(p) => match p.canonicalize() {
-            Ok(p) => RuntimeDep::Path(p),
+    let from_flags = match (&args.runtime, &args.runtime_path) {
+        (Some(source), _) => Some(("--runtime", source.clone())),
+        (None, Some(dir)) => Some(("--runtime-path", dir.display().to_string())),
+        (None, None) => None,
+    };
+    let runtime = match from_flags {
+        Some((flag, source)) => match RuntimeDep::parse(&source, Path::new("")) {
+            Ok(runtime) => runtime,
             Err(e) => {
-                eprintln!("error: --runtime-path {}: {e}", p.display());
+                eprintln!("error: {flag}: {e}");
                 return 2;
             }
         },
-        None => RuntimeDep::default(),
+        None => runtime.unwrap_or_default(),
     };
     let out = Output { quiet: args.quiet, verbose: args.verbose };
+    if !args.quiet && !args.check {
+        eprintln!("runtime: {runtime} (--runtime chooses another)");
+    }
     let progress = out.progress(jobs.len());
     let mut worst = 0;
     for job in &jobs {
@@ -152,11 +165,12 @@ pub fn run(args: Args) -> u8 {
 
 /// The jobs the command line names: one spec from the flags, or every
 /// table of the settings file.
-fn jobs(args: &Args) -> Result<Vec<Job>, (u8, String)> {
+/// With them, the runtime the settings file names, if it names one.
+fn jobs(args: &Args) -> Result<(Vec<Job>, Option<RuntimeDep>), (u8, String)> {
     if let (Some(spec), Some(out)) = (&args.spec, &args.out) {
         let api = from_flags(args, spec);
         api.check().map_err(|(_, message)| (2, format!("error: {message}")))?;
-        return Ok(vec![Job { api, spec: spec.clone(), out: out.clone(), settings: None }]);
+        return Ok((vec![Job { api, spec: spec.clone(), out: out.clone(), settings: None }], None));
     }
     let settings = Settings::read(&args.config).map_err(|e| {
         let hint = if e.span.is_none() { "\n(give a spec and --out, or write a specwright.toml)" } else { "" };
@@ -164,6 +178,7 @@ fn jobs(args: &Args) -> Result<Vec<Job>, (u8, String)> {
     })?;
     let text = std::fs::read_to_string(&args.config).unwrap_or_default();
     let base = args.config.parent().unwrap_or(Path::new("")).to_path_buf();
+    let runtime = settings.runtime_dep(&args.config, &text).map_err(|e| (1, format!("{:?}", e.to_report())))?;
     let mut jobs = Vec::new();
     for api in settings.api {
         let Some(out) = api.out.clone() else {
@@ -177,7 +192,7 @@ fn jobs(args: &Args) -> Result<Vec<Job>, (u8, String)> {
     if jobs.is_empty() {
         return Err((1, format!("{}: no [[api]] tables", args.config.display())));
     }
-    Ok(jobs)
+    Ok((jobs, runtime))
 }
 
 fn from_flags(args: &Args, spec: &Path) -> ApiSettings {

@@ -117,3 +117,45 @@ fn generation_diagnostics_are_located() {
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("rust-type-ignored") && err.contains("api.yaml:7:7"), "{err}");
 }
+
+#[test]
+fn the_runtime_is_the_generators_version_unless_a_setting_names_another() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = specs().join("storage.yaml");
+    let spec = spec.to_str().unwrap();
+    let manifest = |crate_dir: &str| std::fs::read_to_string(dir.path().join(crate_dir).join("Cargo.toml")).unwrap();
+
+    let (code, err) = specwright(&["generate", spec, "--out", "by-version"], dir.path());
+    assert_eq!(code, 0, "{err}");
+    let version = env!("CARGO_PKG_VERSION");
+    assert!(err.contains(&format!("runtime: specwright-runtime {version} from crates.io")), "{err}");
+    let written = manifest("by-version");
+    assert!(written.contains(&format!("specwright-runtime = {{ version = \"{version}\", features = [\"client\"] }}")));
+    assert!(written.contains(&format!("rust-version = \"{}\"", env!("CARGO_PKG_RUST_VERSION"))), "{written}");
+
+    let (code, err) =
+        specwright(&["generate", spec, "--out", "by-git", "--runtime", "https://example.com/sw.git#v1"], dir.path());
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("from the git repository https://example.com/sw.git at v1"), "{err}");
+    assert!(manifest("by-git")
+        .contains(r#"specwright-runtime = { git = "https://example.com/sw.git", rev = "v1", features"#));
+
+    // In a settings file, a folder is relative to the file; a wrong one is
+    // an error at its place.
+    let runtime = Path::new(env!("CARGO_MANIFEST_DIR")).join("../runtime").canonicalize().unwrap();
+    let settings = format!("runtime = \"{}\"\n\n[[api]]\nspec = \"{spec}\"\nout = \"by-path\"\n", runtime.display());
+    std::fs::write(dir.path().join("specwright.toml"), settings).unwrap();
+    let (code, err) = specwright(&["generate"], dir.path());
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains(&format!("from the folder {}", runtime.display())), "{err}");
+    assert!(manifest("by-path").contains(&format!("path = \"{}\"", runtime.display())));
+
+    std::fs::write(
+        dir.path().join("specwright.toml"),
+        format!("runtime = \"no-such-dir\"\n\n[[api]]\nspec = \"{spec}\"\nout = \"x\"\n"),
+    )
+    .unwrap();
+    let (code, err) = specwright(&["generate"], dir.path());
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("runtime:") && err.contains("specwright.toml:1:11"), "{err}");
+}

@@ -1,4 +1,4 @@
-//! The files around the generated modules, from the templates in `templates/`.
+//! The files around the generated modules, from the templates in `crates/codegen/templates/`.
 
 use std::path::PathBuf;
 
@@ -7,21 +7,78 @@ use specwright_spec::ir::Api;
 
 use crate::types::Uses;
 
-const CARGO_TOML: &str = include_str!("../../../templates/Cargo.toml.jinja");
-const LIB_RS: &str = include_str!("../../../templates/lib.rs.jinja");
+const CARGO_TOML: &str = include_str!("../templates/Cargo.toml.jinja");
+const LIB_RS: &str = include_str!("../templates/lib.rs.jinja");
 
-/// How the generated crate depends on `specwright-runtime`.
-#[derive(Clone, Debug)]
+/// Where the generated crate gets `specwright-runtime` from.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RuntimeDep {
-    /// From crates.io, at this version.
+    /// From crates.io, at this version requirement.
     Version(String),
-    /// From a local checkout (tests and corpus runs).
+    /// From a local checkout: the folder holding the runtime's `Cargo.toml`.
     Path(PathBuf),
+    /// From a git repository holding the runtime, at a commit, tag or
+    /// branch when one is given (`URL#REV`).
+    Git { url: String, rev: Option<String> },
 }
 
+/// Published with this generator, so that code and runtime match.
 impl Default for RuntimeDep {
     fn default() -> Self {
         RuntimeDep::Version(env!("CARGO_PKG_VERSION").to_string())
+    }
+}
+
+impl RuntimeDep {
+    /// Reads a runtime source as `--runtime` and the `runtime` setting take
+    /// it: a git URL (with `#REV` for a commit, tag or branch), a version
+    /// requirement (`0.1`, `=0.1.0`), or else a folder, relative to `base`,
+    /// that must hold the runtime's `Cargo.toml`.
+    pub fn parse(text: &str, base: &std::path::Path) -> Result<RuntimeDep, String> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err("the runtime source is empty: give a version, a folder or a git URL".into());
+        }
+        if text.contains("://") || text.starts_with("git@") {
+            let (url, rev) = match text.split_once('#') {
+                Some((url, rev)) => (url, Some(rev.to_string())),
+                None => (text, None),
+            };
+            if rev.as_deref() == Some("") {
+                return Err(format!("`{text}`: nothing after `#` (a commit, tag or branch goes there)"));
+            }
+            return Ok(RuntimeDep::Git { url: url.to_string(), rev });
+        }
+        if text.starts_with(|c: char| c.is_ascii_digit() || "^=~<>*".contains(c)) && !text.contains(['/', '\\']) {
+            if !text.chars().all(|c| c.is_ascii_alphanumeric() || " .,^=~<>*+-".contains(c)) {
+                return Err(format!("`{text}` is not a version requirement"));
+            }
+            return Ok(RuntimeDep::Version(text.to_string()));
+        }
+        let dir = base.join(text);
+        let manifest = dir.join("Cargo.toml");
+        let holds_runtime = std::fs::read_to_string(&manifest)
+            .map_err(|e| format!("{}: {e} (a runtime folder holds the runtime's Cargo.toml)", manifest.display()))?
+            .lines()
+            .any(|line| line.replace(' ', "") == "name=\"specwright-runtime\"");
+        if !holds_runtime {
+            return Err(format!("{} is not specwright-runtime's manifest", manifest.display()));
+        }
+        dir.canonicalize().map(RuntimeDep::Path).map_err(|e| format!("{}: {e}", dir.display()))
+    }
+}
+
+/// One line saying where the runtime comes from, as `generate` reports it.
+impl std::fmt::Display for RuntimeDep {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RuntimeDep::Version(v) => write!(f, "specwright-runtime {v} from crates.io"),
+            RuntimeDep::Path(p) => write!(f, "specwright-runtime from the folder {}", p.display()),
+            RuntimeDep::Git { url, rev: None } => write!(f, "specwright-runtime from the git repository {url}"),
+            RuntimeDep::Git { url, rev: Some(rev) } => {
+                write!(f, "specwright-runtime from the git repository {url} at {rev}")
+            }
+        }
     }
 }
 
@@ -192,10 +249,17 @@ fn comment_line(text: &str) -> String {
 pub fn render(api: &Api, options: &CrateOptions, uses: Uses) -> Vec<(PathBuf, String)> {
     let env = environment();
     let name = options.name.clone().unwrap_or_else(|| package_name(&api.info.title));
-    let (runtime_path, runtime_version) = match &options.runtime {
-        RuntimeDep::Path(p) => (Some(p.display().to_string()), String::new()),
-        RuntimeDep::Version(v) => (None, v.clone()),
+    // The dependency's source, as the keys of its inline table: the keys
+    // are ours (safe to print bare), the values pass through `| toml`.
+    let source: Vec<(&str, String)> = match &options.runtime {
+        RuntimeDep::Path(p) => vec![("path", p.display().to_string())],
+        RuntimeDep::Version(v) => vec![("version", v.clone())],
+        RuntimeDep::Git { url, rev } => {
+            std::iter::once(("git", url.clone())).chain(rev.iter().map(|r| ("rev", r.clone()))).collect()
+        }
     };
+    let runtime_source: Vec<(minijinja::Value, String)> =
+        source.into_iter().map(|(key, value)| (minijinja::Value::from_safe_string(key.to_string()), value)).collect();
     let summary = api.info.summary.clone().or_else(|| {
         api.info
             .description
@@ -214,8 +278,8 @@ pub fn render(api: &Api, options: &CrateOptions, uses: Uses) -> Vec<(PathBuf, St
         spec => options.spec,
         title => if api.info.title.is_empty() { "API".to_string() } else { api.info.title.clone() },
         api_version => api.info.version,
-        runtime_path,
-        runtime_version,
+        runtime_source,
+        rust_version => env!("CARGO_PKG_RUST_VERSION"),
         runtime_features,
         uses => context! {
             chrono => uses.chrono, uuid => uses.uuid, decimal => uses.decimal,
@@ -259,6 +323,7 @@ pub fn module_file(lib_rs: &str, modules: &[(PathBuf, String)], visibility: Visi
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
     #[test]
     fn names_and_versions_fit_cargo() {
@@ -271,5 +336,36 @@ mod tests {
         assert_eq!(crate_version("v2"), "2.0.0");
         assert_eq!(crate_version("2022-11-28"), "0.1.0");
         assert_eq!(crate_version("1.0.0-beta"), "0.1.0");
+    }
+
+    #[test]
+    fn a_runtime_source_is_a_git_url_a_version_or_a_folder() {
+        let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let git = |url: &str, rev: Option<&str>| RuntimeDep::Git { url: url.into(), rev: rev.map(Into::into) };
+        assert_eq!(
+            RuntimeDep::parse("https://github.com/specwright/specwright", here),
+            Ok(git("https://github.com/specwright/specwright", None))
+        );
+        assert_eq!(
+            RuntimeDep::parse("ssh://host/repo.git#v0.1.0", here),
+            Ok(git("ssh://host/repo.git", Some("v0.1.0")))
+        );
+        assert_eq!(RuntimeDep::parse("0.1", here), Ok(RuntimeDep::Version("0.1".into())));
+        assert_eq!(RuntimeDep::parse("=0.1.0", here), Ok(RuntimeDep::Version("=0.1.0".into())));
+        let runtime = here.join("../runtime").canonicalize().unwrap();
+        assert_eq!(RuntimeDep::parse("../runtime", here), Ok(RuntimeDep::Path(runtime)));
+        // A folder that is not the runtime, one that is missing, and text
+        // that is neither.
+        assert!(RuntimeDep::parse("../spec", here).unwrap_err().contains("not specwright-runtime's manifest"));
+        assert!(RuntimeDep::parse("../nowhere", here).unwrap_err().contains("Cargo.toml"));
+        assert!(RuntimeDep::parse("0.1\"}", here).unwrap_err().contains("not a version requirement"));
+        assert!(RuntimeDep::parse("https://host/repo#", here).is_err());
+        assert!(RuntimeDep::parse(" ", here).is_err());
+    }
+
+    #[test]
+    fn the_runtime_is_named_in_one_line() {
+        assert_eq!(RuntimeDep::Version("0.1.0".into()).to_string(), "specwright-runtime 0.1.0 from crates.io");
+        assert_eq!(RuntimeDep::default(), RuntimeDep::Version(env!("CARGO_PKG_VERSION").into()));
     }
 }

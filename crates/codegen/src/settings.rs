@@ -20,6 +20,14 @@ use crate::{CrateOptions, Layout, RuntimeDep, Schemars, TypeAttributes, Visibili
 #[serde(deny_unknown_fields)]
 #[schemars(title = "specwright.toml")]
 pub struct Settings {
+    /// Where generated crates get `specwright-runtime` from: a version
+    /// requirement (by default the generator's own version, from
+    /// crates.io), a folder holding the runtime, relative to this file, or
+    /// a git URL (`URL#REV` for a commit, tag or branch). Build scripts do
+    /// not use it: their code uses the including crate's runtime.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub runtime: Option<Spanned<String>>,
     /// The specs to generate code for.
     #[serde(default)]
     pub api: Vec<ApiSettings>,
@@ -220,6 +228,19 @@ impl Settings {
             message: format!("cannot read: {e}"),
         })?;
         Settings::parse(file, &text)
+    }
+
+    /// The runtime source the `runtime` key names, read relative to the
+    /// settings file; `None` when it names none.
+    pub fn runtime_dep(&self, file: &Path, text: &str) -> Result<Option<RuntimeDep>, SettingsError> {
+        let Some(source) = &self.runtime else { return Ok(None) };
+        let base = file.parent().unwrap_or(Path::new(""));
+        RuntimeDep::parse(source.get_ref(), base).map(Some).map_err(|message| SettingsError {
+            file: file.to_path_buf(),
+            text: text.to_string(),
+            span: Some(source.span()),
+            message: format!("runtime: {message}"),
+        })
     }
 
     /// Parses and checks settings written in `text` (read from `file`).

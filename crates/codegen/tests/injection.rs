@@ -109,7 +109,8 @@ fn functions_in(items: &[syn::Item], out: &mut Vec<String>) {
 
 #[test]
 fn no_template_variable_or_doc_comment_breaks_out_in_a_crate() {
-    for runtime in [RuntimeDep::Path(BREAKOUT.into()), RuntimeDep::Version(BREAKOUT.into())] {
+    let git = RuntimeDep::Git { url: BREAKOUT.into(), rev: Some(BREAKOUT.into()) };
+    for runtime in [RuntimeDep::Path(BREAKOUT.into()), RuntimeDep::Version(BREAKOUT.into()), git] {
         let files = files(Layout::Crate, runtime.clone());
         for (path, source) in &files {
             if path.extension().is_some_and(|e| e == "rs") {
@@ -130,6 +131,10 @@ fn no_template_variable_or_doc_comment_breaks_out_in_a_crate() {
         match runtime {
             RuntimeDep::Path(_) => assert_eq!(runtime_dep["path"].as_str(), Some(BREAKOUT)),
             RuntimeDep::Version(_) => assert_eq!(runtime_dep["version"].as_str(), Some(BREAKOUT)),
+            RuntimeDep::Git { .. } => {
+                assert_eq!(runtime_dep["git"].as_str(), Some(BREAKOUT));
+                assert_eq!(runtime_dep["rev"].as_str(), Some(BREAKOUT));
+            }
         }
         let lib = &files.iter().find(|(p, _)| p.ends_with("src/lib.rs")).unwrap().1;
         let items: Vec<String> =
