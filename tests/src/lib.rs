@@ -63,3 +63,26 @@ fn names_an_api(path: &Path) -> bool {
 /// The generated crates for the specs in `specs/`, compiled here so that a
 /// change in generated output that breaks the build breaks this build.
 pub mod generated;
+
+/// The guides under `docs/`: every Rust example in them is a doctest of
+/// this crate, which depends on what the examples use, so a guide cannot
+/// show code that no longer compiles.
+#[cfg(doctest)]
+mod guides {
+    #[doc = include_str!("../../docs/validate.md")]
+    struct Validate;
+    #[doc = include_str!("../../docs/types.md")]
+    struct Types;
+    #[doc = include_str!("../../docs/client.md")]
+    struct Client;
+    #[doc = include_str!("../../docs/server.md")]
+    struct Server;
+    #[doc = include_str!("../../docs/build-rs.md")]
+    struct BuildRs;
+    #[doc = include_str!("../../docs/events.md")]
+    struct Events;
+    #[doc = include_str!("../../docs/code-first.md")]
+    struct CodeFirst;
+    #[doc = include_str!("../../docs/diff.md")]
+    struct Diff;
+}

@@ -117,6 +117,7 @@ async fn in_memory_keys() {
 }
 
 #[tokio::test]
+#[ignore = "needs Redis: cargo xtask ci runs it"]
 async fn redis_keys() {
     let url = "redis://127.0.0.1:6379";
     let run = run_id();
@@ -127,6 +128,7 @@ async fn redis_keys() {
 }
 
 #[tokio::test]
+#[ignore = "needs PostgreSQL: cargo xtask ci runs it"]
 async fn postgres_keys() {
     let url = "host=127.0.0.1 user=postgres dbname=test";
     let run = run_id();

@@ -6,17 +6,20 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::{cargo, corpus_dir, root};
+use crate::{cargo, root};
 
 /// Generates the types crate of every API document in the corpus into one
 /// throwaway workspace (`target/corpus`), lints each with clippy, and prints
 /// a table. Fails if any generated crate does not compile cleanly.
 pub fn corpus() -> Result<(), String> {
     let args: Vec<String> = std::env::args().skip(2).collect();
-    corpus_with(&args.iter().map(String::as_str).collect::<Vec<_>>())
+    let corpus = crate::corpus_source::corpus()?;
+    corpus_in(&corpus.dir, &args.iter().map(String::as_str).collect::<Vec<_>>())
 }
 
-pub fn corpus_with(args: &[&str]) -> Result<(), String> {
+/// The corpus run over the documents under `corpus`, with the command's
+/// arguments.
+pub fn corpus_in(corpus: &Path, args: &[&str]) -> Result<(), String> {
     let (mut examples, mut types_only, mut skip, mut filter) = (true, false, None, None);
     let mut rest = args.iter();
     while let Some(&arg) = rest.next() {
@@ -30,7 +33,7 @@ pub fn corpus_with(args: &[&str]) -> Result<(), String> {
     }
     cargo(&["build", "--release", "-p", "specwright"])?;
     let bin = root().join("target/release/specwright");
-    let corpus = corpus_dir();
+    let corpus = corpus.to_path_buf();
     let work = root().join("target/corpus");
     let crates = work.join("crates");
     let mut docs = api_documents(&bin, &corpus)?;

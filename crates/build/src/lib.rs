@@ -1,9 +1,14 @@
-//! Code generation from OpenAPI and AsyncAPI specs in `build.rs`.
+//! Code generation from OpenAPI and AsyncAPI specs in `build.rs`, the way
+//! `prost-build` and `tonic-build` work for protobuf: a build dependency that
+//! turns each spec into one Rust file under `OUT_DIR` (its types, and a
+//! client, a server or event handlers), which the crate includes with
+//! `specwright_runtime::include_api!`.
 //!
 //! ```no_run
 //! // build.rs
-//! fn main() -> Result<(), specwright_build::Error> {
-//!     specwright_build::configure().client(true).server(true).compile(&["specs/orders.yaml"])
+//! fn main() -> Result<(), Box<dyn std::error::Error>> {
+//!     specwright_build::configure().client(true).server(true).compile(&["specs/orders.yaml"])?;
+//!     Ok(())
 //! }
 //! ```
 //!
@@ -18,10 +23,54 @@
 //! changes, cargo is told to run the build script again when the spec or
 //! any file it reaches through `$ref` changes, and a spec with errors fails
 //! the build with each error's file, line and column and the lines around it.
+//! The including crate depends on `specwright-runtime` (with the features
+//! the code uses: `client`, `server`, `events`), `serde`, and the crates the
+//! types name (`serde_json`, `chrono`, `uuid`, ...); one it lacks fails the
+//! build with the line to add.
 //!
 //! Every builder method sets the field of the same name in a
 //! `specwright.toml` `[[api]]` table, and [`compile_settings`] builds every
 //! table of such a file.
+//!
+//! Outside a build script, [`Builder::out_dir`] says where to write (for
+//! tests, or for code to commit):
+//!
+//! ```
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let dir = tempfile::tempdir()?;
+//! let spec = dir.path().join("pets.yaml");
+//! std::fs::write(
+//!     &spec,
+//!     "openapi: 3.0.3
+//! info: {title: Pets, version: '1.0.0'}
+//! paths:
+//!   /pets:
+//!     get:
+//!       operationId: listPets
+//!       responses:
+//!         '200':
+//!           description: The pets
+//!           content:
+//!             application/json:
+//!               schema: {type: array, items: {$ref: '#/components/schemas/Pet'}}
+//! components:
+//!   schemas:
+//!     Pet:
+//!       type: object
+//!       required: [name]
+//!       properties:
+//!         name: {type: string}
+//! ",
+//! )?;
+//! specwright_build::configure().server(true).out_dir(dir.path().join("out")).compile(&[&spec])?;
+//!
+//! // One file per spec, named after it: what `include_api!("pets")` includes.
+//! let code = std::fs::read_to_string(dir.path().join("out/pets.rs"))?;
+//! assert!(code.contains("pub mod types {") && code.contains("pub struct Pet {"));
+//! assert!(code.contains("pub mod server {"));
+//! # Ok(())
+//! # }
+//! ```
 
 mod deps;
 mod error;

@@ -1,4 +1,55 @@
-//! The `specwright` command line, which `cargo specwright` runs too.
+//! The `specwright` command line, which `cargo specwright` runs too: it
+//! turns OpenAPI (Swagger 2.0, 3.0, 3.1) and AsyncAPI (2.x, 3.x) contracts
+//! into Rust crates (typed clients, axum servers, event publishers and
+//! handlers) and checks new versions of a spec for breaking changes.
+//! `cargo install specwright` installs both binaries.
+//!
+//! - `specwright validate PATH...`: load and check specs (a folder means
+//!   every spec in it), each problem located by file, line, column and JSON
+//!   pointer; exit 1 when a spec has errors.
+//! - `specwright generate SPEC --out DIR`: write a crate for a spec: a client
+//!   for OpenAPI and events for AsyncAPI unless `--client`, `--server`,
+//!   `--events` or `--types-only` say otherwise. With no spec, every `[[api]]`
+//!   of `specwright.toml`. `--check` writes nothing and fails when the crate is
+//!   out of date.
+//! - `specwright diff OLD NEW`: what changed, judged by which side breaks;
+//!   `--format` text, json, markdown, junit or github; exit 1 at `--fail-on`.
+//! - `specwright export --bin NAME`: the AsyncAPI document that a program's
+//!   code-first events describe.
+//!
+//! This library is the command line itself, [`run`], for the two binaries
+//! (and for embedding it):
+//!
+//! ```
+//! use std::ffi::OsString;
+//! use std::process::ExitCode;
+//!
+//! fn main() -> ExitCode {
+//!     let dir = tempfile::tempdir().expect("a temporary folder");
+//!     let spec = dir.path().join("pets.yaml");
+//!     let text = "openapi: 3.0.3
+//! info: {title: Pets, version: '1.0.0'}
+//! paths:
+//!   /pets:
+//!     get:
+//!       operationId: listPets
+//!       responses:
+//!         '200': {description: The pets}
+//! ";
+//!     std::fs::write(&spec, text).expect("the spec is written");
+//!     let out = dir.path().join("pets");
+//!     // `specwright generate pets.yaml --out pets` and a flag.
+//!     let generate = |flag: &str| -> Vec<OsString> {
+//!         let args: [OsString; 5] = ["specwright".into(), "generate".into(), spec.clone().into(), "--out".into(), out.clone().into()];
+//!         args.into_iter().chain([OsString::from(flag)]).collect()
+//!     };
+//!
+//!     specwright_cli::run(generate("--quiet"));
+//!     assert!(out.join("Cargo.toml").is_file() && out.join("src/client.rs").is_file());
+//!     // `--check` writes nothing, and exits 0 when the crate is up to date.
+//!     specwright_cli::run(generate("--check"))
+//! }
+//! ```
 
 mod diff;
 mod export;

@@ -1,4 +1,5 @@
-//! `specwright`.
+//! The `specwright` binary: `specwright_cli::run` on the process's
+//! arguments (see the library's docs for the commands).
 
 use std::process::ExitCode;
 

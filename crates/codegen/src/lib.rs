@@ -1,8 +1,60 @@
-//! Rust code from the specwright model of an API.
+//! Rust code from the specwright model of an API: the code generator behind
+//! the `specwright` CLI and `specwright-build`. From an [`Api`] loaded by
+//! `specwright-spec`, [`generate`] writes serde types for its schemas, a typed
+//! HTTP client (reqwest) and an axum server for OpenAPI operations, and an
+//! event publisher and handlers for AsyncAPI operations, all on
+//! `specwright-runtime`: a whole crate ([`Layout::Crate`]) or one file to
+//! `include!` ([`Layout::Module`]), returned as text for the caller to write.
 //!
 //! Items are built with `quote!` and printed with `prettyplease`, so what is
 //! generated is valid Rust by construction; the files around them (the
 //! manifest, `lib.rs`) come from templates.
+//!
+//! ```
+//! use specwright_codegen::{generate, CrateOptions};
+//! use specwright_spec::Loader;
+//!
+//! let spec = r#"
+//! openapi: 3.0.3
+//! info: {title: Pets, version: '1.0.0'}
+//! paths:
+//!   /pets:
+//!     get:
+//!       operationId: listPets
+//!       responses:
+//!         '200':
+//!           description: The pets
+//!           content:
+//!             application/json:
+//!               schema: {type: array, items: {$ref: '#/components/schemas/Pet'}}
+//! components:
+//!   schemas:
+//!     Pet:
+//!       type: object
+//!       required: [name]
+//!       properties:
+//!         name: {type: string}
+//!         tag: {type: string}
+//! "#;
+//! let loaded = Loader::new().load_str("pets.yaml", spec);
+//! let api = loaded.api.expect("the spec loads");
+//!
+//! // A client crate: `Cargo.toml`, `src/lib.rs`, and a file per module.
+//! let options = CrateOptions { client: true, spec: "pets.yaml".into(), ..CrateOptions::default() };
+//! let generated = generate(&api, &options);
+//! assert!(!generated.diagnostics.iter().any(|d| d.is_error()));
+//! for (path, _) in &generated.files {
+//!     println!("{}", path.display());
+//! }
+//! let file = |name: &str| -> String {
+//!     let found = generated.files.iter().find(|(path, _)| path.as_path() == std::path::Path::new(name));
+//!     found.map(|(_, text)| text.clone()).unwrap_or_default()
+//! };
+//! assert!(file("Cargo.toml").contains("specwright-runtime"));
+//! assert!(file("src/types.rs").contains("pub struct Pet {"));
+//! assert!(file("src/client.rs").contains("pub fn list_pets("));
+//! // `generated.write_changed(dir)` writes them, leaving files that would not change untouched.
+//! ```
 
 mod client;
 pub mod docs;

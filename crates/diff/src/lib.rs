@@ -1,12 +1,50 @@
 //! Breaking changes between two versions of an OpenAPI or AsyncAPI
-//! document, judged by which side breaks.
+//! document, judged by which side breaks: the library behind
+//! `specwright diff`, for a CI check that an API change keeps its clients
+//! (and consumers, and code generated from it) working.
 //!
 //! What a client sends (parameters, request bodies, and in AsyncAPI what the
 //! application receives) is judged by whether old senders are still
 //! accepted; what it receives (responses, and what the application sends)
 //! by whether old readers can still read it. Both documents are compared as
 //! models with their references resolved, so a renamed path parameter, a
-//! `$ref` that moved, or an edit to prose is not a breaking change.
+//! `$ref` that moved, or an edit to prose is not a breaking change. Each
+//! [`Change`] names its [`Rule`] (a stable id, listed in [`RULES`]), its
+//! [`Level`], and its place in both documents; [`report`] renders changes as
+//! text, JSON, Markdown, JUnit XML or GitHub Actions annotations, and
+//! [`ignore`] reads a file of accepted ones.
+//!
+//! ```
+//! use specwright_diff::report::{render, Format};
+//! use specwright_diff::{diff, Level};
+//! use specwright_spec::Loader;
+//!
+//! let v1 = r#"
+//! openapi: 3.0.3
+//! info: {title: Pets, version: '1'}
+//! paths:
+//!   /pets:
+//!     get:
+//!       operationId: listPets
+//!       parameters:
+//!         - {name: limit, in: query, schema: {type: integer}}
+//!       responses:
+//!         '200': {description: The pets}
+//! "#;
+//! // Version 2 makes `limit` required: requests that leave it out now fail.
+//! let v2 = v1.replace("in: query,", "in: query, required: true,");
+//!
+//! let old = Loader::new().load_str("v1.yaml", v1);
+//! let new = Loader::new().load_str("v2.yaml", &v2);
+//! let changes = diff(&old, &new);
+//! print!("{}", render(&changes, Format::Text, false));
+//!
+//! let breaking = changes.iter().find(|c| c.level == Level::Breaking).expect("a breaking change");
+//! assert_eq!(breaking.rule, "request-parameter-became-required");
+//! let place = breaking.new.as_ref().expect("a place in the new document");
+//! assert_eq!(place.file, "v2.yaml");
+//! println!("{}:{}:{} ({})", place.file, place.line, place.column, place.pointer);
+//! ```
 
 mod asyncapi;
 mod http;

@@ -55,6 +55,7 @@ fn fails(state: &AtomicU64) -> bool {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs a broker: cargo xtask ci runs it"]
 async fn jetstream_through_failures_and_a_restart() {
     let mut server = NatsServer::start();
     let options = NatsOptions { ack_wait: Duration::from_secs(2), ..NatsOptions::default() };
@@ -63,6 +64,7 @@ async fn jetstream_through_failures_and_a_restart() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs a broker: cargo xtask ci runs it"]
 async fn redis_streams_through_failures_and_a_restart() {
     let mut server = RedisServer::start();
     let options = RedisStreamsOptions { claim_idle: Duration::from_secs(2), ..RedisStreamsOptions::default() };
@@ -71,6 +73,7 @@ async fn redis_streams_through_failures_and_a_restart() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs a broker: cargo xtask ci runs it"]
 async fn amqp_through_failures_and_a_restart() {
     let mut server = RabbitServer::start();
     let transport: Arc<dyn Transport> =
@@ -79,6 +82,7 @@ async fn amqp_through_failures_and_a_restart() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs a broker: cargo xtask ci runs it"]
 async fn kafka_through_failures_and_a_restart() {
     let mut server = KafkaServer::start();
     let options = KafkaOptions { session_timeout: Duration::from_secs(6), ..KafkaOptions::default() };
@@ -87,6 +91,7 @@ async fn kafka_through_failures_and_a_restart() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs a broker: cargo xtask ci runs it"]
 async fn mqtt_through_failures_and_a_restart() {
     let mut server = MosquittoServer::start();
     let transport: Arc<dyn Transport> =
@@ -97,6 +102,7 @@ async fn mqtt_through_failures_and_a_restart() {
 /// The hub keeps its queues in its process: what restarts is its listener
 /// and every connection, which the client makes again.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs Redis: cargo xtask ci runs it"]
 async fn websocket_through_failures_and_a_restart() {
     let mut server = WebSocketServer::start(WebSocketHub::default());
     let transport: Arc<dyn Transport> =

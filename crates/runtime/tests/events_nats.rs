@@ -15,7 +15,7 @@ async fn jetstream() -> (Arc<dyn Transport>, NatsServer) {
     (Arc::new(transport), server)
 }
 
-specwright_runtime::conformance_tests!(async jetstream());
+specwright_runtime::conformance_tests!(#[ignore = "needs a broker: cargo xtask ci runs it"] async jetstream());
 
 mod router {
     use std::collections::HashMap;
@@ -45,6 +45,7 @@ mod router {
     /// dropped by the server by its id), flaky ones after retries, and the
     /// failing one lands in the dead-letter stream with its reason.
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    #[ignore = "needs a broker: cargo xtask ci runs it"]
     async fn failures_are_retried_then_dead_lettered_through_jetstream() {
         let (transport, _server) = super::jetstream().await;
         let mut dead = transport.subscribe("payments.taken.dlq", "ops").await.unwrap();
@@ -102,6 +103,7 @@ mod router {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs a broker: cargo xtask ci runs it"]
 async fn reconnects_after_restart() {
     let (transport, mut server) = jetstream().await;
     specwright_runtime::events::conformance::reconnects_after_restart(transport, || server.restart()).await;

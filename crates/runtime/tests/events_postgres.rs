@@ -23,6 +23,7 @@ async fn drop_table(table: &str) {
 }
 
 #[tokio::test]
+#[ignore = "needs PostgreSQL: cargo xtask ci runs it"]
 async fn keeps_what_every_dedupe_store_keeps() {
     let (store, table) = store("rules").await;
     specwright_runtime::events::conformance::dedupe_store(Arc::new(store)).await;
@@ -30,6 +31,7 @@ async fn keeps_what_every_dedupe_store_keeps() {
 }
 
 #[tokio::test]
+#[ignore = "needs PostgreSQL: cargo xtask ci runs it"]
 async fn a_claim_whose_handler_died_is_taken_over() {
     let (store, table) = store("expiry").await;
     let store = store.claim_ttl(Duration::from_millis(300));
@@ -44,6 +46,7 @@ async fn a_claim_whose_handler_died_is_taken_over() {
 }
 
 #[tokio::test]
+#[ignore = "needs PostgreSQL: cargo xtask ci runs it"]
 async fn refuses_a_table_name_that_is_not_plain() {
     let err = PostgresDedupe::connect(URL, "x; DROP TABLE y").await.err().unwrap();
     assert!(err.to_string().contains("not a plain table name"), "{err}");

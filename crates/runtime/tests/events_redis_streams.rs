@@ -25,9 +25,10 @@ async fn streams() -> (Arc<dyn Transport>, RedisServer) {
     streams_with(options()).await
 }
 
-specwright_runtime::conformance_tests!(async streams());
+specwright_runtime::conformance_tests!(#[ignore = "needs a broker: cargo xtask ci runs it"] async streams());
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs a broker: cargo xtask ci runs it"]
 async fn reconnects_after_restart() {
     let (transport, mut server) = streams().await;
     specwright_runtime::events::conformance::reconnects_after_restart(transport, || server.restart()).await;
@@ -36,6 +37,7 @@ async fn reconnects_after_restart() {
 /// A member that read an entry and died leaves it pending; another member
 /// of the group takes it over once it has been idle for the claim time.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs a broker: cargo xtask ci runs it"]
 async fn a_dead_members_entries_are_claimed_by_another() {
     let (transport, _server) = streams().await;
     let mut dying = transport.subscribe("claims", "g").await.unwrap();
@@ -52,6 +54,7 @@ async fn a_dead_members_entries_are_claimed_by_another() {
 
 /// Streams are capped near `max_len` entries.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs a broker: cargo xtask ci runs it"]
 async fn streams_are_trimmed_to_about_max_len() {
     let (transport, server) = streams_with(RedisStreamsOptions { max_len: Some(100), ..options() }).await;
     for i in 0..1_000 {

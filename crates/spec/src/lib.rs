@@ -1,6 +1,64 @@
 //! Loads OpenAPI (Swagger 2.0, 3.0, 3.1) and AsyncAPI (2.x, 3.x) documents,
-//! resolves their references across files, and lowers them into one model,
-//! the [`ir`], that code generation and diffing read.
+//! resolves their `$ref`s across files, and lowers them into one model, the
+//! [`ir`], that code generation (`specwright-codegen`) and breaking-change
+//! checks (`specwright-diff`) read. Swagger 2.0 is upgraded to the OpenAPI 3
+//! model and AsyncAPI 2.x to the AsyncAPI 3 model as they are read. Every
+//! problem is a [`Diagnostic`] located by file, line, column and JSON
+//! pointer: malformed or hostile input is reported, never a panic.
+//!
+//! A document from a string (its name picks YAML or JSON, and is the file
+//! that messages name):
+//!
+//! ```
+//! use specwright_spec::Loader;
+//!
+//! let spec = r#"
+//! openapi: 3.0.3
+//! info: {title: Pets, version: '1.0.0'}
+//! paths:
+//!   /pets:
+//!     get:
+//!       operationId: listPets
+//!       responses:
+//!         '200':
+//!           description: The pets
+//!           content:
+//!             application/json:
+//!               schema: {type: array, items: {$ref: '#/components/schemas/Pet'}}
+//!     post:
+//!       operationId: createPet
+//!       requestBody:
+//!         required: true
+//!         content:
+//!           application/json:
+//!             schema: {$ref: '#/components/schemas/Pet'}
+//!       responses:
+//!         '201': {description: Created}
+//! components:
+//!   schemas:
+//!     Pet:
+//!       type: object
+//!       required: [name]
+//!       properties:
+//!         name: {type: string}
+//! "#;
+//! let loaded = Loader::new().load_str("pets.yaml", spec);
+//! for d in &loaded.diagnostics {
+//!     eprintln!("{}: {d}", d.place(&loaded.sources));
+//! }
+//! assert!(!loaded.has_errors());
+//! let api = loaded.api.expect("a document without errors gives a model");
+//! for op in &api.operations {
+//!     println!("{} {} ({})", op.method.key(), op.path, op.id);
+//! }
+//! let ids: Vec<&str> = api.operations.iter().map(|op| op.id.as_str()).collect();
+//! assert_eq!(ids, ["listPets", "createPet"]);
+//! assert!(api.components.contains_key("Pet"));
+//! ```
+//!
+//! A document on disk, with the files its references reach (for a spec one
+//! did not write, [`Loader::confine`] keeps references inside a folder and
+//! [`Loader::max_bytes`] bounds what is read):
 //!
 //! ```no_run
 //! let loaded = specwright_spec::Loader::new().load_file("specs/orders.yaml")?;

@@ -255,36 +255,49 @@ pub async fn dedupe_store(store: Arc<dyn super::DedupeStore>) {
 /// `conformance_tests!(expr)` where `expr` gives an `Arc<dyn Transport>`, or
 /// `conformance_tests!(async expr)` where `expr` is a future giving
 /// `(Arc<dyn Transport>, guard)`, the guard (a broker the test started, say)
-/// kept until the check ends.
+/// kept until the check ends. An attribute written first goes on every
+/// test: `conformance_tests!(#[ignore = "needs a broker"] async expr)`.
 #[macro_export]
 macro_rules! conformance_tests {
-    (async $make:expr) => {
-        $crate::conformance_tests!(@tests (async) $make;
+    // The internal arms come first: `@all` must not be read as an expression.
+    (@all $mode:tt [$(#[$attr:meta])*] $make:expr) => {
+        $crate::conformance_tests!(@tests $mode [$(#[$attr])*] $make;
             publish_and_consume nack_redelivers unsettled_delivery_comes_back reject_drops
             group_members_share groups_fan_out ordering_per_key headers_round_trip large_payload);
+    };
+    // One test per call, so that the attributes repeat once per test.
+    (@tests $mode:tt [$(#[$attr:meta])*] $make:expr;) => {};
+    (@tests (async) [$(#[$attr:meta])*] $make:expr; $check:ident $($rest:ident)*) => {
+        #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+        $(#[$attr])*
+        async fn $check() {
+            let (transport, guard) = $make.await;
+            $crate::events::conformance::$check(transport).await;
+            drop(guard);
+        }
+        $crate::conformance_tests!(@tests (async) [$(#[$attr])*] $make; $($rest)*);
+    };
+    (@tests () [$(#[$attr:meta])*] $make:expr; $check:ident $($rest:ident)*) => {
+        #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+        $(#[$attr])*
+        async fn $check() {
+            $crate::events::conformance::$check($make).await;
+        }
+        $crate::conformance_tests!(@tests () [$(#[$attr])*] $make; $($rest)*);
+    };
+    // The attribute is matched as one, not as a repetition: an expression may
+    // start with an attribute too, which a repetition would find ambiguous.
+    (#[$attr:meta] async $make:expr) => {
+        $crate::conformance_tests!(@all (async) [#[$attr]] $make);
+    };
+    (#[$attr:meta] $make:expr) => {
+        $crate::conformance_tests!(@all () [#[$attr]] $make);
+    };
+    (async $make:expr) => {
+        $crate::conformance_tests!(@all (async) [] $make);
     };
     ($make:expr) => {
-        $crate::conformance_tests!(@tests () $make;
-            publish_and_consume nack_redelivers unsettled_delivery_comes_back reject_drops
-            group_members_share groups_fan_out ordering_per_key headers_round_trip large_payload);
-    };
-    (@tests (async) $make:expr; $($check:ident)*) => {
-        $(
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn $check() {
-                let (transport, guard) = $make.await;
-                $crate::events::conformance::$check(transport).await;
-                drop(guard);
-            }
-        )*
-    };
-    (@tests () $make:expr; $($check:ident)*) => {
-        $(
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn $check() {
-                $crate::events::conformance::$check($make).await;
-            }
-        )*
+        $crate::conformance_tests!(@all () [] $make);
     };
 }
 

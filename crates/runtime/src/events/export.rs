@@ -2,7 +2,7 @@
 //! and operations of the `Event` types an application sends and receives,
 //! with payload schemas from schemars.
 //!
-//! ```ignore
+//! ```text
 //! let document = AsyncApi::new("Orders", "1.0.0").send::<OrderCreated>().receive::<PaymentFailed>();
 //! std::fs::write("asyncapi.json", document.to_json())?;
 //! ```
