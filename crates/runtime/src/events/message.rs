@@ -189,8 +189,8 @@ impl Headers {
 
     /// Sets `name` to `value`, both copied into the message's own buffer:
     /// what a transport reading a broker's headers calls, without an
-    /// allocation per header. Past [`MAX_WIRE_HEADERS`] headers or
-    /// [`MAX_WIRE_HEADER_BYTES`] bytes nothing more is kept and the headers
+    /// allocation per header. Past `MAX_WIRE_HEADERS` headers or
+    /// `MAX_WIRE_HEADER_BYTES` bytes nothing more is kept and the headers
     /// are marked [`overflowed`](Headers::overflowed): a crafted message
     /// cannot make its reader copy and search without end, and is
     /// dead-lettered rather than handled with headers missing.
