@@ -113,7 +113,11 @@ fn ci() -> Result<(), String> {
     runtime_features_alone()?;
     let mut total = Tally::default();
     total.add(cargo_test(&["test", "--workspace", "--doc", "--locked"], &[])?);
-    total.add(cargo_test(&["test", "--workspace", "--all-targets", "--locked"], &[])?);
+    // Every target but the benches, which read the corpus (they run below).
+    let targets = ["--lib", "--bins", "--tests", "--examples"];
+    let fast: Vec<&str> = ["test", "--workspace", "--locked"].into_iter().chain(targets).collect();
+    // What this run ignores, the tier below runs.
+    total.add(Tally { ignored: 0, ..cargo_test(&fast, &[])? });
     readme::run()?;
     package::run()?;
 
@@ -126,7 +130,11 @@ fn ci() -> Result<(), String> {
     brokers::ensure_tansu()?;
     let corpus = corpus_source::corpus()?;
     let corpus_dir = corpus.dir.display().to_string();
-    let mut ignored = vec!["test", "--workspace", "--all-targets", "--locked", "--", "--ignored"];
+    let corpus_var = [("SPECWRIGHT_CORPUS", corpus_dir.as_str())];
+    // The benchmarks, once each, as tests.
+    total.add(cargo_test(&["test", "--workspace", "--benches", "--locked"], &corpus_var)?);
+    let mut ignored: Vec<&str> = fast.clone();
+    ignored.extend(["--", "--ignored"]);
     // A process the outbox's kill test starts, not a test of its own.
     ignored.extend(["--skip", "service_process"]);
     if !corpus.is_whole() {
@@ -138,7 +146,7 @@ fn ci() -> Result<(), String> {
         );
         ignored.extend(["--skip", "shared_corpus"]);
     }
-    total.add(cargo_test(&ignored, &[("SPECWRIGHT_CORPUS", &corpus_dir)])?);
+    total.add(cargo_test(&ignored, &corpus_var)?);
     // The generated servers under schemathesis, valid requests and invalid ones.
     schemathesis::run()?;
     // Every corpus spec's generated crate must compile without warnings, and
@@ -231,6 +239,10 @@ fn cargo_test(args: &[&str], vars: &[(&str, &str)]) -> Result<Tally, String> {
 /// Runs every benchmark, prints each figure beside its target, and fails
 /// at the end naming every target missed: one run gives all the figures.
 fn bench() -> Result<(), String> {
+    // The benches read the corpus from `$SPECWRIGHT_CORPUS`, which cargo
+    // passes on.
+    let corpus = corpus_source::corpus()?;
+    std::env::set_var("SPECWRIGHT_CORPUS", &corpus.dir);
     let mut missed = Vec::new();
     let mut check = |met: bool, what: String| {
         if !met {

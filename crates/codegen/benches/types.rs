@@ -14,7 +14,9 @@ use specwright_codegen::CrateOptions;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn load(file: &str) -> specwright_spec::ir::Api {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/openapi").join(file);
+    let corpus = std::env::var_os("SPECWRIGHT_CORPUS")
+        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"), PathBuf::from);
+    let path = corpus.join("openapi").join(file);
     let loaded = specwright_spec::load_file(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     loaded.api.unwrap_or_else(|| panic!("{} loads", path.display()))
 }

@@ -6,7 +6,10 @@ use std::path::PathBuf;
 use criterion::{criterion_group, criterion_main, Criterion};
 
 fn pair(file: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/openapi/pairs").join(file)
+    std::env::var_os("SPECWRIGHT_CORPUS")
+        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"), PathBuf::from)
+        .join("openapi/pairs")
+        .join(file)
 }
 
 fn diff(c: &mut Criterion) {

@@ -6,7 +6,10 @@ use std::path::PathBuf;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 fn corpus(file: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/openapi").join(file)
+    std::env::var_os("SPECWRIGHT_CORPUS")
+        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"), PathBuf::from)
+        .join("openapi")
+        .join(file)
 }
 
 fn load(c: &mut Criterion) {
