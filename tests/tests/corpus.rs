@@ -68,7 +68,8 @@ fn every_corpus_spec_loads() {
     }
     println!("{} documents: {errors} errors, {warnings} warnings", table.len());
     assert!(unexpected.is_empty(), "unexpected errors:\n{}", unexpected.join("\n"));
-    for (file, _, why) in KNOWN_ERRORS {
+    // Of those this corpus holds: the npm registry's part has none of them.
+    for (file, _, why) in KNOWN_ERRORS.iter().filter(|(file, ..)| root.join(file).exists()) {
         assert!(table.get(*file).is_some_and(|(e, _)| *e > 0), "{file} should fail: {why}");
     }
 }

@@ -133,8 +133,9 @@ fn ci() -> Result<(), String> {
     let corpus_var = [("SPECWRIGHT_CORPUS", corpus_dir.as_str())];
     // The benchmarks, once each, as tests.
     total.add(cargo_test(&["test", "--workspace", "--benches", "--locked"], &corpus_var)?);
+    // Every failure of the tier in one run, not only the first binary's.
     let mut ignored: Vec<&str> = fast.clone();
-    ignored.extend(["--", "--ignored"]);
+    ignored.extend(["--no-fail-fast", "--", "--ignored"]);
     // A process the outbox's kill test starts, not a test of its own.
     ignored.extend(["--skip", "service_process"]);
     if !corpus.is_whole() {

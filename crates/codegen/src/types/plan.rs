@@ -26,8 +26,8 @@ pub struct Planner<'a> {
     by_schema: HashMap<SchemaId, DefId>,
     /// Inline schemas that are written out more than once (big specs repeat
     /// the same nested object in many places) share one type.
-    by_shape: HashMap<u64, DefId>,
-    shapes: super::shape::Fingerprints,
+    by_shape: HashMap<super::shape::Shape, DefId>,
+    shapes: super::shape::Shapes,
     names: Namer,
     queue: std::collections::VecDeque<DefId>,
     diagnostics: Vec<Diagnostic>,
