@@ -198,7 +198,9 @@ fn main() {
         best_generated = best_generated.max(load(&format!("{generated}/pets"), &script));
         std::thread::sleep(Duration::from_secs(1));
     }
-    let _ = std::fs::remove_file(&script);
+    if let Err(e) = std::fs::remove_file(&script) {
+        eprintln!("{} not removed: {e}", script.display());
+    }
     let ratio = best_generated / best_hand;
     println!(
         "server createPet: generated {best_generated:.0} req/s, hand-written {best_hand:.0} req/s: {:.1}%",

@@ -17,8 +17,13 @@ struct TlsServer {
 
 impl Drop for TlsServer {
     fn drop(&mut self) {
-        self.child.kill().ok();
-        self.child.wait().ok();
+        let id = self.child.id();
+        if let Err(e) = self.child.kill() {
+            eprintln!("openssl s_server {id} not killed: {e}");
+        }
+        if let Err(e) = self.child.wait() {
+            eprintln!("openssl s_server {id} not reaped: {e}");
+        }
     }
 }
 

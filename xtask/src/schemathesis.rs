@@ -18,8 +18,13 @@ struct Servers(Child);
 
 impl Drop for Servers {
     fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
+        let id = self.0.id();
+        if let Err(e) = self.0.kill() {
+            eprintln!("example servers {id} not killed: {e}");
+        }
+        if let Err(e) = self.0.wait() {
+            eprintln!("example servers {id} not reaped: {e}");
+        }
     }
 }
 

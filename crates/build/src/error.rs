@@ -10,7 +10,7 @@ use specwright_codegen::settings::SettingsError;
 /// with its file, line and column, and the lines of the spec around it.
 pub enum Error {
     /// A spec could not be read.
-    Read { path: PathBuf, message: String },
+    Read { path: PathBuf, source: specwright_spec::LoadError },
     /// A spec, or the code generated from it, has errors.
     Spec { spec: PathBuf, rendered: String },
     /// The settings file, or a builder method, asks for something wrong.
@@ -20,13 +20,13 @@ pub enum Error {
     /// The generated code uses crates the including crate does not depend on.
     Dependencies { manifest: PathBuf, missing: Vec<String> },
     /// The generated file could not be written.
-    Write { path: PathBuf, message: String },
+    Write(specwright_codegen::WriteError),
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Read { path, message } => write!(f, "{}: {message}", path.display()),
+            Error::Read { path, source } => write!(f, "{}: {source}", path.display()),
             Error::Spec { spec, rendered } => write!(f, "{} has errors:\n{rendered}", spec.display()),
             Error::Settings(e) => write!(f, "{}", render(&e.to_report())),
             Error::Usage(message) => write!(f, "{message}"),
@@ -38,7 +38,7 @@ impl fmt::Display for Error {
                 }
                 Ok(())
             }
-            Error::Write { path, message } => write!(f, "cannot write {}: {message}", path.display()),
+            Error::Write(e) => write!(f, "{e}"),
         }
     }
 }
@@ -49,7 +49,15 @@ impl fmt::Debug for Error {
     }
 }
 
-impl std::error::Error for Error {}
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Read { source, .. } => Some(source),
+            Error::Write(e) => Some(e),
+            Error::Spec { .. } | Error::Settings(_) | Error::Usage(_) | Error::Dependencies { .. } => None,
+        }
+    }
+}
 
 /// A report as text, without colors: cargo shows a build script's output as
 /// it was written, and a log may not be a terminal.

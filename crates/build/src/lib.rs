@@ -78,18 +78,20 @@ mod error;
 use std::path::{Path, PathBuf};
 
 use specwright_codegen::settings::{
-    unplaced, unplaced_all, ApiSettings, LayoutSetting, NamesSetting, RoleSetting, SchemarsSetting, Settings,
-    TypeAttributesSetting, VisibilitySetting,
+    unplaced, unplaced_all, ApiSettings, NamesSetting, Settings, TypeAttributesSetting,
 };
-use specwright_codegen::{select, RuntimeDep};
+use specwright_codegen::{select, Layout, RuntimeDep};
 use specwright_spec::Loader;
 
 pub use error::Error;
+/// The choices the builder's methods take, as the settings file and the
+/// command line name them.
+pub use specwright_codegen::{Role, Schemars, Visibility};
 
 /// A builder with the defaults: the parts the spec's kind suggests (a
 /// client for OpenAPI, events for AsyncAPI), public modules, no `JsonSchema`.
 pub fn configure() -> Builder {
-    Builder { api: ApiSettings { layout: Some(LayoutSetting::Module), ..ApiSettings::default() }, out_dir: None }
+    Builder { api: ApiSettings { layout: Some(Layout::Module), ..ApiSettings::default() }, out_dir: None }
 }
 
 /// Generates every `[[api]]` of a settings file (relative paths in it are
@@ -100,7 +102,7 @@ pub fn compile_settings(path: impl AsRef<Path>) -> Result<(), Error> {
     let settings = Settings::read(path).map_err(|e| Error::Settings(Box::new(e)))?;
     let base = path.parent().unwrap_or(Path::new("."));
     for mut api in settings.api {
-        api.layout = Some(LayoutSetting::Module);
+        api.layout = Some(Layout::Module);
         let spec = base.join(&api.spec);
         Builder { api, out_dir: None }.compile_one(&spec)?;
     }
@@ -112,29 +114,6 @@ pub fn compile_settings(path: impl AsRef<Path>) -> Result<(), Error> {
 pub struct Builder {
     api: ApiSettings,
     out_dir: Option<PathBuf>,
-}
-
-/// The visibility of the generated modules.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Visibility {
-    Public,
-    Crate,
-}
-
-/// Whose side of an AsyncAPI document to generate.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Role {
-    /// The application the document describes.
-    Application,
-    /// Its counterpart: what the application sends is received, and the reverse.
-    Client,
-}
-
-/// When generated types derive `schemars::JsonSchema`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Schemars {
-    Always,
-    Never,
 }
 
 impl Builder {
@@ -164,10 +143,7 @@ impl Builder {
 
     /// Whose side of an AsyncAPI document to generate.
     pub fn role(mut self, role: Role) -> Self {
-        self.api.role = Some(match role {
-            Role::Application => RoleSetting::Application,
-            Role::Client => RoleSetting::Client,
-        });
+        self.api.role = Some(role);
         self
     }
 
@@ -180,19 +156,15 @@ impl Builder {
 
     /// How far the generated modules are visible.
     pub fn visibility(mut self, visibility: Visibility) -> Self {
-        self.api.visibility = Some(match visibility {
-            Visibility::Public => VisibilitySetting::Public,
-            Visibility::Crate => VisibilitySetting::Crate,
-        });
+        self.api.visibility = Some(visibility);
         self
     }
 
-    /// Whether types derive `schemars::JsonSchema` (the crate then depends on `schemars` 1).
+    /// Whether types derive `schemars::JsonSchema`: never (the default),
+    /// always (the crate then depends on `schemars` 1), or behind the
+    /// including crate's own `schemars` feature.
     pub fn schemars(mut self, schemars: Schemars) -> Self {
-        self.api.schemars = Some(match schemars {
-            Schemars::Always => SchemarsSetting::Always,
-            Schemars::Never => SchemarsSetting::Never,
-        });
+        self.api.schemars = Some(schemars);
         self
     }
 
@@ -264,9 +236,8 @@ impl Builder {
 
     fn compile_one(&self, spec: &Path) -> Result<(), Error> {
         directive("rerun-if-changed", &spec.display().to_string());
-        let loaded = Loader::new()
-            .load_file(spec)
-            .map_err(|e| Error::Read { path: spec.to_path_buf(), message: e.to_string() })?;
+        let loaded =
+            Loader::new().load_file(spec).map_err(|source| Error::Read { path: spec.to_path_buf(), source })?;
         // Every file the spec reached, through `$ref` too.
         for path in loaded.sources.paths() {
             directive("rerun-if-changed", &path.display().to_string());
@@ -293,7 +264,8 @@ impl Builder {
             settings.name = Some(stem.replace(['-', '.', ' '], "_"));
         }
         let openapi = api.kind.is_openapi();
-        let options = settings.crate_options(openapi, RuntimeDep::default()).map_err(Error::Usage)?;
+        let options =
+            settings.crate_options(openapi, RuntimeDep::default()).map_err(|e| Error::Usage(e.to_string()))?;
         let mut generated = specwright_codegen::generate(&api, &options);
         loaded.locate(&mut generated.diagnostics);
         if generated.diagnostics.iter().any(|d| d.is_error()) {
@@ -314,10 +286,11 @@ impl Builder {
                     .into_iter()
                     .filter_map(|(name, on)| on.then_some(name))
                     .collect();
-            let schemars = options.schemars == specwright_codegen::Schemars::Always;
+            // Behind the crate's own `schemars` feature, the dependency is its optional one.
+            let schemars = options.schemars != Schemars::Never;
             deps::check(&Path::new(&dir).join("Cargo.toml"), source, &features, schemars)?;
         }
-        generated.write_changed(&out).map(drop).map_err(|message| Error::Write { path: out, message })
+        generated.write_changed(&out).map(drop).map_err(Error::Write)
     }
 }
 

@@ -7,10 +7,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
-use specwright_codegen::settings::{
-    unplaced, unplaced_all, ApiSettings, LayoutSetting, NamesSetting, RoleSetting, Settings, SettingsError,
-};
-use specwright_codegen::{select, GeneratedCrate, RuntimeDep};
+use specwright_codegen::settings::{unplaced, unplaced_all, ApiSettings, NamesSetting, Settings, SettingsError};
+use specwright_codegen::{select, GeneratedCrate, Layout, Role, RuntimeDep};
 use specwright_spec::Loader;
 
 /// Each flag sets the settings field of the same name.
@@ -97,18 +95,6 @@ pub struct Args {
     /// Print each file written, and how long each step took.
     #[arg(long, short)]
     verbose: bool,
-}
-
-#[derive(Clone, Copy, clap::ValueEnum)]
-enum Role {
-    Application,
-    Client,
-}
-
-#[derive(Clone, Copy, clap::ValueEnum)]
-enum Layout {
-    Crate,
-    Module,
 }
 
 fn schema_type(text: &str) -> Result<(String, String), String> {
@@ -202,18 +188,12 @@ fn from_flags(args: &Args, spec: &Path) -> ApiSettings {
         out: args.out.clone(),
         name: args.name.clone(),
         version: args.version.clone(),
-        layout: Some(match args.layout {
-            Layout::Crate => LayoutSetting::Crate,
-            Layout::Module => LayoutSetting::Module,
-        }),
+        layout: Some(args.layout),
         client: args.client.then_some(true),
         server: args.server.then_some(true),
         events: args.events.then_some(true),
         types_only: args.types_only,
-        role: Some(match args.role {
-            Role::Application => RoleSetting::Application,
-            Role::Client => RoleSetting::Client,
-        }),
+        role: Some(args.role),
         example_tests: args.example_tests,
         include: NamesSetting {
             tags: list(&args.include_tag),

@@ -32,7 +32,9 @@ fn serve(requests: usize) -> u16 {
             };
             let reply =
                 format!("HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len());
-            stream.write_all(reply.as_bytes()).ok();
+            if let Err(e) = stream.write_all(reply.as_bytes()) {
+                eprintln!("the loader hung up before its answer: {e}");
+            }
         }
     });
     port

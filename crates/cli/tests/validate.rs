@@ -28,8 +28,8 @@ fn run(command: &[&str], args: &[&str]) -> (i32, Vec<u8>, String) {
     let started = Instant::now();
     while child.try_wait().expect("waitable").is_none() {
         if started.elapsed() > Duration::from_secs(120) {
-            child.kill().ok();
-            panic!("specwright {command:?} {args:?} did not finish");
+            let killed = child.kill();
+            panic!("specwright {command:?} {args:?} did not finish (killed: {killed:?})");
         }
         std::thread::sleep(Duration::from_millis(20));
     }

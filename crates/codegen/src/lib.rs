@@ -63,6 +63,7 @@ mod examples;
 mod format;
 pub mod names;
 pub mod operations;
+mod options;
 mod scaffold;
 pub mod select;
 mod server;
@@ -71,7 +72,8 @@ mod shared;
 pub mod types;
 mod validation;
 
-pub use scaffold::{package_name, CrateOptions, Layout, RuntimeDep, Schemars, TypeAttributes, Visibility};
+pub use options::{Layout, Role, Schemars, TypeAttributes, Visibility};
+pub use scaffold::{package_name, CrateOptions, RuntimeDep, RuntimeDepError};
 
 use std::path::PathBuf;
 
@@ -90,14 +92,16 @@ pub struct GeneratedCrate {
 impl GeneratedCrate {
     /// Writes the files under `dir` that differ from what is there, so that
     /// build tools see no change where there is none; gives the paths written.
-    pub fn write_changed(&self, dir: &std::path::Path) -> Result<Vec<PathBuf>, String> {
+    pub fn write_changed(&self, dir: &std::path::Path) -> Result<Vec<PathBuf>, WriteError> {
         let mut written = Vec::new();
         for path in self.stale(dir) {
             if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+                std::fs::create_dir_all(parent).map_err(|source| WriteError { path: parent.to_path_buf(), source })?;
             }
             let content = self.files.iter().find(|(rel, _)| dir.join(rel) == path).map_or("", |(_, c)| c.as_str());
-            std::fs::write(&path, content).map_err(|e| format!("{}: {e}", path.display()))?;
+            if let Err(source) = std::fs::write(&path, content) {
+                return Err(WriteError { path, source });
+            }
             written.push(path);
         }
         Ok(written)
@@ -111,6 +115,15 @@ impl GeneratedCrate {
             .map(|(rel, _)| dir.join(rel))
             .collect()
     }
+}
+
+/// A file or folder of a generated crate that could not be written.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot write {}: {source}", path.display())]
+pub struct WriteError {
+    pub path: PathBuf,
+    #[source]
+    pub source: std::io::Error,
 }
 
 /// A crate for an API: its types, and the client, the server and the

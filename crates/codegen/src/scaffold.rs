@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use minijinja::{context, Environment};
 use specwright_spec::ir::Api;
 
+use crate::options::{Layout, Role, Schemars, TypeAttributes, Visibility};
 use crate::types::Uses;
 
 const CARGO_TOML: &str = include_str!("../templates/Cargo.toml.jinja");
@@ -34,10 +35,10 @@ impl RuntimeDep {
     /// it: a git URL (with `#REV` for a commit, tag or branch), a version
     /// requirement (`0.1`, `=0.1.0`), or else a folder, relative to `base`,
     /// that must hold the runtime's `Cargo.toml`.
-    pub fn parse(text: &str, base: &std::path::Path) -> Result<RuntimeDep, String> {
+    pub fn parse(text: &str, base: &std::path::Path) -> Result<RuntimeDep, RuntimeDepError> {
         let text = text.trim();
         if text.is_empty() {
-            return Err("the runtime source is empty: give a version, a folder or a git URL".into());
+            return Err(RuntimeDepError::Empty);
         }
         if text.contains("://") || text.starts_with("git@") {
             let (url, rev) = match text.split_once('#') {
@@ -45,27 +46,47 @@ impl RuntimeDep {
                 None => (text, None),
             };
             if rev.as_deref() == Some("") {
-                return Err(format!("`{text}`: nothing after `#` (a commit, tag or branch goes there)"));
+                return Err(RuntimeDepError::NoRevision { url: url.to_string() });
             }
             return Ok(RuntimeDep::Git { url: url.to_string(), rev });
         }
         if text.starts_with(|c: char| c.is_ascii_digit() || "^=~<>*".contains(c)) && !text.contains(['/', '\\']) {
             if !text.chars().all(|c| c.is_ascii_alphanumeric() || " .,^=~<>*+-".contains(c)) {
-                return Err(format!("`{text}` is not a version requirement"));
+                return Err(RuntimeDepError::NotVersion { text: text.to_string() });
             }
             return Ok(RuntimeDep::Version(text.to_string()));
         }
         let dir = base.join(text);
         let manifest = dir.join("Cargo.toml");
-        let holds_runtime = std::fs::read_to_string(&manifest)
-            .map_err(|e| format!("{}: {e} (a runtime folder holds the runtime's Cargo.toml)", manifest.display()))?
-            .lines()
-            .any(|line| line.replace(' ', "") == "name=\"specwright-runtime\"");
+        let holds_runtime = match std::fs::read_to_string(&manifest) {
+            Ok(text) => text.lines().any(|line| line.replace(' ', "") == "name=\"specwright-runtime\""),
+            Err(source) => return Err(RuntimeDepError::NoManifest { manifest, source }),
+        };
         if !holds_runtime {
-            return Err(format!("{} is not specwright-runtime's manifest", manifest.display()));
+            return Err(RuntimeDepError::NotRuntime { manifest });
         }
-        dir.canonicalize().map(RuntimeDep::Path).map_err(|e| format!("{}: {e}", dir.display()))
+        dir.canonicalize().map(RuntimeDep::Path).map_err(|source| RuntimeDepError::NoManifest { manifest, source })
     }
+}
+
+/// Why a runtime source (`--runtime`, the `runtime` setting) was refused.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum RuntimeDepError {
+    #[error("the runtime source is empty: give a version, a folder or a git URL")]
+    Empty,
+    #[error("`{url}#`: nothing after `#` (a commit, tag or branch goes there)")]
+    NoRevision { url: String },
+    #[error("`{text}` is not a version requirement")]
+    NotVersion { text: String },
+    #[error("{}: {source} (a runtime folder holds the runtime's Cargo.toml)", manifest.display())]
+    NoManifest {
+        manifest: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{} is not specwright-runtime's manifest", manifest.display())]
+    NotRuntime { manifest: PathBuf },
 }
 
 /// One line saying where the runtime comes from, as `generate` reports it.
@@ -119,66 +140,7 @@ pub struct CrateOptions {
     /// Also write the event publisher and handlers (`src/events.rs`).
     pub events: bool,
     /// Whose side of an AsyncAPI document the events module is for.
-    pub role: crate::events::Role,
-}
-
-/// What the generated code is written as.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Layout {
-    /// A crate folder: `Cargo.toml`, `src/lib.rs` and a file per module.
-    #[default]
-    Crate,
-    /// One file holding every module, for `include!` (what build scripts write).
-    Module,
-}
-
-/// How far a module layout's modules are visible.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Visibility {
-    #[default]
-    Public,
-    Crate,
-}
-
-/// When generated types derive `schemars::JsonSchema`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Schemars {
-    /// Behind the crate's `schemars` feature (a crate layout's default).
-    #[default]
-    Feature,
-    /// Always: the including crate depends on `schemars` 1.
-    Always,
-    /// Never (a module layout's default, whose crate has no such feature).
-    Never,
-}
-
-impl Schemars {
-    /// The `cfg` predicate the derives sit behind: `all()` is always true and
-    /// `any()` never, so neither names a feature the crate lacks.
-    pub fn predicate(self) -> proc_macro2::TokenStream {
-        match self {
-            Schemars::Feature => quote::quote!(feature = "schemars"),
-            Schemars::Always => quote::quote!(all()),
-            Schemars::Never => quote::quote!(any()),
-        }
-    }
-}
-
-/// Derives and attributes for the generated types whose names match `pattern`
-/// (`*` matches any run of characters, `?` one).
-#[derive(Clone, Debug, Default)]
-pub struct TypeAttributes {
-    pub pattern: String,
-    /// Paths to derive, such as `Eq` or `Hash`.
-    pub derive: Vec<String>,
-    /// Attributes as written, such as `#[serde(deny_unknown_fields)]`.
-    pub attributes: Vec<String>,
-}
-
-impl TypeAttributes {
-    pub fn matches(&self, name: &str) -> bool {
-        wildmatch::WildMatch::new(&self.pattern).matches(name)
-    }
+    pub role: Role,
 }
 
 /// A package name from free text: lowercase words joined by `-`. One that
@@ -342,25 +304,24 @@ mod tests {
     fn a_runtime_source_is_a_git_url_a_version_or_a_folder() {
         let here = Path::new(env!("CARGO_MANIFEST_DIR"));
         let git = |url: &str, rev: Option<&str>| RuntimeDep::Git { url: url.into(), rev: rev.map(Into::into) };
+        let parse = |text: &str| RuntimeDep::parse(text, here);
         assert_eq!(
-            RuntimeDep::parse("https://github.com/specwright/specwright", here),
-            Ok(git("https://github.com/specwright/specwright", None))
+            parse("https://github.com/specwright/specwright").unwrap(),
+            git("https://github.com/specwright/specwright", None)
         );
-        assert_eq!(
-            RuntimeDep::parse("ssh://host/repo.git#v0.1.0", here),
-            Ok(git("ssh://host/repo.git", Some("v0.1.0")))
-        );
-        assert_eq!(RuntimeDep::parse("0.1", here), Ok(RuntimeDep::Version("0.1".into())));
-        assert_eq!(RuntimeDep::parse("=0.1.0", here), Ok(RuntimeDep::Version("=0.1.0".into())));
+        assert_eq!(parse("ssh://host/repo.git#v0.1.0").unwrap(), git("ssh://host/repo.git", Some("v0.1.0")));
+        assert_eq!(parse("0.1").unwrap(), RuntimeDep::Version("0.1".into()));
+        assert_eq!(parse("=0.1.0").unwrap(), RuntimeDep::Version("=0.1.0".into()));
         let runtime = here.join("../runtime").canonicalize().unwrap();
-        assert_eq!(RuntimeDep::parse("../runtime", here), Ok(RuntimeDep::Path(runtime)));
+        assert_eq!(parse("../runtime").unwrap(), RuntimeDep::Path(runtime));
         // A folder that is not the runtime, one that is missing, and text
         // that is neither.
-        assert!(RuntimeDep::parse("../spec", here).unwrap_err().contains("not specwright-runtime's manifest"));
-        assert!(RuntimeDep::parse("../nowhere", here).unwrap_err().contains("Cargo.toml"));
-        assert!(RuntimeDep::parse("0.1\"}", here).unwrap_err().contains("not a version requirement"));
-        assert!(RuntimeDep::parse("https://host/repo#", here).is_err());
-        assert!(RuntimeDep::parse(" ", here).is_err());
+        assert!(matches!(parse("../spec"), Err(RuntimeDepError::NotRuntime { .. })));
+        assert!(matches!(parse("../nowhere"), Err(RuntimeDepError::NoManifest { .. })));
+        assert!(parse("../nowhere").unwrap_err().to_string().contains("Cargo.toml"));
+        assert!(matches!(parse("0.1\"}"), Err(RuntimeDepError::NotVersion { .. })));
+        assert!(matches!(parse("https://host/repo#"), Err(RuntimeDepError::NoRevision { .. })));
+        assert!(matches!(parse(" "), Err(RuntimeDepError::Empty)));
     }
 
     #[test]

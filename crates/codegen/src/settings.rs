@@ -11,9 +11,9 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::events::Role;
+use crate::options::{Layout, Role, Schemars, Visibility};
 use crate::select::{Filter, Names};
-use crate::{CrateOptions, Layout, RuntimeDep, Schemars, TypeAttributes, Visibility};
+use crate::{CrateOptions, RuntimeDep, TypeAttributes};
 
 /// A settings file: one `[[api]]` table per spec.
 #[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
@@ -53,10 +53,10 @@ pub struct ApiSettings {
     pub version: Option<String>,
     /// A crate folder, or one file to `include!` (what build scripts write).
     #[serde(default)]
-    pub layout: Option<LayoutSetting>,
+    pub layout: Option<Layout>,
     /// How far a module layout's modules are visible.
     #[serde(default)]
-    pub visibility: Option<VisibilitySetting>,
+    pub visibility: Option<Visibility>,
     /// The HTTP client (OpenAPI; the default unless `server` is set).
     #[serde(default)]
     pub client: Option<bool>,
@@ -71,11 +71,11 @@ pub struct ApiSettings {
     pub types_only: bool,
     /// Whose side of an AsyncAPI document to generate.
     #[serde(default)]
-    pub role: Option<RoleSetting>,
+    pub role: Option<Role>,
     /// When types derive `schemars::JsonSchema`: behind the crate's
     /// `schemars` feature (a crate's default), always, or never (a module's).
     #[serde(default)]
-    pub schemars: Option<SchemarsSetting>,
+    pub schemars: Option<Schemars>,
     /// Also write `tests/examples.rs` (crate layout).
     #[serde(default)]
     pub example_tests: bool,
@@ -102,36 +102,6 @@ pub struct ApiSettings {
     /// Derives and attributes added to the generated types whose names match.
     #[serde(default)]
     pub type_attributes: Vec<TypeAttributesSetting>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum LayoutSetting {
-    Crate,
-    Module,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
-pub enum VisibilitySetting {
-    #[serde(rename = "pub")]
-    Public,
-    #[serde(rename = "pub(crate)")]
-    Crate,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum RoleSetting {
-    Application,
-    Client,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum SchemarsSetting {
-    Feature,
-    Always,
-    Never,
 }
 
 /// Operations by tag, by id, and (AsyncAPI) by channel id or address.
@@ -308,14 +278,14 @@ impl ApiSettings {
 
     /// The parts to generate for a spec of this kind, or why the settings
     /// ask for a part it cannot have.
-    pub fn parts(&self, openapi: bool) -> Result<(bool, bool, bool), String> {
+    pub fn parts(&self, openapi: bool) -> Result<(bool, bool, bool), PartError> {
         let (client, server, events) =
             (self.client.unwrap_or(false), self.server.unwrap_or(false), self.events.unwrap_or(false));
         if !openapi && (client || server) {
-            return Err("an AsyncAPI document has no HTTP operations: it gives events or types only".into());
+            return Err(PartError::HttpFromAsyncApi);
         }
         if openapi && events {
-            return Err("an OpenAPI document has no channels: it gives a client, a server or types only".into());
+            return Err(PartError::EventsFromOpenApi);
         }
         if self.types_only {
             return Ok((false, false, false));
@@ -325,26 +295,20 @@ impl ApiSettings {
     }
 
     /// Codegen options for a spec of this kind.
-    pub fn crate_options(&self, openapi: bool, runtime: RuntimeDep) -> Result<CrateOptions, String> {
+    pub fn crate_options(&self, openapi: bool, runtime: RuntimeDep) -> Result<CrateOptions, PartError> {
         let (client, server, events) = self.parts(openapi)?;
-        let layout = match self.layout {
-            Some(LayoutSetting::Module) => Layout::Module,
-            _ => Layout::Crate,
-        };
+        let layout = self.layout.unwrap_or_default();
         let schemars = match (self.schemars, layout) {
-            (Some(SchemarsSetting::Feature), _) | (None, Layout::Crate) => Schemars::Feature,
-            (Some(SchemarsSetting::Always), _) => Schemars::Always,
-            (Some(SchemarsSetting::Never), _) | (None, Layout::Module) => Schemars::Never,
+            (Some(schemars), _) => schemars,
+            (None, Layout::Crate) => Schemars::Feature,
+            (None, Layout::Module) => Schemars::Never,
         };
         let filter = self.filter();
         Ok(CrateOptions {
             name: self.name.clone(),
             version: self.version.clone(),
             layout,
-            visibility: match self.visibility {
-                Some(VisibilitySetting::Crate) => Visibility::Crate,
-                _ => Visibility::Public,
-            },
+            visibility: self.visibility.unwrap_or_default(),
             schemars,
             replace: self.types.iter().map(|(k, v)| (k.clone(), v.get_ref().clone())).collect(),
             spec_rust_types: self.x_rust_type,
@@ -364,12 +328,18 @@ impl ApiSettings {
             client,
             server,
             events,
-            role: match self.role {
-                Some(RoleSetting::Client) => Role::Client,
-                _ => Role::Application,
-            },
+            role: self.role.unwrap_or_default(),
         })
     }
+}
+
+/// A part the settings ask for that the spec's kind cannot have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum PartError {
+    #[error("an AsyncAPI document has no HTTP operations: it gives events or types only")]
+    HttpFromAsyncApi,
+    #[error("an OpenAPI document has no channels: it gives a client, a server or types only")]
+    EventsFromOpenApi,
 }
 
 /// The JSON Schema of the settings file, as published.
@@ -445,7 +415,8 @@ type-attributes = [{ pattern = "Pet*", derive = ["Eq"], attributes = ["#[serde(d
         assert_eq!(api(|_| {}).parts(true), Ok((true, false, false)));
         assert_eq!(api(|a| a.server = Some(true)).parts(true), Ok((false, true, false)));
         assert_eq!(api(|_| {}).parts(false), Ok((false, false, true)));
-        assert!(api(|a| a.client = Some(true)).parts(false).is_err());
+        assert_eq!(api(|a| a.client = Some(true)).parts(false), Err(PartError::HttpFromAsyncApi));
+        assert_eq!(api(|a| a.events = Some(true)).parts(true), Err(PartError::EventsFromOpenApi));
         assert_eq!(api(|a| a.types_only = true).parts(true), Ok((false, false, false)));
     }
 

@@ -174,3 +174,49 @@ fn an_enum_past_64_bits_is_warned_about() {
         .collect();
     assert_eq!(warned, ["/components/schemas/A"]);
 }
+
+/// A binding's number the transport cannot take (a negative partition
+/// count, a QoS past 2) is left to the transport's default, and a warning
+/// says where it is, rather than vanishing.
+#[test]
+fn binding_numbers_out_of_range_are_warned_about() {
+    let text = r##"
+asyncapi: 3.0.0
+info: {title: t, version: "1"}
+channels:
+  orders:
+    address: orders
+    messages: {placed: {payload: {type: string}}}
+    bindings: {kafka: {partitions: -1, replicas: 3}}
+operations:
+  sendOrder:
+    action: send
+    channel: {$ref: "#/channels/orders"}
+    bindings: {mqtt: {qos: 7}}
+"##;
+    let loaded = Loader::new().load_str("events.yaml", text);
+    let api = loaded.api.expect("a model");
+    let crate_ = generate(&api, &CrateOptions { events: true, ..CrateOptions::default() });
+    let warned: Vec<(String, &str)> = crate_
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "binding-out-of-range")
+        .map(|d| (d.location.pointer.clone(), d.message.as_str()))
+        .collect();
+    assert_eq!(
+        warned,
+        [
+            (
+                "/channels/orders".to_string(),
+                "the Kafka partition count -1 is not a whole number from 1 to 2147483647; the transport's default applies"
+            ),
+            (
+                "/operations/sendOrder".to_string(),
+                "the MQTT QoS 7 is not a whole number from 0 to 2; the transport's default applies"
+            ),
+        ]
+    );
+    let events = &crate_.files.iter().find(|(path, _)| path.ends_with("events.rs")).expect("events.rs").1;
+    assert!(events.contains("kafka_partitions: None") && events.contains("kafka_replicas: Some(3)"), "{events}");
+    assert!(events.contains("mqtt_qos: None"), "{events}");
+}

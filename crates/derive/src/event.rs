@@ -215,11 +215,14 @@ fn decode_by_name(data: &syn::DataEnum) -> Option<TokenStream> {
         }
         let mut name = LitStr::new(&variant.ident.to_string(), variant.ident.span());
         for attr in variant.attrs.iter().filter(|a| a.path().is_ident("event")) {
-            // Checked by `variant_names`, which runs first.
-            let _ = attr.parse_nested_meta(|meta| {
+            // Checked by `variant_names`, which runs first and reports it.
+            let parsed = attr.parse_nested_meta(|meta| {
                 name = meta.value()?.parse()?;
                 Ok(())
             });
+            if parsed.is_err() {
+                return None;
+            }
         }
         let ident = &variant.ident;
         arms.push(quote!(::core::option::Option::Some(#name) => codec.decode(payload).map(Self::#ident),));

@@ -57,7 +57,9 @@ fn throughput(c: &mut Criterion) {
         tokio::spawn(async move {
             while let Ok(event) = events.poll().await {
                 if let Event::Incoming(Packet::PubAck(_)) = event {
-                    let _ = acked.send(());
+                    if acked.send(()).is_err() {
+                        return; // the measurement is over
+                    }
                 }
             }
         });

@@ -306,11 +306,12 @@ async fn follow_up_events_carry_the_correlation_id_and_trace() {
     let id = publisher.publish(&OrderCreated { order_id: "o-9".into(), seq: 1 }).await.unwrap();
     let (stop, stopped) = oneshot::channel::<()>();
     let running = tokio::spawn(app.run(async move {
-        let _ = stopped.await;
+        stopped.await.expect("the test stops the app");
     }));
     let d = tokio::time::timeout(Duration::from_secs(5), invoices.next()).await.unwrap().unwrap().unwrap();
-    let _ = stop.send(());
+    let stopped_early = stop.send(()).is_err();
     running.await.unwrap().unwrap();
+    assert!(!stopped_early, "the app stopped before it was told to");
     let h = &d.message.headers;
     assert_eq!(h.get(attr::CAUSATIONID), Some(id.as_str()));
     assert_eq!(h.get(attr::CORRELATIONID), Some(id.as_str()));

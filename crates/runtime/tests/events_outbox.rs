@@ -108,8 +108,13 @@ struct KillOnDrop(std::process::Child);
 
 impl Drop for KillOnDrop {
     fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
+        let id = self.0.id();
+        if let Err(e) = self.0.kill() {
+            eprintln!("service process {id} not killed: {e}");
+        }
+        if let Err(e) = self.0.wait() {
+            eprintln!("service process {id} not reaped: {e}");
+        }
     }
 }
 
@@ -209,7 +214,7 @@ async fn a_rolled_back_change_announces_nothing_and_a_running_relay_publishes_in
     // Polling alone would take a minute: what arrives sooner was woken by the commit's NOTIFY.
     let relay = outbox.relay(URL, transport.clone()).batch(3).poll_interval(Duration::from_secs(60));
     let relay = tokio::spawn(relay.run(async {
-        let _ = stopped.await;
+        stopped.await.expect("the test stops the relay");
     }));
 
     place_order(&mut client, &outbox, &tables, 1, false).await;

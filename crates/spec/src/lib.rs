@@ -85,14 +85,15 @@ use std::path::{Path, PathBuf};
 pub use diagnostic::{printable, Diagnostic, Location, Severity};
 pub use locate::locate;
 pub use source::{FileId, Format, Pos, SourceFile, Sources};
-pub use workspace::{Fetch, LoadOptions, Target};
+pub use workspace::{Fetch, FetchError, LoadOptions, ReadError, Target};
 
 /// A failure to read the root document at all (as opposed to a problem in it,
 /// which is a [`Diagnostic`]).
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum LoadError {
-    #[error("{0}")]
-    Io(String),
+    #[error(transparent)]
+    Read(#[from] ReadError),
 }
 
 /// What loading a document gave.
@@ -149,7 +150,7 @@ impl Loader {
     }
 
     /// Reads references to URLs (that no [`Loader::map_url`] covers) with `fetch`.
-    pub fn fetch_with(mut self, fetch: impl Fn(&str) -> Result<String, String> + Send + Sync + 'static) -> Self {
+    pub fn fetch_with(mut self, fetch: impl Fn(&str) -> Result<String, FetchError> + Send + Sync + 'static) -> Self {
         self.options.fetch = Some(std::sync::Arc::new(fetch));
         self
     }
@@ -186,7 +187,7 @@ impl Loader {
     pub fn load_file(&self, path: impl AsRef<Path>) -> Result<Loaded, LoadError> {
         let path = path.as_ref();
         let mut ws = workspace::Workspace::new(self.options.clone());
-        let root = ws.read_root(path).map_err(LoadError::Io)?;
+        let root = ws.read_root(path)?;
         ws.load_referenced(root);
         Ok(finish(ws, root))
     }

@@ -101,8 +101,8 @@ fn json_walk(trie: &mut Trie, node: usize, text: &str, offset: usize) {
     let mut de = serde_json::Deserializer::from_str(text);
     let base = text.as_ptr() as usize - offset;
     // A malformed text was reported when it was parsed; positions found before
-    // the fault are still good.
-    let _ = Walk { trie, node, base }.deserialize(&mut de);
+    // the fault are still good, and those after it stay unplaced.
+    Walk { trie, node, base }.deserialize(&mut de).unwrap_or_default();
 }
 
 /// Where in the trie a value being read belongs; `base` turns a slice of

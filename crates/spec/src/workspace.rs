@@ -17,7 +17,52 @@ use crate::source::{FileId, Format, SourceFile, Sources};
 
 /// Reads the document at a URL, for references to remote files. Given only
 /// when the user allows fetching.
-pub type Fetch = Arc<dyn Fn(&str) -> Result<String, String> + Send + Sync>;
+pub type Fetch = Arc<dyn Fn(&str) -> Result<String, FetchError> + Send + Sync>;
+
+/// Why a [`Fetch`] could not read a URL: whatever error the HTTP client
+/// gave (a string converts with `.into()`).
+pub type FetchError = Box<dyn std::error::Error + Send + Sync>;
+
+/// Why a file of a spec was not read. The name is the one messages use for
+/// the file: its path as the spec or the user wrote it, or its URL.
+#[derive(Clone, Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ReadError {
+    /// The file system refused.
+    #[error("cannot read `{name}`: {source}")]
+    Io {
+        name: String,
+        #[source]
+        source: Arc<std::io::Error>,
+    },
+    #[error("`{name}` is not read: its path holds the control character {character:?}")]
+    ControlCharacter { name: String, character: char },
+    #[error("`{name}` is a folder, not a file")]
+    Folder { name: String },
+    /// A device, a pipe or a socket: reading it may never end.
+    #[error("`{name}` is not a regular file (a device, a pipe or a socket), and is not read")]
+    NotRegular { name: String },
+    #[error("`{name}` is more than the limit of {limit} bytes")]
+    TooLarge { name: String, limit: u64 },
+    /// The spec reaches more files than [`LoadOptions::max_files`].
+    #[error("`{name}` is not read: the spec reaches more than {limit} files")]
+    TooManyFiles { name: String, limit: usize },
+    /// The spec's files hold more than [`LoadOptions::max_total_bytes`].
+    #[error("`{name}` is not read: the spec's files hold more than {limit} bytes together")]
+    TooManyBytes { name: String, limit: u64 },
+    /// A reference leaves the folder the load is confined to.
+    #[error("`{name}` is outside {}, which references may not leave", dir.display())]
+    Outside { name: String, dir: PathBuf },
+    /// A remote reference, and no fetching allowed.
+    #[error("remote reference `{url}` is not fetched; map its URL to a local file, or allow fetching")]
+    NotFetched { url: String },
+    #[error("cannot fetch `{url}`: {source}")]
+    Fetch {
+        url: String,
+        #[source]
+        source: Arc<dyn std::error::Error + Send + Sync>,
+    },
+}
 
 /// What a load may read besides the root file.
 #[derive(Clone)]
@@ -98,7 +143,7 @@ pub(crate) struct Workspace {
     origins: Vec<Option<Origin>>,
     by_origin: HashMap<Origin, FileId>,
     /// Files that could not be read, with the reason, for the references that name them.
-    unreadable: HashMap<Origin, String>,
+    unreadable: HashMap<Origin, ReadError>,
     /// Bytes of every file read so far, against `max_total_bytes`.
     bytes_read: u64,
     /// The root document's folder: messages quote no line of a file outside it.
@@ -182,15 +227,15 @@ impl Workspace {
     }
 
     /// Reads the root file from disk.
-    pub fn read_root(&mut self, path: &Path) -> Result<FileId, String> {
+    pub fn read_root(&mut self, path: &Path) -> Result<FileId, ReadError> {
         let name = path.display().to_string();
-        let canonical = path.canonicalize().map_err(|e| format!("cannot read `{name}`: {e}"))?;
+        let canonical = path.canonicalize().map_err(|e| ReadError::Io { name: name.clone(), source: Arc::new(e) })?;
         self.read(Origin::Path(canonical), name)
     }
 
     /// Reads a file once, however many references name it, refusing what is
     /// too large or not text, and remembering failures.
-    fn read(&mut self, origin: Origin, name: String) -> Result<FileId, String> {
+    fn read(&mut self, origin: Origin, name: String) -> Result<FileId, ReadError> {
         if let Some(&id) = self.by_origin.get(&origin) {
             return Ok(id);
         }
@@ -198,13 +243,13 @@ impl Workspace {
             return Err(reason.clone());
         }
         if self.sources.len() >= self.options.max_files {
-            let reason = format!("`{name}` is not read: the spec reaches more than {} files", self.options.max_files);
+            let reason = ReadError::TooManyFiles { name, limit: self.options.max_files };
             self.unreadable.insert(origin, reason.clone());
             return Err(reason);
         }
         if let (Origin::Path(path), Some(dir)) = (&origin, &self.options.confine) {
             if !path.starts_with(dir) {
-                let reason = format!("`{name}` is outside {}, which references may not leave", dir.display());
+                let reason = ReadError::Outside { name, dir: dir.clone() };
                 self.unreadable.insert(origin, reason.clone());
                 return Err(reason);
             }
@@ -215,8 +260,7 @@ impl Workspace {
         };
         let bytes = match bytes {
             Ok(b) if self.bytes_read + b.len() as u64 > self.options.max_total_bytes => {
-                let limit = self.options.max_total_bytes;
-                let reason = format!("`{name}` is not read: the spec's files hold more than {limit} bytes together");
+                let reason = ReadError::TooManyBytes { name, limit: self.options.max_total_bytes };
                 self.unreadable.insert(origin, reason.clone());
                 return Err(reason);
             }
@@ -238,47 +282,42 @@ impl Workspace {
     /// Reads a regular file, never more than the limit: special files
     /// (`/dev/zero`, FIFOs, `/proc` files) report a size of 0 or block, so
     /// the size is checked on the open file and the read itself is bounded.
-    fn read_path(&self, path: &Path, name: &str) -> Result<Vec<u8>, String> {
+    fn read_path(&self, path: &Path, name: &str) -> Result<Vec<u8>, ReadError> {
         use std::io::Read;
-        let cannot = |e: std::io::Error| format!("cannot read `{name}`: {e}");
-        if let Some(c) = path.to_string_lossy().chars().find(|c| c.is_control()) {
-            return Err(format!("`{name}` is not read: its path holds the control character {c:?}"));
+        let name = || name.to_string();
+        let cannot = |e: std::io::Error| ReadError::Io { name: name(), source: Arc::new(e) };
+        if let Some(character) = path.to_string_lossy().chars().find(|c| c.is_control()) {
+            return Err(ReadError::ControlCharacter { name: name(), character });
         }
         // Checked before opening, as opening a FIFO for reading blocks until
         // a writer comes; checked again on the open file, which is what is read.
         let meta = std::fs::metadata(path).map_err(cannot)?;
         if meta.is_dir() {
-            return Err(format!("`{name}` is a folder, not a file"));
+            return Err(ReadError::Folder { name: name() });
         }
         if !meta.is_file() {
-            return Err(format!("`{name}` is not a regular file (a device, a pipe or a socket), and is not read"));
+            return Err(ReadError::NotRegular { name: name() });
         }
         let file = std::fs::File::open(path).map_err(cannot)?;
         if !file.metadata().map_err(cannot)?.is_file() {
-            return Err(format!("`{name}` is not a regular file (a device, a pipe or a socket), and is not read"));
+            return Err(ReadError::NotRegular { name: name() });
         }
         let limit = self.options.max_bytes;
         let mut bytes = Vec::with_capacity(meta.len().min(limit) as usize);
         file.take(limit.saturating_add(1)).read_to_end(&mut bytes).map_err(cannot)?;
         if bytes.len() as u64 > limit {
-            return Err(format!("`{name}` is more than the limit of {limit} bytes"));
+            return Err(ReadError::TooLarge { name: name(), limit });
         }
         Ok(bytes)
     }
 
-    fn fetch(&self, url: &Url) -> Result<Vec<u8>, String> {
+    fn fetch(&self, url: &Url) -> Result<Vec<u8>, ReadError> {
         let Some(fetch) = &self.options.fetch else {
-            return Err(format!(
-                "remote reference `{url}` is not fetched; map its URL to a local file, or allow fetching"
-            ));
+            return Err(ReadError::NotFetched { url: url.to_string() });
         };
-        let text = fetch(url.as_str()).map_err(|e| format!("cannot fetch `{url}`: {e}"))?;
+        let text = fetch(url.as_str()).map_err(|e| ReadError::Fetch { url: url.to_string(), source: e.into() })?;
         if text.len() as u64 > self.options.max_bytes {
-            return Err(format!(
-                "`{url}` is {} bytes, more than the limit of {} bytes",
-                text.len(),
-                self.options.max_bytes
-            ));
+            return Err(ReadError::TooLarge { name: url.to_string(), limit: self.options.max_bytes });
         }
         Ok(text.into_bytes())
     }
@@ -386,10 +425,13 @@ impl Workspace {
             match self.by_origin.get(&origin) {
                 Some(&id) => id,
                 None => {
-                    return Err(self.unreadable.get(&origin).cloned().unwrap_or_else(|| match origin {
-                        Origin::Url(url) => format!("remote reference `{url}` is not fetched"),
-                        Origin::Path(_) => format!("cannot read `{name}`"),
-                    }))
+                    return Err(self.unreadable.get(&origin).map_or_else(
+                        || match origin {
+                            Origin::Url(url) => format!("remote reference `{url}` is not fetched"),
+                            Origin::Path(_) => format!("cannot read `{name}`"),
+                        },
+                        ReadError::to_string,
+                    ))
                 }
             }
         };

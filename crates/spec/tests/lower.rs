@@ -335,7 +335,7 @@ fn fetched_documents_resolve_their_own_relative_references() {
                 Ok("Pet:\n  properties:\n    tag: {$ref: 'common/tag.yaml#/Tag'}\n".into())
             }
             "https://example.com/v1/common/tag.yaml" => Ok("Tag: {type: string}\n".into()),
-            other => Err(format!("404 for {other}")),
+            other => Err(format!("404 for {other}").into()),
         }
     });
     let loaded = loader.load_str(

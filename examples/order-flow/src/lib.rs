@@ -79,7 +79,9 @@ impl Flow {
             tokio::net::TcpListener::bind("127.0.0.1:0").await.map_err(|e| TransportError::Other(e.to_string()))?;
         let url = format!("http://{}", listener.local_addr().map_err(|e| TransportError::Other(e.to_string()))?);
         let server = tokio::spawn(async move {
-            let _ = axum::serve(listener, router).await;
+            if let Err(e) = axum::serve(listener, router).await {
+                eprintln!("the order service stopped: {e}");
+            }
         });
         let relay = tokio::spawn(store.clone().relay(transport.clone()));
         Ok(Flow { url, journal, store, transport, running, tasks: vec![server, relay] })

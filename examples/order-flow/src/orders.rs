@@ -71,7 +71,10 @@ impl Store {
             let next = self.db().outbox.front().cloned();
             let Some((address, message)) = next else {
                 // Woken by a write, or after a while regardless.
-                let _ = tokio::time::timeout(Duration::from_millis(500), self.written.notified()).await;
+                tokio::select! {
+                    () = self.written.notified() => {}
+                    () = tokio::time::sleep(Duration::from_millis(500)) => {}
+                }
                 continue;
             };
             match transport.publish(&address, message.clone()).await {

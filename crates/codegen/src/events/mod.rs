@@ -11,7 +11,7 @@
 
 mod plan;
 
-pub use plan::{plan, EventPlan, Role};
+pub use plan::{plan, EventPlan};
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -208,7 +208,7 @@ impl Cx<'_> {
                 Some(v) => quote!(Some(#v.into())),
                 None => quote!(None),
             };
-            let number = |v: Option<i64>| match v.and_then(|v| i32::try_from(v).ok()) {
+            let number = |v: Option<i32>| match v {
                 Some(v) => {
                     let v = proc_macro2::Literal::i32_unsuffixed(v);
                     quote!(Some(#v))
@@ -217,7 +217,7 @@ impl Cx<'_> {
             };
             let (topic, exchange) = (text(&b.kafka_topic), text(&b.amqp_exchange));
             let (partitions, replicas) = (number(b.kafka_partitions), number(b.kafka_replicas));
-            let qos = match b.mqtt_qos.and_then(|q| u8::try_from(q).ok()) {
+            let qos = match b.mqtt_qos {
                 Some(q) => {
                     let q = proc_macro2::Literal::u8_unsuffixed(q);
                     quote!(Some(#q))
@@ -477,6 +477,7 @@ fn option(text: Option<&str>) -> TokenStream {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::options::Role;
     use crate::types::Planner;
 
     fn generated(role: Role) -> String {

@@ -3,24 +3,16 @@
 //! each operation sends, receives and replies with.
 
 use std::collections::HashMap;
+use std::ops::RangeInclusive;
 
 use serde_json::Value;
 use specwright_spec::ir::{Action, Api, Channel, Payload};
-use specwright_spec::Diagnostic;
+use specwright_spec::{Diagnostic, Location};
 
 use crate::docs::doc_text;
 use crate::names::{field_name, type_name, Namer};
+use crate::options::Role;
 use crate::types::{Planner, Ty};
-
-/// Whose side of the document the code is for.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Role {
-    /// The application the document describes: it sends what it says it sends.
-    #[default]
-    Application,
-    /// Its counterpart: sends what the application receives, and receives what it sends.
-    Client,
-}
 
 pub struct EventPlan {
     pub messages: Vec<MessagePlan>,
@@ -61,11 +53,11 @@ pub struct ChannelPlan {
 #[derive(Default, PartialEq, Eq)]
 pub struct BindingsPlan {
     pub kafka_topic: Option<String>,
-    pub kafka_partitions: Option<i64>,
-    pub kafka_replicas: Option<i64>,
+    pub kafka_partitions: Option<i32>,
+    pub kafka_replicas: Option<i32>,
     pub amqp_exchange: Option<String>,
     pub mqtt_retain: Option<bool>,
-    pub mqtt_qos: Option<i64>,
+    pub mqtt_qos: Option<u8>,
 }
 
 pub struct ParametersPlan {
@@ -236,7 +228,8 @@ pub fn plan<'a>(api: &'a Api, planner: &mut Planner<'a>, role: Role, diagnostics
         // MQTT's qos and retain are the operations' to say; the channel takes them.
         if let Some(mqtt) = op.bindings.get("mqtt") {
             let bound = &mut b.plan.channels[channel].bindings;
-            bound.mqtt_qos = bound.mqtt_qos.or(mqtt.get("qos").and_then(Value::as_i64));
+            let qos = binding_number(mqtt.get("qos"), 0..=2, "MQTT QoS", &op.origin, diagnostics);
+            bound.mqtt_qos = bound.mqtt_qos.or(qos);
             bound.mqtt_retain = bound.mqtt_retain.or(mqtt.get("retain").and_then(Value::as_bool));
         }
         b.plan.ops.push(OpPlan {
@@ -258,8 +251,16 @@ fn channel_bindings(channel: &Channel, diagnostics: &mut Vec<Diagnostic>) -> Bin
     let templated = channel.address.as_deref().is_some_and(|a| a.contains('{'));
     if let Some(kafka) = channel.bindings.get("kafka") {
         plan.kafka_topic = kafka.get("topic").and_then(Value::as_str).map(str::to_string);
-        plan.kafka_partitions = kafka.get("partitions").and_then(Value::as_i64);
-        plan.kafka_replicas = kafka.get("replicas").and_then(Value::as_i64);
+        let whole = 1..=i64::from(i32::MAX);
+        plan.kafka_partitions = binding_number(
+            kafka.get("partitions"),
+            whole.clone(),
+            "Kafka partition count",
+            &channel.origin,
+            diagnostics,
+        );
+        plan.kafka_replicas =
+            binding_number(kafka.get("replicas"), whole, "Kafka replica count", &channel.origin, diagnostics);
     }
     if let Some(amqp) = channel.bindings.get("amqp") {
         plan.amqp_exchange = amqp.pointer("/exchange/name").and_then(Value::as_str).map(str::to_string);
@@ -281,4 +282,30 @@ fn channel_bindings(channel: &Channel, diagnostics: &mut Vec<Diagnostic>) -> Bin
         }
     }
     plan
+}
+
+/// A binding's number as a transport takes it. One that is not a whole
+/// number in `valid` is left out, so the transport's default applies, and
+/// the document's author is told.
+fn binding_number<T: TryFrom<i64>>(
+    value: Option<&Value>,
+    valid: RangeInclusive<i64>,
+    what: &str,
+    origin: &Location,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<T> {
+    let value = value?;
+    let number = value.as_i64().filter(|n| valid.contains(n)).and_then(|n| T::try_from(n).ok());
+    if number.is_none() {
+        diagnostics.push(Diagnostic::warning(
+            "binding-out-of-range",
+            origin.clone(),
+            format!(
+                "the {what} {value} is not a whole number from {} to {}; the transport's default applies",
+                valid.start(),
+                valid.end()
+            ),
+        ));
+    }
+    number
 }

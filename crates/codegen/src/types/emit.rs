@@ -4,7 +4,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use super::model::*;
-use crate::scaffold::{Schemars, TypeAttributes};
+use crate::options::{Schemars, TypeAttributes};
 
 /// The crates generated types may need, so the crate's manifest lists only those.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -424,7 +424,10 @@ impl Drop for AmqpSettle {
     fn drop(&mut self) {
         if let (Some(acker), Ok(runtime)) = (self.acker.take(), tokio::runtime::Handle::try_current()) {
             runtime.spawn(async move {
-                let _ = requeue(acker).await;
+                // Unrequeued, the broker still sends it again when the channel closes.
+                if let Err(e) = requeue(acker).await {
+                    tracing::warn!(error = %e, "an unsettled AMQP delivery was not requeued");
+                }
             });
         }
     }

@@ -342,8 +342,13 @@ pub struct Running {
 impl Running {
     /// Stops taking events, finishes the ones in hand, and returns when done.
     pub async fn stop(mut self) {
-        let _ = self.stop.send(true);
-        while self.tasks.join_next().await.is_some() {}
+        // `send_replace` reaches the receivers that are left, if any.
+        self.stop.send_replace(true);
+        while let Some(joined) = self.tasks.join_next().await {
+            if let Err(e) = joined {
+                tracing::error!(error = %e, "an event task ended abnormally");
+            }
+        }
     }
 }
 
@@ -559,14 +564,18 @@ async fn process<C: Codec>(route: &Route<C>, shared: &Shared<C>, delivery: Deliv
                 Ok(()) => {
                     // Dead-lettered counts as handled: a redelivery is not dead-lettered twice.
                     if let Some((store, id)) = store {
-                        let _ = store.complete(&route.group, id).await;
+                        if let Err(e) = store.complete(&route.group, id).await {
+                            tracing::warn!(error = %e, "dead-lettered, but the dedupe store did not record it: a redelivery would be handled again");
+                        }
                     }
                     settle(delivery.ack().await);
                 }
                 Err(publish) => {
                     tracing::error!(error = %publish, "cannot dead-letter the event; it will come back");
                     if let Some((store, id)) = store {
-                        let _ = store.release(&route.group, id).await;
+                        if let Err(e) = store.release(&route.group, id).await {
+                            tracing::warn!(error = %e, "the dedupe store did not release the event: its redelivery waits until the claim expires");
+                        }
                     }
                     settle(delivery.nack(settings.max_delay).await);
                 }

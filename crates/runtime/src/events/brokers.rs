@@ -43,15 +43,22 @@ impl Process {
     /// Kills the process, and whatever it started, at once.
     fn kill(&mut self) {
         self.signal("KILL");
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        // The group's signal has usually ended it already; then only reaping is left.
+        if let Err(e) = self.child.kill() {
+            eprintln!("broker process {}: {e}", self.child.id());
+        }
+        if let Err(e) = self.child.wait() {
+            eprintln!("broker process {} not reaped: {e}", self.child.id());
+        }
     }
 
     /// Signals the process and whatever it started: the broker may be a
     /// script that starts the server beside itself (RabbitMQ's does).
     fn signal(&self, signal: &str) {
         let group = format!("-{}", self.child.id());
-        let _ = Command::new("kill").args([&format!("-{signal}"), "--", &group]).status();
+        if let Err(e) = Command::new("kill").args([&format!("-{signal}"), "--", &group]).status() {
+            eprintln!("kill -{signal} {group}: {e}");
+        }
     }
 
     /// Kills the process and starts it again on the same port and store.
@@ -129,7 +136,9 @@ fn spawn(program: &str, args: &[OsString], env: &[(String, OsString)], dir: &Pat
 impl Drop for Process {
     fn drop(&mut self) {
         self.kill();
-        let _ = std::fs::remove_dir_all(&self.dir);
+        if let Err(e) = std::fs::remove_dir_all(&self.dir) {
+            eprintln!("{} not removed: {e}", self.dir.display());
+        }
     }
 }
 

@@ -308,7 +308,10 @@ async fn read(consumer: Arc<StreamConsumer<Member>>, deliveries: Sender) {
 /// holds up the runtime's shutdown.
 fn release(consumer: Arc<StreamConsumer<Member>>) {
     if let Some(last) = Arc::into_inner(consumer) {
-        let _ = std::thread::Builder::new().name("kafka-close".into()).spawn(move || drop(last));
+        if let Err(e) = std::thread::Builder::new().name("kafka-close".into()).spawn(move || drop(last)) {
+            // The closure, and the consumer with it, is dropped here instead.
+            tracing::warn!(error = %e, "no thread to close the Kafka consumer on; closing it on this one");
+        }
     }
 }
 
@@ -478,7 +481,10 @@ impl KafkaSettle {
                 return;
             }
             let again = place.again.clone();
-            let _ = again.send(Ok(unsettled(place, message, attempt + 1))).await;
+            // Unsent (the subscription was dropped), it is never committed: the group reads it again.
+            if again.send(Ok(unsettled(place, message, attempt + 1))).await.is_err() {
+                tracing::debug!("a Kafka message to handle again came after its subscription was dropped");
+            }
         });
     }
 }

@@ -188,7 +188,12 @@ impl OutboxRelay {
             }
         };
         drop(client);
-        let _ = connection.await;
+        match connection.await {
+            Ok(Ok(())) => {}
+            // The batch's own error, if any, says what went wrong; this is the connection's.
+            Ok(Err(e)) => tracing::warn!(error = %e, "the outbox's database connection ended with an error"),
+            Err(e) => tracing::error!(error = %e, "the outbox's database connection task ended abnormally"),
+        }
         result
     }
 

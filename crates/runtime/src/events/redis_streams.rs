@@ -183,7 +183,9 @@ impl Reader for Member {
                 // The stream or group is gone (Redis restarted without its
                 // data): make them again, then go on reading.
                 if matches!(&e, TransportError::Other(text) if text.contains("NOGROUP")) {
-                    let _ = create_group(&mut self.reads, &self.place.key, &self.place.group).await;
+                    if let Err(again) = create_group(&mut self.reads, &self.place.key, &self.place.group).await {
+                        tracing::warn!(error = %again, "the Redis stream group could not be made again; the next read tries once more");
+                    }
                 }
                 return Err(e);
             }

@@ -173,14 +173,24 @@ impl<C: Codec> Requester<C> {
         let state = inner.state.clone();
         let listener = tokio::spawn(async move {
             while let Some(next) = replies.next().await {
-                let Ok(delivery) = next else { continue };
+                let delivery = match next {
+                    Ok(delivery) => delivery,
+                    Err(e) => {
+                        // The transport reconnects; a request whose reply is lost times out.
+                        tracing::warn!(error = %e, "reading replies failed");
+                        continue;
+                    }
+                };
                 let waiting =
                     delivery.message.headers.get(attr::CORRELATIONID).and_then(|c| lock(&state).waiting.remove(c));
-                if let Some(waiting) = waiting {
-                    let _ = waiting.send(delivery.message.clone());
+                // A request that stopped waiting (it timed out) has no use for its reply.
+                if waiting.is_some_and(|waiting| waiting.send(delivery.message.clone()).is_err()) {
+                    tracing::debug!("a reply came after its request stopped waiting");
                 }
-                // A reply nobody waits for any more (it timed out) is done with too.
-                let _ = delivery.ack().await;
+                // A reply nobody waits for any more is done with too.
+                if let Err(e) = delivery.ack().await {
+                    tracing::warn!(error = %e, "a reply was not acknowledged; it may come again");
+                }
             }
         });
         let mut state = lock(&inner.state);

@@ -10,19 +10,32 @@ use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 
 use super::auth::{Auth, Credential, Scheme};
 use super::retry::RetryPolicy;
-use super::server::ServerTemplate;
+use super::server::{ServerTemplate, ServerUrlError};
 
 /// Why a client could not be built.
-#[derive(Debug)]
-pub struct BuildError(pub String);
-
-impl std::fmt::Display for BuildError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum BuildError {
+    #[error("default header `{name}` is not a valid header")]
+    InvalidHeader { name: String },
+    #[error("the spec names no server; give the client a base URL")]
+    NoServer,
+    #[error(transparent)]
+    ServerUrl(#[from] ServerUrlError),
+    #[error("base URL `{url}`: {source} (the spec's server may be relative; give a full one)")]
+    BaseUrl {
+        url: String,
+        #[source]
+        source: url::ParseError,
+    },
+    #[error("base URL `{url}` is not http or https")]
+    NotHttp { url: String },
+    /// A credential for a scheme the spec does not have.
+    #[error("the spec has no security scheme `{name}` (it has: {})", known.join(", "))]
+    UnknownScheme { name: String, known: Vec<&'static str> },
+    #[error("HTTP client: {0}")]
+    Http(#[source] reqwest::Error),
 }
-
-impl std::error::Error for BuildError {}
 
 /// A client for one API; generated clients wrap it.
 #[derive(Clone)]
@@ -76,7 +89,7 @@ pub struct ClientBuilder<C = Client> {
     retry: RetryPolicy,
     idempotency_keys: bool,
     accept_invalid_certs: bool,
-    errors: Vec<String>,
+    errors: Vec<BuildError>,
 }
 
 impl<C: From<Client>> ClientBuilder<C> {
@@ -142,7 +155,7 @@ impl<C: From<Client>> ClientBuilder<C> {
             (Ok(n), Ok(v)) => {
                 self.headers.insert(n, v);
             }
-            _ => self.errors.push(format!("default header `{name}` is not a valid header")),
+            _ => self.errors.push(BuildError::InvalidHeader { name: name.to_string() }),
         }
         self
     }
@@ -182,30 +195,28 @@ impl<C: From<Client>> ClientBuilder<C> {
     }
 
     pub fn build(self) -> Result<C, BuildError> {
-        if let Some(e) = self.errors.first() {
-            return Err(BuildError(e.clone()));
+        if let Some(e) = self.errors.into_iter().next() {
+            return Err(e);
         }
         let base_url = match self.base_url {
             Some(url) => url,
             None => {
-                let server = self
-                    .servers
-                    .first()
-                    .ok_or_else(|| BuildError("the spec names no server; give the client a base URL".into()))?;
-                server.url(&self.variables).map_err(BuildError)?
+                let server = self.servers.first().ok_or(BuildError::NoServer)?;
+                server.url(&self.variables)?
             }
         };
-        let parsed = url::Url::parse(&base_url).map_err(|e| {
-            BuildError(format!("base URL `{base_url}`: {e} (the spec's server may be relative; give a full one)"))
-        })?;
+        let parsed = match url::Url::parse(&base_url) {
+            Ok(parsed) => parsed,
+            Err(source) => return Err(BuildError::BaseUrl { url: base_url, source }),
+        };
         if !matches!(parsed.scheme(), "http" | "https") {
-            return Err(BuildError(format!("base URL `{base_url}` is not http or https")));
+            return Err(BuildError::NotHttp { url: base_url });
         }
         let mut schemes = HashMap::new();
         for (name, credential) in self.credentials {
-            let scheme = self.schemes.iter().find(|s| s.name == name).ok_or_else(|| {
-                let known: Vec<_> = self.schemes.iter().map(|s| s.name).collect();
-                BuildError(format!("the spec has no security scheme `{name}` (it has: {})", known.join(", ")))
+            let scheme = self.schemes.iter().find(|s| s.name == name).ok_or_else(|| BuildError::UnknownScheme {
+                name: name.to_string(),
+                known: self.schemes.iter().map(|s| s.name).collect(),
             })?;
             schemes.insert(scheme.name, (scheme.kind, credential));
         }
@@ -225,7 +236,7 @@ impl<C: From<Client>> ClientBuilder<C> {
                 if self.accept_invalid_certs {
                     b = b.danger_accept_invalid_certs(true);
                 }
-                b.build().map_err(|e| BuildError(format!("HTTP client: {e}")))?
+                b.build().map_err(BuildError::Http)?
             }
         };
         let http = (!self.middleware.is_empty()).then(|| {
@@ -245,5 +256,44 @@ impl<C: From<Client>> ClientBuilder<C> {
                 idempotency_keys: self.idempotency_keys,
             }),
         }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::http::SchemeKind;
+
+    const SERVERS: &[ServerTemplate] =
+        &[ServerTemplate { url: "https://{region}.example.com", variables: &[], description: None }];
+    const SCHEMES: &[Scheme] = &[Scheme { name: "bearer", kind: SchemeKind::Bearer }];
+
+    fn builder() -> ClientBuilder {
+        ClientBuilder::new(SERVERS, SCHEMES)
+    }
+
+    /// Each way a builder can be wrong is its own variant, with what was wrong in it.
+    #[test]
+    fn build_errors_say_what_is_wrong() {
+        let failed = |b: ClientBuilder| b.build().expect_err("refused");
+        assert!(matches!(
+            failed(builder().base_url("https://api.example.com").default_header("bad header", "v")),
+            BuildError::InvalidHeader { name } if name == "bad header"
+        ));
+        assert!(matches!(failed(ClientBuilder::new(&[], SCHEMES)), BuildError::NoServer));
+        assert!(matches!(
+            failed(builder()),
+            BuildError::ServerUrl(ServerUrlError::NoValue { name }) if name == "region"
+        ));
+        assert!(matches!(failed(builder().base_url("/v1")), BuildError::BaseUrl { url, .. } if url == "/v1"));
+        assert!(matches!(failed(builder().base_url("ftp://example.com")), BuildError::NotHttp { .. }));
+        let unknown =
+            failed(builder().base_url("https://api.example.com").credential("basic", Credential::bearer("t")));
+        assert_eq!(unknown.to_string(), "the spec has no security scheme `basic` (it has: bearer)");
+        assert!(builder()
+            .base_url("https://api.example.com")
+            .credential("bearer", Credential::bearer("t"))
+            .build()
+            .is_ok());
     }
 }

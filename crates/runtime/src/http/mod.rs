@@ -24,7 +24,7 @@ pub use request::{Operation, Request};
 pub use response::{RawResponse, Received, Response};
 pub use retry::RetryPolicy;
 pub use sending::Sending;
-pub use server::ServerTemplate;
+pub use server::{ServerTemplate, ServerUrlError};
 pub use style::Style;
 
 /// Re-exported for generated code, so generated crates need not name them.

@@ -39,8 +39,14 @@ impl Reply {
     /// A typed header; a value a header can't carry (a line break) is left
     /// out and logged, since a response can't be refused at this point.
     pub fn header(mut self, name: &'static str, value: &impl Serialize) -> Reply {
-        let text = serde_json::to_value(value).ok().and_then(|v| header_text(&v));
-        if let Some(text) = text {
+        let value = match serde_json::to_value(value) {
+            Ok(value) => value,
+            Err(error) => {
+                tracing::warn!(header = name, %error, "a response header value can't be serialized; it is left out");
+                return self;
+            }
+        };
+        if let Some(text) = header_text(&value) {
             match (HeaderName::from_bytes(name.as_bytes()), HeaderValue::from_str(&text)) {
                 (Ok(name), Ok(value)) => self.headers.push((name, value)),
                 _ => tracing::warn!(header = name, "a response header value can't be sent; it is left out"),

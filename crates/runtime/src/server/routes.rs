@@ -129,7 +129,14 @@ impl<A: Send + Sync + 'static> Routes<A> {
             }
             let mut method_router = MethodRouter::new();
             for (method, candidates) in methods {
-                let Ok(filter) = MethodFilter::try_from(method) else { continue };
+                let filter = match MethodFilter::try_from(method.clone()) {
+                    Ok(filter) => filter,
+                    Err(e) => {
+                        let ids: Vec<&str> = candidates.iter().map(|(op, _)| op.id).collect();
+                        tracing::error!(%method, %path, operations = ?ids, error = %e, "operations not served: the router cannot route this method");
+                        continue;
+                    }
+                };
                 let candidates = Arc::new(candidates);
                 let (api, spec, settings) = (self.api.clone(), self.spec, self.settings);
                 method_router = method_router.on(filter, move |request: Request| {

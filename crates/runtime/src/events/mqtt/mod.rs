@@ -219,8 +219,9 @@ async fn drive_publishing(mut events: Events, waiting: Arc<Mutex<Waiting>>) {
                         Err(TransportError::Other(format!("the broker did not take the message: {reason}")))
                     }
                 };
-                if let Some(answer) = answer {
-                    let _ = answer.send(result);
+                // A publisher that stopped waiting no longer needs to know.
+                if let Some(Err(Err(e))) = answer.map(|answer| answer.send(result)) {
+                    tracing::debug!(error = %e, "an MQTT publish failed after its publisher stopped waiting");
                 }
             }
             Ok(_) => {}
@@ -231,8 +232,11 @@ async fn drive_publishing(mut events: Events, waiting: Arc<Mutex<Waiting>>) {
     // tries again on a new connection (and dedupe makes a second copy harmless).
     let mut waiting = waiting.lock().expect("waiting");
     waiting.lost = true;
+    // A publisher that stopped waiting already gave up on its message.
     let lost = |answer: Answer| {
-        let _ = answer.send(Err(failed("the connection to the broker was lost", &error)));
+        if answer.send(Err(failed("the connection to the broker was lost", &error))).is_err() {
+            tracing::debug!("an MQTT publish was lost with the connection after its publisher stopped waiting");
+        }
     };
     waiting.unsent.drain(..).for_each(lost);
     waiting.sent.drain().map(|(_, answer)| answer).for_each(lost);
@@ -307,7 +311,10 @@ impl Member {
             let outcome = self.connection(&client, &mut events, &deliveries, &mut first).await;
             if let Some(first) = first.take() {
                 // It never subscribed: the connection failed, or the subscription went first.
-                let _ = first.send(Err(outcome.err().unwrap_or(TransportError::Closed)));
+                let never = outcome.err().unwrap_or(TransportError::Closed);
+                if let Err(Err(e)) = first.send(Err(never)) {
+                    tracing::debug!(error = %e, "an MQTT subscription failed after its subscriber stopped waiting");
+                }
                 return;
             }
             if deliveries.is_closed() {
@@ -315,7 +322,10 @@ impl Member {
                 return;
             }
             if let Err(e) = &outcome {
-                let _ = deliveries.send(Err(TransportError::Connection(e.to_string())));
+                // Dropped meanwhile: the next turn of the loop leaves.
+                if deliveries.send(Err(TransportError::Connection(e.to_string()))).is_err() {
+                    tracing::debug!(error = %e, "MQTT connection lost as its subscription was dropped");
+                }
             }
             let wait = waits
                 .get_or_insert_with(|| backoff(Duration::from_millis(50), Duration::from_secs(5)))
@@ -339,7 +349,9 @@ impl Member {
                 }
             }
         };
-        let _ = tokio::time::timeout(Duration::from_secs(1), gone).await;
+        if tokio::time::timeout(Duration::from_secs(1), gone).await.is_err() {
+            tracing::debug!(filter = %self.filter, "the MQTT broker did not close the connection within a second");
+        }
     }
 
     /// One connection, until it is lost (`Ok`, after it had subscribed) or
@@ -366,13 +378,17 @@ impl Member {
                     if let Some(code) = refused {
                         return Err(TransportError::Other(format!("the broker refused `{}`: {code}", self.filter)));
                     }
-                    if let Some(first) = first.take() {
-                        let _ = first.send(Ok(()));
+                    // A subscriber that stopped waiting dropped its deliveries too: the loop sees it.
+                    if let Some(Err(_)) = first.take().map(|first| first.send(Ok(()))) {
+                        tracing::debug!(filter = %self.filter, "subscribed to MQTT after the subscriber stopped waiting");
                     }
                 }
                 Ok(Happened::Publish(incoming)) => {
                     let attempt = if incoming.dup() { 2 } else { 1 };
-                    let _ = deliveries.send(Ok(delivery(client, incoming, attempt, deliveries)));
+                    // Unsent (the subscription was dropped), it is never acked: the broker sends it again.
+                    if deliveries.send(Ok(delivery(client, incoming, attempt, deliveries))).is_err() {
+                        tracing::debug!(filter = %self.filter, "an MQTT message came as the subscription was dropped");
+                    }
                 }
                 Ok(_) => {}
                 Err(e) => {
@@ -430,7 +446,10 @@ impl MqttSettle {
             tokio::time::sleep(delay).await;
             let held = Held { client, publish, message: message.clone(), attempt: attempt + 1, again: again.clone() };
             let delivery = Delivery::new(message, attempt + 1, Box::new(MqttSettle { held: Some(held) }));
-            let _ = again.send(Ok(delivery));
+            // Unsent (the subscription was dropped), it is never acked: the broker sends it again.
+            if again.send(Ok(delivery)).is_err() {
+                tracing::debug!("an MQTT message to handle again came after its subscription was dropped");
+            }
         });
     }
 }

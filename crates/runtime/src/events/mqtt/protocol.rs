@@ -178,25 +178,30 @@ impl Client {
     }
 
     pub(super) async fn leave(&self, filter: String) {
-        match self {
+        let sent = match self {
             Client::V5(client) => {
-                let _ = client.unsubscribe(filter).await;
-                let _ = client.disconnect().await;
+                [client.unsubscribe(filter).await, client.disconnect().await].map(|r| r.map_err(|e| e.to_string()))
             }
             Client::V311(client) => {
-                let _ = client.unsubscribe(filter).await;
-                let _ = client.disconnect().await;
+                [client.unsubscribe(filter).await, client.disconnect().await].map(|r| r.map_err(|e| e.to_string()))
             }
+        };
+        for error in sent.into_iter().filter_map(Result::err) {
+            // Leaving goes on: the broker ends a session whose connection is gone.
+            tracing::debug!(%error, "MQTT unsubscribe or disconnect not sent");
         }
     }
 
     /// Acknowledges (PUBACK) a message this client's connection received.
     pub(super) async fn ack(&self, incoming: &Incoming) {
-        let _ = match (self, incoming) {
-            (Client::V5(client), Incoming::V5(publish)) => client.ack(publish).await.map_err(drop),
-            (Client::V311(client), Incoming::V311(publish)) => client.ack(publish).await.map_err(drop),
+        let acked = match (self, incoming) {
+            (Client::V5(client), Incoming::V5(publish)) => client.ack(publish).await.map_err(|e| e.to_string()),
+            (Client::V311(client), Incoming::V311(publish)) => client.ack(publish).await.map_err(|e| e.to_string()),
             _ => Ok(()),
         };
+        if let Err(error) = acked {
+            tracing::warn!(%error, "MQTT acknowledgement not sent: the broker will deliver the message again");
+        }
     }
 }
 

@@ -17,7 +17,7 @@ use percent_encoding::{AsciiSet, CONTROLS};
 
 pub use receiver::{ReceiverOptions, WebhookReceiver};
 pub use sender::{Endpoint, SenderOptions, WebhookSender};
-pub use signature::{Refusal, WebhookSecret};
+pub use signature::{Refusal, SecretError, WebhookSecret};
 
 use super::transport::{BoxFuture, Capabilities, Publisher, Subscriber, Subscription, Transport};
 use super::{Message, TransportError};

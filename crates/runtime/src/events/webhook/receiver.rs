@@ -108,35 +108,57 @@ async fn receive(
         // A repeat of one already taken (its answer was lost), or a replay.
         Ok(Claim::Done) => return StatusCode::OK.into_response(),
         Ok(Claim::InProgress) => return refuse(StatusCode::CONFLICT, "this id is being handled"),
-        Ok(Claim::Claimed) | Err(_) => {}
+        Ok(Claim::Claimed) => {}
+        // Without the record a repeat cannot be told apart: the sender
+        // tries again later rather than the event being handled twice.
+        Err(e) => {
+            tracing::warn!(error = %e, "webhook dedupe record unavailable; asking the sender to try again");
+            return refuse(StatusCode::SERVICE_UNAVAILABLE, "not handled now");
+        }
     }
     let attempt = headers.get(ATTEMPT).and_then(|v| v.to_str().ok()?.parse().ok()).unwrap_or(1);
     let message = message(&headers, body);
     let (answer, verdict) = oneshot::channel();
     let delivery = Delivery::new(message, attempt, Box::new(WebhookSettle { answer: Some(answer) }));
     if !inner.hand(&channel, &group, delivery) {
-        let _ = inner.handled.release(&scope, &id).await;
+        forget(&inner, &scope, &id).await;
         return refuse(StatusCode::SERVICE_UNAVAILABLE, format!("nothing subscribes to `{channel}` as `{group}` yet"));
     }
     match verdict.await {
         Ok(Verdict::Ack) => {
-            let _ = inner.handled.complete(&scope, &id).await;
+            remember(&inner, &scope, &id).await;
             StatusCode::NO_CONTENT.into_response()
         }
         Ok(Verdict::Reject) => {
-            let _ = inner.handled.complete(&scope, &id).await;
+            remember(&inner, &scope, &id).await;
             refuse(StatusCode::UNPROCESSABLE_ENTITY, "rejected")
         }
         Ok(Verdict::Nack(delay)) => {
-            let _ = inner.handled.release(&scope, &id).await;
+            forget(&inner, &scope, &id).await;
             let wait = [(RETRY_AFTER_MS, delay.as_millis().to_string())];
             (StatusCode::SERVICE_UNAVAILABLE, wait, "not handled now").into_response()
         }
         // Dropped unsettled: the sender tries again.
         Err(_) => {
-            let _ = inner.handled.release(&scope, &id).await;
+            forget(&inner, &scope, &id).await;
             refuse(StatusCode::SERVICE_UNAVAILABLE, "not handled")
         }
+    }
+}
+
+/// Records a settled id, so that a repeat is answered without handling it
+/// again; if that fails, a repeat would be handled a second time.
+async fn remember(inner: &Inner, scope: &str, id: &str) {
+    if let Err(e) = inner.handled.complete(scope, id).await {
+        tracing::warn!(error = %e, scope, id, "webhook handled, but not recorded: a repeat would be handled again");
+    }
+}
+
+/// Lets the sender's next try of an unsettled id through; if that fails,
+/// the id stays taken until the store forgets it.
+async fn forget(inner: &Inner, scope: &str, id: &str) {
+    if let Err(e) = inner.handled.release(scope, id).await {
+        tracing::warn!(error = %e, scope, id, "webhook not handled, and its claim not released: its retries are refused until the store forgets it");
     }
 }
 

@@ -16,6 +16,11 @@ pub const ID: &str = "webhook-id";
 pub const TIMESTAMP: &str = "webhook-timestamp";
 pub const SIGNATURE: &str = "webhook-signature";
 
+/// A secret that is not `whsec_` and base64. It shows nothing of the text.
+#[derive(Debug, thiserror::Error)]
+#[error("a webhook secret is `whsec_` and base64: {0}")]
+pub struct SecretError(#[source] base64::DecodeError);
+
 /// A secret shared by a sender and a receiver. Its `Debug` shows nothing of it.
 #[derive(Clone)]
 pub struct WebhookSecret(Vec<u8>);
@@ -26,9 +31,9 @@ impl WebhookSecret {
     }
 
     /// A secret in the form Standard Webhooks gives them: `whsec_` and base64.
-    pub fn parse(text: &str) -> Result<WebhookSecret, String> {
+    pub fn parse(text: &str) -> Result<WebhookSecret, SecretError> {
         let encoded = text.strip_prefix("whsec_").unwrap_or(text);
-        STANDARD.decode(encoded).map(WebhookSecret).map_err(|e| format!("a webhook secret is `whsec_` and base64: {e}"))
+        STANDARD.decode(encoded).map(WebhookSecret).map_err(SecretError)
     }
 
     fn mac(&self, id: &str, timestamp: u64, body: &[u8]) -> Hmac<Sha256> {

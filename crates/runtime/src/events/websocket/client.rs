@@ -156,7 +156,10 @@ struct Unsubscribing {
 
 impl Drop for Unsubscribing {
     fn drop(&mut self) {
-        let _ = self.commands.send(Command::Unsubscribe { seq: self.seq });
+        // The connection's task is gone, and the subscription with it.
+        if self.commands.send(Command::Unsubscribe { seq: self.seq }).is_err() {
+            tracing::debug!(seq = self.seq, "unsubscribed after the WebSocket connection ended");
+        }
     }
 }
 
@@ -196,10 +199,15 @@ impl Session {
             self.epoch += 1;
             let ended = match self.resume(&mut socket).await {
                 Ok(()) => self.serve(&mut socket, &mut commands).await,
-                Err(_) => Ended::Lost,
+                Err(e) => {
+                    tracing::warn!(url = %self.url, error = %e, "resuming the WebSocket session failed");
+                    Ended::Lost
+                }
             };
             if let Ended::Unused = ended {
-                let _ = socket.close(None).await;
+                if let Err(e) = socket.close(None).await {
+                    tracing::debug!(url = %self.url, error = %e, "the unused WebSocket did not close cleanly");
+                }
                 return;
             }
             socket = loop {
@@ -291,21 +299,22 @@ impl Session {
         };
         match frame {
             Frame::Done { seq } => {
-                if let Some((_, _, reply)) = self.publishes.remove(&seq) {
-                    let _ = reply.send(Ok(()));
-                } else if let Some(reply) = self.subscriptions.get_mut(&seq).and_then(|s| s.reply.take()) {
-                    let _ = reply.send(Ok(()));
+                let reply = match self.publishes.remove(&seq) {
+                    Some((_, _, reply)) => Some(reply),
+                    None => self.subscriptions.get_mut(&seq).and_then(|s| s.reply.take()),
+                };
+                if reply.is_some_and(|reply| reply.send(Ok(())).is_err()) {
+                    tracing::debug!(url = %self.url, seq, "the hub confirmed a frame whose sender stopped waiting");
                 }
             }
             Frame::Failed { seq, reason } => {
                 let refused = || Err(TransportError::Other(format!("the hub refused: {reason}")));
-                if let Some((_, _, reply)) = self.publishes.remove(&seq) {
-                    let _ = reply.send(refused());
-                } else if let Some(sub) = self.subscriptions.remove(&seq) {
-                    if let Some(reply) = sub.reply {
-                        let _ = reply.send(refused());
-                    }
-                } else {
+                let reply = match self.publishes.remove(&seq) {
+                    Some((_, _, reply)) => Some(reply),
+                    None => self.subscriptions.remove(&seq).and_then(|sub| sub.reply),
+                };
+                // Nobody waits for the answer any more (or never did): it is said here instead.
+                if reply.is_none_or(|reply| reply.send(refused()).is_err()) {
                     tracing::warn!(url = %self.url, reason, "the hub refused a frame");
                 }
             }
@@ -316,7 +325,10 @@ impl Session {
                 let delivery = from_wire(headers, payload)
                     .map(|message| Delivery::new(message, attempt, Box::new(settle)))
                     .map_err(TransportError::Other);
-                let _ = sub.deliveries.send(delivery);
+                // Unsent (the subscription was dropped), it is never acked: the hub sends it again.
+                if sub.deliveries.send(delivery).is_err() {
+                    tracing::debug!(url = %self.url, seq, "a WebSocket message came after its subscription was dropped");
+                }
             }
             other => tracing::warn!(url = %self.url, frame = ?other, "the hub sent a client's frame"),
         }
@@ -370,9 +382,14 @@ impl Settle for RemoteSettle {
 impl Drop for RemoteSettle {
     fn drop(&mut self) {
         if !self.settled {
-            let _ = self
-                .commands
-                .send(Command::Settle { epoch: self.epoch, frame: Frame::Nack { tag: self.tag, delay_ms: 0 } });
+            let nack = Command::Settle { epoch: self.epoch, frame: Frame::Nack { tag: self.tag, delay_ms: 0 } };
+            // With the connection gone, the hub sends the unsettled message again anyway.
+            if self.commands.send(nack).is_err() {
+                tracing::debug!(
+                    tag = self.tag,
+                    "an unsettled WebSocket delivery was dropped after its connection ended"
+                );
+            }
         }
     }
 }

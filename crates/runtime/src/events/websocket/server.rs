@@ -48,11 +48,15 @@ fn serve(hub: &WebSocketHub, listener: std::net::TcpListener) -> tokio::task::Jo
     let listener = tokio::net::TcpListener::from_std(listener).expect("a listener on the runtime");
     // Small frames both ways: Nagle's algorithm off, as the client has it.
     let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
-        let _ = tcp.set_nodelay(true);
+        if let Err(e) = tcp.set_nodelay(true) {
+            tracing::debug!(error = %e, "Nagle's algorithm left on for a WebSocket connection");
+        }
     });
     let app = axum::Router::new().nest("/events", hub.router());
     tokio::spawn(async move {
-        let _ = axum::serve(listener, app).await;
+        if let Err(e) = axum::serve(listener, app).await {
+            tracing::error!(error = %e, "the WebSocket server stopped");
+        }
     })
 }
 
