@@ -14,15 +14,16 @@ use specwright_spec::ir::{
 
 use crate::names::{field_name, Namer};
 use crate::operations::{BodyKind, BodyPlan, BodyVariant, OpPlan, ParamPlan, ResponsePlan};
-use crate::types::{emit::deprecated, emit::docs, emit::ident, ty_path, Def, DefKind, Presence, Ty, Uses};
+use crate::pagination::{Items, Next, Pagination};
+use crate::types::{emit::deprecated, emit::docs, emit::ident, ty_path, Def, Presence, Ty, Uses};
 
-/// The source of `src/client.rs`.
-pub fn module(api: &Api, ops: &[OpPlan], defs: &[Def], uses: &mut Uses) -> TokenStream {
+/// The source of `src/client.rs`; `pages` holds each operation's pagination, if any.
+pub fn module(api: &Api, ops: &[OpPlan], pages: &[Option<Pagination>], defs: &[Def], uses: &mut Uses) -> TokenStream {
     let cx = Cx { defs, module: quote!(super::types::) };
     let servers = servers(api);
     let (schemes, scheme_names) = schemes(api);
     let methods = ops.iter().map(|op| cx.method(op));
-    let items = ops.iter().map(|op| cx.items(op, uses));
+    let items = ops.iter().zip(pages).map(|(op, pages)| cx.items(op, pages.as_ref(), uses));
     let title = format!(" A client for {}.", if api.info.title.is_empty() { "the API" } else { &api.info.title });
     // The operations' response enums, re-exported where callers meet them.
     let shared = (!ops.is_empty()).then(|| {
@@ -253,7 +254,7 @@ impl Cx<'_> {
     }
 
     /// The builder, its setters and `send`, and the response enums.
-    fn items(&self, op: &OpPlan, uses: &mut Uses) -> TokenStream {
+    fn items(&self, op: &OpPlan, pages: Option<&Pagination>, uses: &mut Uses) -> TokenStream {
         let builder = format_ident!("{}", op.type_base);
         let mut fields = Vec::new();
         let mut setters = Vec::new();
@@ -299,7 +300,7 @@ impl Cx<'_> {
         }
         let send = self.send(op, uses);
         let doc = format!(" A call of `{}`: set optional parameters, then `send` it.", op.id);
-        let pager = self.pager(op);
+        let pager = self.pager(op, pages);
         let clone = if pager.is_some() { quote!(#[derive(Clone)]) } else { quote!() };
         quote! {
             #[doc = #doc]
@@ -320,79 +321,25 @@ impl Cx<'_> {
         }
     }
 
-    /// `into_stream`, for a listing whose pages the spec makes recognisable:
-    /// a `next` cursor in the body paired with a cursor parameter, or
-    /// `offset` and `limit` parameters.
-    fn pager(&self, op: &OpPlan) -> Option<TokenStream> {
-        if op.method != Method::Get || op.body.is_some() {
-            return None;
-        }
-        let ok = op.responses.iter().find(|r| r.status == StatusCode::Code(200))?;
-        let Some((BodyKind::Json, body_ty)) = &ok.body else { return None };
-        let optional = |names: &[&str], ints: bool| {
-            op.params.iter().find(|p| {
-                p.location == ParameterLocation::Query
-                    && !p.required
-                    && names.contains(&p.name.as_str())
-                    && if ints { matches!(p.ty, Ty::I32 | Ty::I64 | Ty::U32 | Ty::U64) } else { p.ty == Ty::String }
-            })
-        };
-        // Where the items are: the body itself, or its one array field.
-        let (item_ty, items, fields) = match body_ty {
-            Ty::Vec(item) => ((**item).clone(), quote!(body), None),
-            Ty::Named(id) => {
-                let DefKind::Struct(s) = &self.defs[id.0].kind else { return None };
-                let mut arrays = s.fields.iter().filter(|f| !f.flatten && matches!(bare(&f.ty), Ty::Vec(_)));
-                let (field, None) = (arrays.next()?, arrays.next()) else { return None };
-                let Ty::Vec(item) = bare(&field.ty) else { return None };
-                let name = ident(&field.name);
-                let items = match field.presence {
+    /// `into_stream`, for a listing whose pages the spec makes recognisable.
+    fn pager(&self, op: &OpPlan, pages: Option<&Pagination>) -> Option<TokenStream> {
+        let pages = pages?;
+        let items = match pages.items {
+            Items::Body => quote!(body),
+            Items::Field { name, presence } => {
+                let name = ident(name);
+                match presence {
                     Presence::Required => quote!(body.#name),
                     Presence::RequiredNullable | Presence::Optional => quote!(body.#name.unwrap_or_default()),
                     Presence::OptionalNullable => quote!(body.#name.into_option().unwrap_or_default()),
-                };
-                ((**item).clone(), items, Some(s))
+                }
             }
-            _ => return None,
         };
-        let cursor_field = fields.and_then(|s| {
-            s.fields.iter().find(|f| {
-                *bare(&f.ty) == Ty::String
-                    && [
-                        "next_cursor",
-                        "nextCursor",
-                        "next",
-                        "cursor",
-                        "next_page_token",
-                        "nextPageToken",
-                        "next_token",
-                        "nextToken",
-                        "continuation_token",
-                        "continuationToken",
-                    ]
-                    .contains(&f.json.as_str())
-            })
-        });
-        let cursor_param = optional(
-            &[
-                "cursor",
-                "page_token",
-                "pageToken",
-                "next_token",
-                "nextToken",
-                "after",
-                "starting_after",
-                "continuation",
-                "continuationToken",
-                "continuation_token",
-            ],
-            false,
-        );
-        let next = match (cursor_field, cursor_param, optional(&["offset"], true), optional(&["limit"], true)) {
-            (Some(f), Some(p), _, _) => {
-                let name = ident(&f.name);
-                let param = ident(&p.field);
-                let cursor = match f.presence {
+        let next = match pages.next {
+            Next::Cursor { field, presence, param } => {
+                let name = ident(field);
+                let param = ident(&param.field);
+                let cursor = match presence {
                     Presence::Required => quote!(Some(body.#name.clone())),
                     Presence::RequiredNullable | Presence::Optional => quote!(body.#name.clone()),
                     Presence::OptionalNullable => quote!(body.#name.clone().into_option()),
@@ -402,7 +349,7 @@ impl Cx<'_> {
                     let items = #items;
                 }
             }
-            (_, _, Some(offset), Some(limit)) => {
+            Next::Offset { offset, limit } => {
                 let offset_ty = self.ty(&offset.ty);
                 let offset = ident(&offset.field);
                 let limit = ident(&limit.field);
@@ -414,8 +361,8 @@ impl Cx<'_> {
                     let next = full.then(|| call.#offset(at + count as #offset_ty));
                 }
             }
-            _ => return None,
         };
+        let ok = pages.page;
         let builder = format_ident!("{}", op.type_base);
         let response = format_ident!("{}Response", op.type_base);
         let error = format_ident!("{}Error", op.type_base);
@@ -425,7 +372,7 @@ impl Cx<'_> {
         } else {
             quote!(#response::#variant { body, .. })
         };
-        let item = self.ty(&item_ty);
+        let item = self.ty(&pages.item);
         let doc = format!(" Every item of `{}`, page after page, each page fetched as the stream reaches it.", op.id);
         Some(quote! {
             impl<'a> #builder<'a> {
@@ -579,14 +526,6 @@ impl Cx<'_> {
             #(#lets)*
             #reader.map(|#param| #enum_name::#variant { #body_field #(#fields),* })
         }}
-    }
-}
-
-/// A field's type without the `Option` or `Nullable` its presence adds.
-fn bare(ty: &Ty) -> &Ty {
-    match ty {
-        Ty::Option(inner) | Ty::Nullable(inner) => inner,
-        other => other,
     }
 }
 

@@ -64,6 +64,7 @@ mod format;
 pub mod names;
 pub mod operations;
 mod options;
+mod pagination;
 mod scaffold;
 pub mod select;
 mod server;
@@ -143,13 +144,15 @@ pub fn generate(api: &Api, options: &CrateOptions) -> GeneratedCrate {
     let events = options.events.then(|| events::plan(api, &mut planner, options.role, &mut diagnostics));
     planner.add_usage_types();
     let plan = planner.finish();
+    let pages: Vec<_> =
+        if options.client { ops.iter().map(|op| pagination::plan(op, &plan.defs)).collect() } else { Vec::new() };
     // The modules are written and printed side by side (printing is most of
     // the time); each thread builds its own tokens, which can't be sent.
     type Part = (&'static str, String, Uses);
     let (mut module, parts) = std::thread::scope(|scope| {
         let mut threads: Vec<std::thread::ScopedJoinHandle<Part>> = Vec::new();
         let defs = &plan.defs;
-        let ops = &ops;
+        let (ops, pages) = (&ops, &pages);
         if let Some(events) = &events {
             threads.push(scope.spawn(move || {
                 let uses = Uses { runtime: true, events: true, ..Uses::default() };
@@ -165,7 +168,7 @@ pub fn generate(api: &Api, options: &CrateOptions) -> GeneratedCrate {
         if options.client {
             threads.push(scope.spawn(move || {
                 let mut uses = Uses { runtime: true, client: true, ..Uses::default() };
-                ("src/client.rs", format::tokens(client::module(api, ops, defs, &mut uses)), uses)
+                ("src/client.rs", format::tokens(client::module(api, ops, pages, defs, &mut uses)), uses)
             }));
         }
         if options.server {
