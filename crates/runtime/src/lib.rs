@@ -79,6 +79,8 @@ pub mod http;
 mod nullable;
 #[cfg(feature = "postgres")]
 mod pg;
+#[cfg(feature = "redis")]
+mod redis_connection;
 #[cfg(feature = "schemars")]
 mod schemas;
 pub mod security;

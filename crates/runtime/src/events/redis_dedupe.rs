@@ -23,7 +23,8 @@ impl RedisDedupe {
     /// The connection comes back by itself after Redis restarts.
     pub async fn connect(url: &str, prefix: impl Into<String>) -> Result<RedisDedupe, StoreError> {
         let client = redis::Client::open(url).map_err(|e| StoreError(format!("{url}: {e}")))?;
-        let connection = client.get_connection_manager().await.map_err(|e| StoreError(format!("{url}: {e}")))?;
+        let connection =
+            crate::redis_connection::manager(&client).await.map_err(|e| StoreError(format!("{url}: {e}")))?;
         Ok(RedisDedupe {
             connection,
             prefix: prefix.into(),

@@ -73,7 +73,7 @@ impl RedisStreamsTransport {
     /// come back by themselves after Redis restarts.
     pub async fn connect(url: &str, options: RedisStreamsOptions) -> Result<RedisStreamsTransport, TransportError> {
         let client = redis::Client::open(url).map_err(|e| failed(url, e))?;
-        let connection = client.get_connection_manager().await.map_err(|e| failed(url, e))?;
+        let connection = crate::redis_connection::manager(&client).await.map_err(|e| failed(url, e))?;
         Ok(RedisStreamsTransport { client, connection, options: Arc::new(options) })
     }
 
@@ -113,7 +113,8 @@ impl Subscriber for RedisStreamsTransport {
             let key: Arc<str> = self.key(channel).into();
             let mut connection = self.connection.clone();
             create_group(&mut connection, &key, group).await?;
-            let reads = self.client.get_connection_manager().await.map_err(|e| failed("a reading connection", e))?;
+            let reads =
+                crate::redis_connection::manager(&self.client).await.map_err(|e| failed("a reading connection", e))?;
             let member = Member {
                 reads,
                 place: Arc::new(Place {

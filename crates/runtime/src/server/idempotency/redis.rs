@@ -29,7 +29,8 @@ impl RedisIdempotency {
     /// Connects to `url` (such as `redis://127.0.0.1:6379`); keys start with `prefix`.
     pub async fn connect(url: &str, prefix: impl Into<String>) -> Result<RedisIdempotency, StoreError> {
         let client = redis::Client::open(url).map_err(|e| StoreError(format!("{url}: {e}")))?;
-        let connection = client.get_connection_manager().await.map_err(|e| StoreError(format!("{url}: {e}")))?;
+        let connection =
+            crate::redis_connection::manager(&client).await.map_err(|e| StoreError(format!("{url}: {e}")))?;
         Ok(RedisIdempotency { connection, prefix: prefix.into() })
     }
 
