@@ -17,7 +17,7 @@ use tower::util::BoxCloneSyncService;
 use tower::{Layer, Service, ServiceExt};
 use tracing::Instrument;
 
-use super::dedupe::{Claim, DedupeStore};
+use super::dedupe::{settle_done, settle_released, Claim, DedupeStore};
 use super::event::{Event, EventPublisher, PublishError};
 use super::message::attr;
 use super::trace::TraceParent;
@@ -543,9 +543,7 @@ async fn process<C: Codec>(route: &Route<C>, shared: &Shared<C>, delivery: Deliv
     match failure {
         None => {
             if let Some((store, id)) = store {
-                if let Err(e) = store.complete(&route.group, id).await {
-                    tracing::warn!(error = %e, "handled, but the dedupe store did not record it");
-                }
+                settle_done(store.as_ref(), &route.group, id).await;
             }
             settle(delivery.ack().await);
         }
@@ -564,18 +562,14 @@ async fn process<C: Codec>(route: &Route<C>, shared: &Shared<C>, delivery: Deliv
                 Ok(()) => {
                     // Dead-lettered counts as handled: a redelivery is not dead-lettered twice.
                     if let Some((store, id)) = store {
-                        if let Err(e) = store.complete(&route.group, id).await {
-                            tracing::warn!(error = %e, "dead-lettered, but the dedupe store did not record it: a redelivery would be handled again");
-                        }
+                        settle_done(store.as_ref(), &route.group, id).await;
                     }
                     settle(delivery.ack().await);
                 }
                 Err(publish) => {
                     tracing::error!(error = %publish, "cannot dead-letter the event; it will come back");
                     if let Some((store, id)) = store {
-                        if let Err(e) = store.release(&route.group, id).await {
-                            tracing::warn!(error = %e, "the dedupe store did not release the event: its redelivery waits until the claim expires");
-                        }
+                        settle_released(store.as_ref(), &route.group, id).await;
                     }
                     settle(delivery.nack(settings.max_delay).await);
                 }

@@ -31,6 +31,24 @@ pub trait DedupeStore: Send + Sync {
     fn release<'a>(&'a self, scope: &'a str, id: &'a str) -> BoxFuture<'a, Result<(), StoreError>>;
 }
 
+/// Marks a settled event `Done`. A store that fails is logged, not
+/// returned: the event is settled either way, and all that is lost is that
+/// a redelivery of it would be handled again.
+pub(crate) async fn settle_done(store: &(impl DedupeStore + ?Sized), scope: &str, id: &str) {
+    if let Err(e) = store.complete(scope, id).await {
+        tracing::warn!(error = %e, scope, id, "settled, but not recorded as handled: a redelivery would be handled again");
+    }
+}
+
+/// Frees the claim on an event that was not handled, for its redelivery. A
+/// store that fails is logged: the claim then holds until it expires (or
+/// the store forgets it), and the redelivery waits that long.
+pub(crate) async fn settle_released(store: &(impl DedupeStore + ?Sized), scope: &str, id: &str) {
+    if let Err(e) = store.release(scope, id).await {
+        tracing::warn!(error = %e, scope, id, "not handled, and its claim not released: redeliveries wait until it expires");
+    }
+}
+
 /// Ids in this process's memory. Per scope it remembers at least the
 /// `capacity` ids it was most recently told of (claimed or handled), and at
 /// most twice that many.

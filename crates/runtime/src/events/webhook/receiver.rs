@@ -16,7 +16,7 @@ use tokio::sync::{mpsc, oneshot};
 
 use super::signature::{self, Refusal, WebhookSecret};
 use super::{decode, ATTEMPT, CE_PREFIX, RETRY_AFTER_MS};
-use crate::events::dedupe::{Claim, DedupeStore, MemoryDedupe};
+use crate::events::dedupe::{settle_done, settle_released, Claim, DedupeStore, MemoryDedupe};
 use crate::events::transport::{done, BoxFuture, Delivery, Settle, Subscriber, Subscription};
 use crate::events::{attr, Headers, Message, TransportError};
 
@@ -121,44 +121,28 @@ async fn receive(
     let (answer, verdict) = oneshot::channel();
     let delivery = Delivery::new(message, attempt, Box::new(WebhookSettle { answer: Some(answer) }));
     if !inner.hand(&channel, &group, delivery) {
-        forget(&inner, &scope, &id).await;
+        settle_released(&inner.handled, &scope, &id).await;
         return refuse(StatusCode::SERVICE_UNAVAILABLE, format!("nothing subscribes to `{channel}` as `{group}` yet"));
     }
     match verdict.await {
         Ok(Verdict::Ack) => {
-            remember(&inner, &scope, &id).await;
+            settle_done(&inner.handled, &scope, &id).await;
             StatusCode::NO_CONTENT.into_response()
         }
         Ok(Verdict::Reject) => {
-            remember(&inner, &scope, &id).await;
+            settle_done(&inner.handled, &scope, &id).await;
             refuse(StatusCode::UNPROCESSABLE_ENTITY, "rejected")
         }
         Ok(Verdict::Nack(delay)) => {
-            forget(&inner, &scope, &id).await;
+            settle_released(&inner.handled, &scope, &id).await;
             let wait = [(RETRY_AFTER_MS, delay.as_millis().to_string())];
             (StatusCode::SERVICE_UNAVAILABLE, wait, "not handled now").into_response()
         }
         // Dropped unsettled: the sender tries again.
         Err(_) => {
-            forget(&inner, &scope, &id).await;
+            settle_released(&inner.handled, &scope, &id).await;
             refuse(StatusCode::SERVICE_UNAVAILABLE, "not handled")
         }
-    }
-}
-
-/// Records a settled id, so that a repeat is answered without handling it
-/// again; if that fails, a repeat would be handled a second time.
-async fn remember(inner: &Inner, scope: &str, id: &str) {
-    if let Err(e) = inner.handled.complete(scope, id).await {
-        tracing::warn!(error = %e, scope, id, "webhook handled, but not recorded: a repeat would be handled again");
-    }
-}
-
-/// Lets the sender's next try of an unsettled id through; if that fails,
-/// the id stays taken until the store forgets it.
-async fn forget(inner: &Inner, scope: &str, id: &str) {
-    if let Err(e) = inner.handled.release(scope, id).await {
-        tracing::warn!(error = %e, scope, id, "webhook not handled, and its claim not released: its retries are refused until the store forgets it");
     }
 }
 
