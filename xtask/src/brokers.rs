@@ -30,14 +30,25 @@ fn cargo_bin() -> PathBuf {
 /// The dependency checker CI runs (`deny.toml`).
 const CARGO_DENY_VERSION: &str = "0.20.2";
 
-/// Installs cargo-deny unless it is there already (about 4 minutes on two cores).
+/// `cargo install` of a tool CI only runs, built without optimization and
+/// without debug info: tansu's release profile took 13 minutes of a cold
+/// CI run on two cores, and a broker for tests needs no speed.
+fn install_tool(name: &str, version: &str, features: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO"));
+    command.args(["install", name, "--locked", "--debug", "--version", version]).env("CARGO_PROFILE_DEV_DEBUG", "0");
+    for feature in features {
+        command.args(["--features", feature]);
+    }
+    command
+}
+
+/// Installs cargo-deny unless it is there already.
 pub fn ensure_cargo_deny() -> Result<(), String> {
     if cargo_bin().join("cargo-deny").exists() {
         return Ok(());
     }
     eprintln!("cargo-deny is missing: installing it (once per machine)");
-    let status = Command::new(env!("CARGO"))
-        .args(["install", "cargo-deny", "--locked", "--version", CARGO_DENY_VERSION])
+    let status = install_tool("cargo-deny", CARGO_DENY_VERSION, &[])
         .status()
         .map_err(|e| format!("cannot run cargo install: {e}"))?;
     if !status.success() {
@@ -46,8 +57,8 @@ pub fn ensure_cargo_deny() -> Result<(), String> {
     Ok(())
 }
 
-/// Installs tansu unless it is there already (building it takes 10 to 25
-/// minutes on two cores, so only the first run on a machine pays).
+/// Installs tansu unless it is there already (only the first run on a
+/// machine pays for building it).
 pub fn ensure_tansu() -> Result<(), String> {
     let path = tansu_path();
     if path.exists() {
@@ -55,8 +66,7 @@ pub fn ensure_tansu() -> Result<(), String> {
         return Ok(());
     }
     eprintln!("tansu is missing at {}: installing it (once per machine)", path.display());
-    let status = Command::new(env!("CARGO"))
-        .args(["install", "tansu", "--locked", "--version", TANSU_VERSION, "--features", TANSU_FEATURES])
+    let status = install_tool("tansu", TANSU_VERSION, &[TANSU_FEATURES])
         .status()
         .map_err(|e| format!("cannot run cargo install: {e}"))?;
     if !status.success() {

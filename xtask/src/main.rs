@@ -147,6 +147,13 @@ fn ci() -> Result<(), String> {
         );
         ignored.extend(["--skip", "shared_corpus"]);
     }
+    // The official JSON Schema Test Suite sits beside the corpus.
+    let suite = std::env::var_os("SPECWRIGHT_JSON_SCHEMA_SUITE")
+        .map_or_else(|| root().join("../shared/json-schema-test-suite"), PathBuf::from);
+    if !suite.join("tests").is_dir() {
+        eprintln!("the JSON Schema Test Suite is not at {}; its test does not run", suite.display());
+        ignored.extend(["--skip", "json_schema_test_suite"]);
+    }
     total.add(cargo_test(&ignored, &corpus_var)?);
     // The generated servers under schemathesis, valid requests and invalid ones.
     schemathesis::run()?;

@@ -77,10 +77,8 @@ mod error;
 
 use std::path::{Path, PathBuf};
 
-use specwright_codegen::settings::{
-    unplaced, unplaced_all, ApiSettings, NamesSetting, Settings, TypeAttributesSetting,
-};
-use specwright_codegen::{select, Layout, RuntimeDep};
+use specwright_codegen::settings::{ApiOptions, Settings};
+use specwright_codegen::{select, Layout, RuntimeDep, TypeAttributes};
 use specwright_spec::Loader;
 
 pub use error::Error;
@@ -91,7 +89,7 @@ pub use specwright_codegen::{Role, Schemars, Visibility};
 /// A builder with the defaults: the parts the spec's kind suggests (a
 /// client for OpenAPI, events for AsyncAPI), public modules, no `JsonSchema`.
 pub fn configure() -> Builder {
-    Builder { api: ApiSettings { layout: Some(Layout::Module), ..ApiSettings::default() }, out_dir: None }
+    Builder { api: ApiOptions { layout: Some(Layout::Module), ..ApiOptions::default() }, out_dir: None }
 }
 
 /// Generates every `[[api]]` of a settings file (relative paths in it are
@@ -101,8 +99,8 @@ pub fn compile_settings(path: impl AsRef<Path>) -> Result<(), Error> {
     directive("rerun-if-changed", &path.display().to_string());
     let settings = Settings::read(path).map_err(|e| Error::Settings(Box::new(e)))?;
     let base = path.parent().unwrap_or(Path::new("."));
-    for mut api in settings.api {
-        api.layout = Some(Layout::Module);
+    for api in &settings.api {
+        let api = ApiOptions { layout: Some(Layout::Module), ..api.options() };
         let spec = base.join(&api.spec);
         Builder { api, out_dir: None }.compile_one(&spec)?;
     }
@@ -112,7 +110,7 @@ pub fn compile_settings(path: impl AsRef<Path>) -> Result<(), Error> {
 /// What to generate; see [`configure`].
 #[derive(Clone, Debug)]
 pub struct Builder {
-    api: ApiSettings,
+    api: ApiOptions,
     out_dir: Option<PathBuf>,
 }
 
@@ -170,7 +168,7 @@ impl Builder {
 
     /// Uses a type of one's own for the schema named `schema` in the spec.
     pub fn replace_type(mut self, schema: impl Into<String>, rust_type: impl Into<String>) -> Self {
-        self.api.types.insert(schema.into(), unplaced(rust_type));
+        self.api.types.insert(schema.into(), rust_type.into());
         self
     }
 
@@ -184,9 +182,9 @@ impl Builder {
 
     /// Derives these on the generated types whose names match `pattern` (`*` and `?` match).
     pub fn derive(mut self, pattern: impl Into<String>, paths: impl IntoIterator<Item = impl Into<String>>) -> Self {
-        self.api.type_attributes.push(TypeAttributesSetting {
+        self.api.type_attributes.push(TypeAttributes {
             pattern: pattern.into(),
-            derive: unplaced_all(paths),
+            derive: paths.into_iter().map(Into::into).collect(),
             attributes: Vec::new(),
         });
         self
@@ -194,10 +192,10 @@ impl Builder {
 
     /// Puts an attribute (`#[serde(deny_unknown_fields)]`) on the generated types whose names match `pattern`.
     pub fn type_attribute(mut self, pattern: impl Into<String>, attribute: impl Into<String>) -> Self {
-        self.api.type_attributes.push(TypeAttributesSetting {
+        self.api.type_attributes.push(TypeAttributes {
             pattern: pattern.into(),
             derive: Vec::new(),
-            attributes: vec![unplaced(attribute)],
+            attributes: vec![attribute.into()],
         });
         self
     }
@@ -227,7 +225,7 @@ impl Builder {
                 "`name` names the file of a single spec; several are named after their files".into(),
             ));
         }
-        self.api.check().map_err(|(_, message)| Error::Usage(format!("a builder setting is wrong: {message}")))?;
+        self.api.check().map_err(|message| Error::Usage(format!("a builder setting is wrong: {message}")))?;
         for spec in specs {
             self.compile_one(spec.as_ref())?;
         }
@@ -258,14 +256,13 @@ impl Builder {
 
         let (api, unmatched) = select::select(api, &self.api.filter());
         warn(unmatched.iter().map(|entry| format!("{}: the filter's {entry} matches no operation", spec.display())));
-        let mut settings = self.api.clone();
-        if settings.name.is_none() {
+        let mut chosen = self.api.clone();
+        if chosen.name.is_none() {
             let stem = spec.file_stem().map_or("api".into(), |s| s.to_string_lossy().into_owned());
-            settings.name = Some(stem.replace(['-', '.', ' '], "_"));
+            chosen.name = Some(stem.replace(['-', '.', ' '], "_"));
         }
         let openapi = api.kind.is_openapi();
-        let options =
-            settings.crate_options(openapi, RuntimeDep::default()).map_err(|e| Error::Usage(e.to_string()))?;
+        let options = chosen.crate_options(openapi, RuntimeDep::default()).map_err(|e| Error::Usage(e.to_string()))?;
         let mut generated = specwright_codegen::generate(&api, &options);
         loaded.locate(&mut generated.diagnostics);
         if generated.diagnostics.iter().any(|d| d.is_error()) {
@@ -297,7 +294,7 @@ impl Builder {
 /// Operations by tag, operation id, or (AsyncAPI) channel id or address;
 /// each name may hold `*` and `?`.
 #[derive(Clone, Debug, Default)]
-pub struct Names(NamesSetting);
+pub struct Names(select::Names);
 
 impl Names {
     pub fn new() -> Names {
@@ -305,17 +302,17 @@ impl Names {
     }
 
     pub fn tags(mut self, tags: impl IntoIterator<Item = impl Into<String>>) -> Self {
-        self.0.tags.extend(unplaced_all(tags));
+        self.0.tags.extend(tags.into_iter().map(Into::into));
         self
     }
 
     pub fn operations(mut self, ids: impl IntoIterator<Item = impl Into<String>>) -> Self {
-        self.0.operations.extend(unplaced_all(ids));
+        self.0.operations.extend(ids.into_iter().map(Into::into));
         self
     }
 
     pub fn channels(mut self, channels: impl IntoIterator<Item = impl Into<String>>) -> Self {
-        self.0.channels.extend(unplaced_all(channels));
+        self.0.channels.extend(channels.into_iter().map(Into::into));
         self
     }
 }

@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
-use specwright_codegen::settings::{unplaced, unplaced_all, ApiSettings, NamesSetting, Settings, SettingsError};
+use specwright_codegen::select::Names;
+use specwright_codegen::settings::{ApiOptions, ApiSettings, Settings, SettingsError};
 use specwright_codegen::{select, GeneratedCrate, Layout, Role, RuntimeDep};
 use specwright_spec::Loader;
 
@@ -102,13 +103,14 @@ fn schema_type(text: &str) -> Result<(String, String), String> {
     Ok((schema.trim().to_string(), ty.trim().to_string()))
 }
 
-/// One spec to generate, with its settings.
+/// One spec to generate, with its options.
 struct Job {
-    api: ApiSettings,
+    api: ApiOptions,
     spec: PathBuf,
     out: PathBuf,
-    /// The settings file it came from, for errors that point into it.
-    settings: Option<(PathBuf, String)>,
+    /// The settings file it came from and its table there, for errors that
+    /// point into it.
+    settings: Option<(PathBuf, String, ApiSettings)>,
 }
 
 pub fn run(args: Args) -> u8 {
@@ -155,7 +157,7 @@ pub fn run(args: Args) -> u8 {
 fn jobs(args: &Args) -> Result<(Vec<Job>, Option<RuntimeDep>), (u8, String)> {
     if let (Some(spec), Some(out)) = (&args.spec, &args.out) {
         let api = from_flags(args, spec);
-        api.check().map_err(|(_, message)| (2, format!("error: {message}")))?;
+        api.check().map_err(|message| (2, format!("error: {message}")))?;
         return Ok((vec![Job { api, spec: spec.clone(), out: out.clone(), settings: None }], None));
     }
     let settings = Settings::read(&args.config).map_err(|e| {
@@ -173,7 +175,8 @@ fn jobs(args: &Args) -> Result<(Vec<Job>, Option<RuntimeDep>), (u8, String)> {
             return Err((1, format!("{e}")));
         };
         let spec = base.join(&api.spec);
-        jobs.push(Job { api, spec, out: base.join(out), settings: Some((args.config.clone(), text.clone())) });
+        let settings = Some((args.config.clone(), text.clone(), api.clone()));
+        jobs.push(Job { api: api.options(), spec, out: base.join(out), settings });
     }
     if jobs.is_empty() {
         return Err((1, format!("{}: no [[api]] tables", args.config.display())));
@@ -181,9 +184,9 @@ fn jobs(args: &Args) -> Result<(Vec<Job>, Option<RuntimeDep>), (u8, String)> {
     Ok((jobs, runtime))
 }
 
-fn from_flags(args: &Args, spec: &Path) -> ApiSettings {
-    let list = |v: &[String]| unplaced_all(v.iter().cloned());
-    ApiSettings {
+fn from_flags(args: &Args, spec: &Path) -> ApiOptions {
+    let list = |v: &[String]| v.to_vec();
+    ApiOptions {
         spec: spec.to_path_buf(),
         out: args.out.clone(),
         name: args.name.clone(),
@@ -195,19 +198,19 @@ fn from_flags(args: &Args, spec: &Path) -> ApiSettings {
         types_only: args.types_only,
         role: Some(args.role),
         example_tests: args.example_tests,
-        include: NamesSetting {
+        include: Names {
             tags: list(&args.include_tag),
             operations: list(&args.include_operation),
             channels: list(&args.include_channel),
         },
-        exclude: NamesSetting {
+        exclude: Names {
             tags: list(&args.exclude_tag),
             operations: list(&args.exclude_operation),
             channels: Vec::new(),
         },
-        types: args.types.iter().map(|(k, v)| (k.clone(), unplaced(v.clone()))).collect(),
+        types: args.types.iter().cloned().collect(),
         x_rust_type: args.x_rust_type,
-        ..ApiSettings::default()
+        ..ApiOptions::default()
     }
 }
 
@@ -277,8 +280,8 @@ fn generate(
     for entry in unmatched {
         let message = format!("the filter's {entry} matches no operation");
         match &job.settings {
-            Some((file, text)) => {
-                let span = job.api.filter_entry_span(&entry);
+            Some((file, text, table)) => {
+                let span = table.filter_entry_span(&entry);
                 let e = SettingsError { file: file.clone(), text: text.clone(), span, message };
                 out.say(progress, format!("warning: {e}"));
             }

@@ -61,6 +61,7 @@ pub mod docs;
 pub mod events;
 mod examples;
 mod format;
+pub mod keywords;
 pub mod names;
 pub mod operations;
 mod options;
@@ -71,7 +72,7 @@ mod server;
 pub mod settings;
 mod shared;
 pub mod types;
-mod validation;
+pub mod validation;
 
 pub use options::{Layout, Role, Schemars, TypeAttributes, Visibility};
 pub use scaffold::{package_name, CrateOptions, RuntimeDep, RuntimeDepError};

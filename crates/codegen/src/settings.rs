@@ -135,17 +135,6 @@ pub struct TypeAttributesSetting {
     pub attributes: Vec<Spanned<String>>,
 }
 
-/// A value set by code or a flag rather than written in a settings file:
-/// it has no place to point at.
-pub fn unplaced(value: impl Into<String>) -> Spanned<String> {
-    Spanned::new(0..0, value.into())
-}
-
-/// Values set by code or flags, as settings lists hold them.
-pub fn unplaced_all(values: impl IntoIterator<Item = impl Into<String>>) -> Vec<Spanned<String>> {
-    values.into_iter().map(unplaced).collect()
-}
-
 /// A mistake in a settings file, with where it is.
 #[derive(Clone, Debug)]
 pub struct SettingsError {
@@ -233,33 +222,55 @@ impl ApiSettings {
     /// What serde cannot see: that types, derives and attributes are Rust.
     pub fn check(&self) -> Result<(), (Range<usize>, String)> {
         for (schema, ty) in &self.types {
-            if syn::parse_str::<syn::Type>(ty.get_ref()).is_err() {
-                return Err((ty.span(), format!("`{}` (for {schema}) is not a Rust type", ty.get_ref())));
-            }
+            not_a_type(schema, ty.get_ref()).map_or(Ok(()), |message| Err((ty.span(), message)))?;
         }
         for t in &self.type_attributes {
             for d in &t.derive {
-                if syn::parse_str::<syn::Path>(d.get_ref()).is_err() {
-                    return Err((d.span(), format!("`{}` is not a path to derive", d.get_ref())));
-                }
+                not_a_derive(d.get_ref()).map_or(Ok(()), |message| Err((d.span(), message)))?;
             }
             for a in &t.attributes {
-                let parsed = syn::parse::Parser::parse_str(syn::Attribute::parse_outer, a.get_ref());
-                if !matches!(parsed.as_deref(), Ok([_, ..])) {
-                    return Err((a.span(), format!("`{}` is not an attribute such as `#[serde(...)]`", a.get_ref())));
-                }
+                not_an_attribute(a.get_ref()).map_or(Ok(()), |message| Err((a.span(), message)))?;
             }
         }
         Ok(())
     }
 
-    /// The filter these settings give.
-    pub fn filter(&self) -> Filter {
-        let names = |n: &NamesSetting| {
-            let plain = |list: &[Spanned<String>]| list.iter().map(|s| s.get_ref().clone()).collect();
-            Names { tags: plain(&n.tags), operations: plain(&n.operations), channels: plain(&n.channels) }
+    /// The options this table gives, its places in the file set aside.
+    pub fn options(&self) -> ApiOptions {
+        let plain = |list: &[Spanned<String>]| list.iter().map(|s| s.get_ref().clone()).collect();
+        let names = |n: &NamesSetting| Names {
+            tags: plain(&n.tags),
+            operations: plain(&n.operations),
+            channels: plain(&n.channels),
         };
-        Filter { include: names(&self.include), exclude: names(&self.exclude) }
+        ApiOptions {
+            spec: self.spec.clone(),
+            out: self.out.clone(),
+            name: self.name.clone(),
+            version: self.version.clone(),
+            layout: self.layout,
+            visibility: self.visibility,
+            client: self.client,
+            server: self.server,
+            events: self.events,
+            types_only: self.types_only,
+            role: self.role,
+            schemars: self.schemars,
+            example_tests: self.example_tests,
+            include: names(&self.include),
+            exclude: names(&self.exclude),
+            types: self.types.iter().map(|(k, v)| (k.clone(), v.get_ref().clone())).collect(),
+            x_rust_type: self.x_rust_type,
+            type_attributes: self
+                .type_attributes
+                .iter()
+                .map(|t| TypeAttributes {
+                    pattern: t.pattern.clone(),
+                    derive: plain(&t.derive),
+                    attributes: plain(&t.attributes),
+                })
+                .collect(),
+        }
     }
 
     /// The place in the settings of a filter entry that matched nothing
@@ -275,8 +286,50 @@ impl ApiSettings {
         };
         list.iter().find(|s| s.get_ref() == pattern).map(|s| s.span())
     }
+}
 
-    /// The parts to generate for a spec of this kind, or why the settings
+/// What to generate from one spec, as plain values: an `[[api]]` table of
+/// the settings file once its places are set aside
+/// ([`ApiSettings::options`]), what the build API's methods set, and what
+/// the command line's flags give. Each field means what the settings key
+/// of the same name does.
+#[derive(Clone, Debug, Default)]
+pub struct ApiOptions {
+    pub spec: PathBuf,
+    pub out: Option<PathBuf>,
+    pub name: Option<String>,
+    pub version: Option<String>,
+    pub layout: Option<Layout>,
+    pub visibility: Option<Visibility>,
+    pub client: Option<bool>,
+    pub server: Option<bool>,
+    pub events: Option<bool>,
+    pub types_only: bool,
+    pub role: Option<Role>,
+    pub schemars: Option<Schemars>,
+    pub example_tests: bool,
+    pub include: Names,
+    pub exclude: Names,
+    pub types: BTreeMap<String, String>,
+    pub x_rust_type: bool,
+    pub type_attributes: Vec<TypeAttributes>,
+}
+
+impl ApiOptions {
+    /// That types, derives and attributes are Rust; the first that is not, said.
+    pub fn check(&self) -> Result<(), String> {
+        let types = self.types.iter().map(|(schema, ty)| not_a_type(schema, ty));
+        let derives = self.type_attributes.iter().flat_map(|t| t.derive.iter().map(|d| not_a_derive(d)));
+        let attributes = self.type_attributes.iter().flat_map(|t| t.attributes.iter().map(|a| not_an_attribute(a)));
+        types.chain(derives).chain(attributes).flatten().next().map_or(Ok(()), Err)
+    }
+
+    /// The filter these options give.
+    pub fn filter(&self) -> Filter {
+        Filter { include: self.include.clone(), exclude: self.exclude.clone() }
+    }
+
+    /// The parts to generate for a spec of this kind, or why the options
     /// ask for a part it cannot have.
     pub fn parts(&self, openapi: bool) -> Result<(bool, bool, bool), PartError> {
         let (client, server, events) =
@@ -303,25 +356,16 @@ impl ApiSettings {
             (None, Layout::Crate) => Schemars::Feature,
             (None, Layout::Module) => Schemars::Never,
         };
-        let filter = self.filter();
         Ok(CrateOptions {
             name: self.name.clone(),
             version: self.version.clone(),
             layout,
             visibility: self.visibility.unwrap_or_default(),
             schemars,
-            replace: self.types.iter().map(|(k, v)| (k.clone(), v.get_ref().clone())).collect(),
+            replace: self.types.clone(),
             spec_rust_types: self.x_rust_type,
-            type_attributes: self
-                .type_attributes
-                .iter()
-                .map(|t| TypeAttributes {
-                    pattern: t.pattern.clone(),
-                    derive: t.derive.iter().map(|d| d.get_ref().clone()).collect(),
-                    attributes: t.attributes.iter().map(|a| a.get_ref().clone()).collect(),
-                })
-                .collect(),
-            only_used_types: !filter.is_empty(),
+            type_attributes: self.type_attributes.clone(),
+            only_used_types: !self.filter().is_empty(),
             runtime,
             spec: self.spec.file_name().map_or_else(|| self.spec.display().to_string(), |n| n.to_string_lossy().into()),
             example_tests: self.example_tests && layout == Layout::Crate,
@@ -331,6 +375,21 @@ impl ApiSettings {
             role: self.role.unwrap_or_default(),
         })
     }
+}
+
+/// Why `ty` (the type given for `schema`) is not a Rust type, if it is not.
+fn not_a_type(schema: &str, ty: &str) -> Option<String> {
+    syn::parse_str::<syn::Type>(ty).is_err().then(|| format!("`{ty}` (for {schema}) is not a Rust type"))
+}
+
+fn not_a_derive(path: &str) -> Option<String> {
+    syn::parse_str::<syn::Path>(path).is_err().then(|| format!("`{path}` is not a path to derive"))
+}
+
+fn not_an_attribute(attribute: &str) -> Option<String> {
+    let parsed = syn::parse::Parser::parse_str(syn::Attribute::parse_outer, attribute);
+    (!matches!(parsed.as_deref(), Ok([_, ..])))
+        .then(|| format!("`{attribute}` is not an attribute such as `#[serde(...)]`"))
 }
 
 /// A part the settings ask for that the spec's kind cannot have.
@@ -373,14 +432,14 @@ type-attributes = [{ pattern = "Pet*", derive = ["Eq"], attributes = ["#[serde(d
 "##,
         )
         .unwrap();
-        let options = s.api[0].crate_options(true, RuntimeDep::default()).unwrap();
+        let options = s.api[0].options().crate_options(true, RuntimeDep::default()).unwrap();
         assert_eq!((options.client, options.server, options.events), (false, true, false));
         assert_eq!(options.layout, Layout::Module);
         assert_eq!(options.visibility, Visibility::Crate);
         assert_eq!(options.schemars, Schemars::Never);
         assert!(options.only_used_types);
         assert_eq!(options.replace["Money"], "rust_decimal::Decimal");
-        assert_eq!(s.api[0].filter().exclude.operations, ["deletePet"]);
+        assert_eq!(s.api[0].options().filter().exclude.operations, ["deletePet"]);
     }
 
     /// Each mistake is an error at its line and column.
@@ -407,8 +466,8 @@ type-attributes = [{ pattern = "Pet*", derive = ["Eq"], attributes = ["#[serde(d
 
     #[test]
     fn parts_follow_the_kind_of_spec() {
-        let api = |f: fn(&mut ApiSettings)| {
-            let mut a = ApiSettings::default();
+        let api = |f: fn(&mut ApiOptions)| {
+            let mut a = ApiOptions::default();
             f(&mut a);
             a
         };

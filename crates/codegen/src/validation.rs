@@ -1,9 +1,13 @@
 //! The table of schemas a generated server checks requests against: each
 //! schema a parameter or body uses, and each it reaches, written once as
 //! plain static data (cheap to compile, however big the spec) and named by
-//! index. The table is written as text, an entry a line: a big spec's has
-//! thousands, and laying them out token by token would be most of the time
-//! spent generating its server.
+//! index.
+//!
+//! [`Table`] plans it as [`Entry`] values, which mirror the runtime's
+//! `server::schema::Schema` field for field, and writes them as text, an
+//! entry a line: a big spec's table has thousands, and laying them out token
+//! by token would be most of the time spent generating its server. Tests
+//! build the runtime's table from the same entries, in process.
 
 use std::collections::HashMap;
 
@@ -12,11 +16,68 @@ use quote::quote;
 use serde_json::Value;
 use specwright_spec::ir::{Api, JsonType, Schema, SchemaId};
 
+use crate::keywords::{reads, Part};
+
 /// The schemas gathered so far, in table order.
 #[derive(Default)]
 pub struct Table {
     index: HashMap<SchemaId, usize>,
     order: Vec<SchemaId>,
+}
+
+/// What an object allows besides its declared properties.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub enum Additional {
+    #[default]
+    Any,
+    Nothing,
+    Schema(usize),
+}
+
+/// One schema of the table, as the runtime's `Schema` holds it; other
+/// schemas are named by their index. Numbers are finite; `types` holds
+/// `null` when the schema is nullable; `enumeration` and `const` are one
+/// list of JSON texts.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Entry {
+    pub nothing: bool,
+    pub reference: Option<usize>,
+    pub types: Vec<JsonType>,
+    /// The name of the runtime's `Format` variant, for the formats it checks.
+    pub format: Option<&'static str>,
+    pub enumeration: Vec<String>,
+    pub minimum: Option<f64>,
+    pub maximum: Option<f64>,
+    pub exclusive_minimum: Option<f64>,
+    pub exclusive_maximum: Option<f64>,
+    pub multiple_of: Option<f64>,
+    pub min_length: Option<u64>,
+    pub max_length: Option<u64>,
+    pub pattern: Option<String>,
+    pub items: Option<usize>,
+    pub prefix_items: Vec<usize>,
+    pub contains: Option<usize>,
+    pub min_contains: Option<u64>,
+    pub max_contains: Option<u64>,
+    pub min_items: Option<u64>,
+    pub max_items: Option<u64>,
+    pub unique_items: bool,
+    pub unevaluated_items: Option<usize>,
+    pub properties: Vec<(String, usize)>,
+    pub pattern_properties: Vec<(String, usize)>,
+    pub property_names: Option<usize>,
+    pub required: Vec<String>,
+    pub dependent_required: Vec<(String, Vec<String>)>,
+    pub dependent_schemas: Vec<(String, usize)>,
+    pub unevaluated_properties: Option<usize>,
+    pub additional: Additional,
+    pub min_properties: Option<u64>,
+    pub max_properties: Option<u64>,
+    pub all_of: Vec<usize>,
+    pub any_of: Vec<usize>,
+    pub one_of: Vec<usize>,
+    pub not: Option<usize>,
+    pub conditional: Option<(usize, Option<usize>, Option<usize>)>,
 }
 
 impl Table {
@@ -31,7 +92,9 @@ impl Table {
         let mut next = start;
         while next < self.order.len() {
             let s = api.schemas.get(self.order[next]);
-            for child in children(s) {
+            // The discriminator's mapping names alternatives the schema
+            // already holds; it checks nothing of its own.
+            for (_, child) in s.children().into_iter().filter(|(k, _)| reads(Part::Validation, *k)) {
                 if !self.index.contains_key(&child) {
                     self.index.insert(child, self.order.len());
                     self.order.push(child);
@@ -57,190 +120,219 @@ impl Table {
         self.order.len()
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    /// The table's entries, in order.
+    pub fn entries(&self, api: &Api) -> Vec<Entry> {
+        self.order.iter().map(|&id| self.entry(api, api.schemas.get(id))).collect()
+    }
+
     /// The table's entries as Rust source, each a `srv::Schema` literal on
     /// a line of its own, indented for the array they go in.
     pub fn source(&self, api: &Api) -> String {
         let mut out = String::new();
         for &id in &self.order {
             out.push_str("    ");
-            out.push_str(&self.entry(api, api.schemas.get(id)));
+            out.push_str(&literal(&self.entry(api, api.schemas.get(id))));
             out.push_str(",\n");
         }
         out
     }
 
-    fn at(&self, id: SchemaId) -> String {
-        self.index[&id].to_string()
+    fn at(&self, id: SchemaId) -> usize {
+        self.index[&id]
     }
 
-    fn list(&self, ids: &[SchemaId]) -> String {
-        let items: Vec<String> = ids.iter().map(|&id| self.at(id)).collect();
-        format!("&[{}]", items.join(", "))
+    fn list(&self, ids: &[SchemaId]) -> Vec<usize> {
+        ids.iter().map(|&id| self.at(id)).collect()
     }
 
-    fn entry(&self, api: &Api, s: &Schema) -> String {
-        let mut fields: Vec<String> = Vec::new();
-        if s.accepts_nothing {
-            fields.push("nothing: true".into());
-        }
-        if let Some(r) = s.reference {
-            fields.push(format!("reference: Some({})", self.at(r)));
-        }
-        let mut bits: Vec<&str> = JsonType::ALL
-            .iter()
-            .filter(|t| s.types.contains(**t))
-            .map(|t| match t {
-                JsonType::Null => "NULL",
-                JsonType::Boolean => "BOOLEAN",
-                JsonType::Object => "OBJECT",
-                JsonType::Array => "ARRAY",
-                JsonType::Number => "NUMBER",
-                JsonType::String => "STRING",
-                JsonType::Integer => "INTEGER",
-            })
-            .collect();
-        if !bits.is_empty() {
-            if s.nullable && !s.types.contains(JsonType::Null) {
-                bits.push("NULL");
-            }
-            let bits: Vec<String> = bits.iter().map(|b| format!("srv::schema::types::{b}")).collect();
-            fields.push(format!("types: {}", bits.join(" | ")));
-        }
-        if let Some(format) = s.format.as_deref().and_then(format) {
-            fields.push(format!("format: srv::Format::{format}"));
-        }
-        let mut allowed: Vec<String> = s.enum_values.iter().flatten().map(Value::to_string).collect();
-        if let Some(c) = &s.const_value {
-            allowed.push(c.to_string());
-        }
-        if !allowed.is_empty() {
-            if s.nullable && !allowed.iter().any(|a| a == "null") {
-                allowed.push("null".into());
-            }
-            let texts: Vec<String> = allowed.iter().map(|a| string(a)).collect();
-            fields.push(format!("enumeration: &[{}]", texts.join(", ")));
-        }
+    fn entry(&self, api: &Api, s: &Schema) -> Entry {
         let c = s.constraints();
-        let number = |v: Option<f64>| v.filter(|x| x.is_finite()).map(|x| Literal::f64_suffixed(x).to_string());
-        let count = |v: Option<u64>| v.map(|n| n.to_string());
-        for (name, value) in [
-            ("minimum", number(c.minimum)),
-            ("maximum", number(c.maximum)),
-            ("exclusive_minimum", number(c.exclusive_minimum)),
-            ("exclusive_maximum", number(c.exclusive_maximum)),
-            ("multiple_of", number(c.multiple_of)),
-            ("min_length", count(c.min_length)),
-            ("max_length", count(c.max_length)),
-            ("min_items", count(c.min_items)),
-            ("max_items", count(c.max_items)),
-            ("min_properties", count(c.min_properties)),
-            ("max_properties", count(c.max_properties)),
-        ] {
-            if let Some(v) = value {
-                fields.push(format!("{name}: Some({v})"));
-            }
+        let finite = |v: Option<f64>| v.filter(|x| x.is_finite());
+        let mut types: Vec<JsonType> = s.types.iter().collect();
+        if !types.is_empty() && s.nullable && !types.contains(&JsonType::Null) {
+            types.push(JsonType::Null);
         }
-        if let Some(p) = &c.pattern {
-            fields.push(format!("pattern: Some({})", string(p)));
+        let mut enumeration: Vec<String> = s.enum_values.iter().flatten().map(Value::to_string).collect();
+        enumeration.extend(s.const_value.as_deref().map(Value::to_string));
+        if !enumeration.is_empty() && s.nullable && !enumeration.iter().any(|a| a == "null") {
+            enumeration.push("null".into());
         }
-        if c.unique_items {
-            fields.push("unique_items: true".into());
+        let named = |map: &indexmap::IndexMap<String, SchemaId>| -> Vec<(String, usize)> {
+            map.iter().map(|(name, &id)| (name.clone(), self.at(id))).collect()
+        };
+        // `enum: []` lists no value, so none is valid.
+        let no_value_listed = s.enum_values.as_ref().is_some_and(Vec::is_empty) && s.const_value.is_none();
+        Entry {
+            nothing: s.accepts_nothing || no_value_listed,
+            reference: s.reference.map(|id| self.at(id)),
+            types,
+            format: s.format.as_deref().and_then(format),
+            enumeration,
+            minimum: finite(c.minimum),
+            maximum: finite(c.maximum),
+            exclusive_minimum: finite(c.exclusive_minimum),
+            exclusive_maximum: finite(c.exclusive_maximum),
+            multiple_of: finite(c.multiple_of),
+            min_length: c.min_length,
+            max_length: c.max_length,
+            pattern: c.pattern.clone(),
+            items: s.items.map(|id| self.at(id)),
+            prefix_items: self.list(&c.prefix_items),
+            contains: c.contains.map(|id| self.at(id)),
+            min_contains: c.min_contains,
+            max_contains: c.max_contains,
+            min_items: c.min_items,
+            max_items: c.max_items,
+            unique_items: c.unique_items,
+            unevaluated_items: c.unevaluated_items.map(|id| self.at(id)),
+            properties: named(&s.properties),
+            pattern_properties: named(&c.pattern_properties),
+            property_names: c.property_names.map(|id| self.at(id)),
+            // A read-only property is the server's to fill: requests may leave it out.
+            required: s
+                .required
+                .iter()
+                .filter(|name| !s.properties.get(*name).is_some_and(|&p| api.schemas.get(p).read_only))
+                .cloned()
+                .collect(),
+            dependent_required: c.dependent_required.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            dependent_schemas: named(&c.dependent_schemas),
+            unevaluated_properties: c.unevaluated_properties.map(|id| self.at(id)),
+            additional: match s.additional_properties {
+                None => Additional::Any,
+                Some(extra) if api.schemas.get(extra).accepts_nothing => Additional::Nothing,
+                Some(extra) => Additional::Schema(self.at(extra)),
+            },
+            min_properties: c.min_properties,
+            max_properties: c.max_properties,
+            all_of: self.list(&s.all_of),
+            any_of: self.list(&s.any_of),
+            one_of: self.list(&s.one_of),
+            not: c.not.map(|id| self.at(id)),
+            conditional: match c.if_then_else {
+                [Some(condition), then, otherwise] => {
+                    Some((self.at(condition), then.map(|id| self.at(id)), otherwise.map(|id| self.at(id))))
+                }
+                _ => None,
+            },
         }
-        if let Some(items) = s.items {
-            fields.push(format!("items: Some({})", self.at(items)));
+    }
+}
+
+/// An entry as a `srv::Schema` literal: the fields it sets, over `ANY`.
+fn literal(e: &Entry) -> String {
+    let mut fields: Vec<String> = Vec::new();
+    let mut set = |name: &str, value: String| fields.push(format!("{name}: {value}"));
+    let some = |v: Option<String>| v.map(|v| format!("Some({v})"));
+    let index = |v: Option<usize>| some(v.map(|i| i.to_string()));
+    let count = |v: Option<u64>| some(v.map(|n| n.to_string()));
+    let number = |v: Option<f64>| some(v.map(|x| Literal::f64_suffixed(x).to_string()));
+    let list = |v: &[usize]| {
+        (!v.is_empty()).then(|| format!("&[{}]", v.iter().map(usize::to_string).collect::<Vec<_>>().join(", ")))
+    };
+    let strings = |v: &[String]| format!("&[{}]", v.iter().map(|s| string(s)).collect::<Vec<_>>().join(", "));
+    let named = |v: &[(String, usize)]| {
+        (!v.is_empty()).then(|| {
+            let pairs: Vec<String> = v.iter().map(|(name, at)| format!("({}, {at})", string(name))).collect();
+            format!("&[{}]", pairs.join(", "))
+        })
+    };
+    let mut each = |name: &str, value: Option<String>| {
+        if let Some(value) = value {
+            set(name, value)
         }
-        if !c.prefix_items.is_empty() {
-            fields.push(format!("prefix_items: {}", self.list(&c.prefix_items)));
-        }
-        if let Some(contains) = c.contains {
-            fields.push(format!("contains: Some({})", self.at(contains)));
-        }
-        if !c.pattern_properties.is_empty() {
-            let patterns: Vec<String> =
-                c.pattern_properties.iter().map(|(p, &id)| format!("({}, {})", string(p), self.at(id))).collect();
-            fields.push(format!("pattern_properties: &[{}]", patterns.join(", ")));
-        }
-        if let Some(names) = c.property_names {
-            fields.push(format!("property_names: Some({})", self.at(names)));
-        }
-        if !c.dependent_required.is_empty() {
-            let deps: Vec<String> = c
+    };
+    each("nothing", e.nothing.then(|| "true".into()));
+    each("reference", index(e.reference));
+    each(
+        "types",
+        (!e.types.is_empty()).then(|| {
+            let bits: Vec<String> = e.types.iter().map(|t| format!("srv::schema::types::{}", type_bit(*t))).collect();
+            bits.join(" | ")
+        }),
+    );
+    each("format", e.format.map(|f| format!("srv::Format::{f}")));
+    each("enumeration", (!e.enumeration.is_empty()).then(|| strings(&e.enumeration)));
+    each("minimum", number(e.minimum));
+    each("maximum", number(e.maximum));
+    each("exclusive_minimum", number(e.exclusive_minimum));
+    each("exclusive_maximum", number(e.exclusive_maximum));
+    each("multiple_of", number(e.multiple_of));
+    each("min_length", count(e.min_length));
+    each("max_length", count(e.max_length));
+    each("min_items", count(e.min_items));
+    each("max_items", count(e.max_items));
+    each("min_properties", count(e.min_properties));
+    each("max_properties", count(e.max_properties));
+    each("pattern", some(e.pattern.as_deref().map(string)));
+    each("unique_items", e.unique_items.then(|| "true".into()));
+    each("items", index(e.items));
+    each("prefix_items", list(&e.prefix_items));
+    each("contains", index(e.contains));
+    each("min_contains", count(e.min_contains));
+    each("max_contains", count(e.max_contains));
+    each("unevaluated_items", index(e.unevaluated_items));
+    each("pattern_properties", named(&e.pattern_properties));
+    each("property_names", index(e.property_names));
+    each(
+        "dependent_required",
+        (!e.dependent_required.is_empty()).then(|| {
+            let deps: Vec<String> = e
                 .dependent_required
                 .iter()
-                .map(|(name, needs)| {
-                    let needs: Vec<String> = needs.iter().map(|n| string(n)).collect();
-                    format!("({}, &[{}])", string(name), needs.join(", "))
-                })
+                .map(|(name, needs)| format!("({}, {})", string(name), strings(needs)))
                 .collect();
-            fields.push(format!("dependent_required: &[{}]", deps.join(", ")));
-        }
-        if let [Some(condition), then, otherwise] = c.if_then_else {
-            let branch = |b: Option<SchemaId>| b.map_or("None".to_string(), |id| format!("Some({})", self.at(id)));
-            fields.push(format!(
-                "conditional: Some(({}, {}, {}))",
-                self.at(condition),
-                branch(then),
-                branch(otherwise)
-            ));
-        }
-        if !s.properties.is_empty() {
-            let props: Vec<String> =
-                s.properties.iter().map(|(name, &id)| format!("({}, {})", string(name), self.at(id))).collect();
-            fields.push(format!("properties: &[{}]", props.join(", ")));
-        }
-        // A read-only property is the server's to fill: requests may leave it out.
-        let required: Vec<String> = s
-            .required
-            .iter()
-            .filter(|name| !s.properties.get(*name).is_some_and(|&p| api.schemas.get(p).read_only))
-            .map(|name| string(name))
-            .collect();
-        if !required.is_empty() {
-            fields.push(format!("required: &[{}]", required.join(", ")));
-        }
-        if let Some(extra) = s.additional_properties {
-            if api.schemas.get(extra).accepts_nothing {
-                fields.push("additional: srv::Additional::Nothing".into());
-            } else {
-                fields.push(format!("additional: srv::Additional::Schema({})", self.at(extra)));
-            }
-        }
-        for (name, ids) in [("all_of", &s.all_of), ("any_of", &s.any_of), ("one_of", &s.one_of)] {
-            if !ids.is_empty() {
-                fields.push(format!("{name}: {}", self.list(ids)));
-            }
-        }
-        if let Some(not) = c.not {
-            fields.push(format!("not: Some({})", self.at(not)));
-        }
-        if fields.is_empty() {
-            return "srv::Schema::ANY".into();
-        }
-        format!("srv::Schema {{ {}, ..srv::Schema::ANY }}", fields.join(", "))
+            format!("&[{}]", deps.join(", "))
+        }),
+    );
+    each("dependent_schemas", named(&e.dependent_schemas));
+    each(
+        "conditional",
+        e.conditional.map(|(condition, then, otherwise)| {
+            let branch = |b: Option<usize>| b.map_or("None".to_string(), |i| format!("Some({i})"));
+            format!("Some(({condition}, {}, {}))", branch(then), branch(otherwise))
+        }),
+    );
+    each("properties", named(&e.properties));
+    each("required", (!e.required.is_empty()).then(|| strings(&e.required)));
+    each("unevaluated_properties", index(e.unevaluated_properties));
+    each(
+        "additional",
+        match e.additional {
+            Additional::Any => None,
+            Additional::Nothing => Some("srv::Additional::Nothing".into()),
+            Additional::Schema(at) => Some(format!("srv::Additional::Schema({at})")),
+        },
+    );
+    each("all_of", list(&e.all_of));
+    each("any_of", list(&e.any_of));
+    each("one_of", list(&e.one_of));
+    each("not", index(e.not));
+    if fields.is_empty() {
+        return "srv::Schema::ANY".into();
+    }
+    format!("srv::Schema {{ {}, ..srv::Schema::ANY }}", fields.join(", "))
+}
+
+fn type_bit(t: JsonType) -> &'static str {
+    match t {
+        JsonType::Null => "NULL",
+        JsonType::Boolean => "BOOLEAN",
+        JsonType::Object => "OBJECT",
+        JsonType::Array => "ARRAY",
+        JsonType::Number => "NUMBER",
+        JsonType::String => "STRING",
+        JsonType::Integer => "INTEGER",
     }
 }
 
 /// A Rust string literal for `text` (escaped as the compiler reads it).
 fn string(text: &str) -> String {
     Literal::string(text).to_string()
-}
-
-/// The schemas a value must also match or that its parts must.
-fn children(s: &Schema) -> Vec<SchemaId> {
-    let c = s.constraints();
-    let mut out: Vec<SchemaId> = Vec::new();
-    out.extend(s.reference);
-    out.extend(s.items);
-    out.extend(s.properties.values().copied());
-    out.extend(s.additional_properties);
-    out.extend(s.all_of.iter().chain(&s.any_of).chain(&s.one_of).copied());
-    out.extend(c.not);
-    out.extend(c.prefix_items.iter().copied());
-    out.extend(c.contains);
-    out.extend(c.pattern_properties.values().copied());
-    out.extend(c.property_names);
-    out.extend(c.if_then_else.iter().flatten().copied());
-    out
 }
 
 fn format(name: &str) -> Option<&'static str> {
@@ -257,4 +349,31 @@ fn format(name: &str) -> Option<&'static str> {
         "byte" => "Byte",
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use specwright_spec::ir::Keyword;
+
+    /// The table of a sample document's `Sample`.
+    fn entries(schema: &Value) -> Vec<Entry> {
+        let loaded = specwright_spec::Loader::new().load_str("sample.json", &Keyword::sample_document(schema));
+        let api = loaded.api.expect("the sample loads");
+        let mut table = Table::default();
+        table.add(&api, api.components["Sample"]);
+        table.entries(&api)
+    }
+
+    /// The table's column of the keyword table, shown: the tables of two
+    /// schemas that differ only in a keyword differ when the table reads
+    /// it, and not otherwise.
+    #[test]
+    fn the_table_holds_the_keywords_it_reads() {
+        for keyword in Keyword::ALL {
+            let (with, without) = keyword.samples();
+            let claimed = reads(Part::Validation, keyword);
+            assert_eq!(entries(&with) != entries(&without), claimed, "{keyword:?}: {with} and {without}");
+        }
+    }
 }

@@ -62,6 +62,7 @@ use specwright_spec::ir::{Api, SchemaId};
 use specwright_spec::{FileId, Loaded, Location, Pos};
 
 pub use rules::{rule_by_id, Rule, RULES};
+pub use schema::{comparison, Comparison};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -3,13 +3,82 @@
 
 use std::collections::{HashMap, HashSet};
 
-use specwright_spec::ir::{Api, JsonType, Schema, SchemaId, Types};
+use specwright_spec::ir::{Api, JsonType, Keyword, Schema, SchemaId, Types};
 use specwright_spec::Location;
 
 use indexmap::IndexMap;
 
 use crate::notice::Notice;
 use crate::{Cx, Direction};
+
+/// How the breaking-change checks compare a keyword.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Comparison {
+    /// Adding it, removing it and changing its value are each a change.
+    Presence,
+    /// A change of its value is compared where both schemas have it;
+    /// adding or removing it is not reported.
+    Value,
+    /// Not compared.
+    Not,
+}
+
+/// How a change of `keyword` is compared. Every keyword is named (no `_`
+/// arm), so a new one does not compile until it is decided.
+pub fn comparison(keyword: Keyword) -> Comparison {
+    match keyword {
+        Keyword::False
+        | Keyword::Ref
+        | Keyword::AllOf
+        | Keyword::AnyOf
+        | Keyword::OneOf
+        | Keyword::Not
+        | Keyword::Properties
+        | Keyword::Type
+        | Keyword::Nullable
+        | Keyword::Enum
+        | Keyword::Const
+        | Keyword::MultipleOf
+        | Keyword::Maximum
+        | Keyword::ExclusiveMaximum
+        | Keyword::Minimum
+        | Keyword::ExclusiveMinimum
+        | Keyword::MaxLength
+        | Keyword::MinLength
+        | Keyword::Pattern
+        | Keyword::MaxItems
+        | Keyword::MinItems
+        | Keyword::UniqueItems
+        | Keyword::MaxProperties
+        | Keyword::MinProperties
+        | Keyword::Required
+        | Keyword::Deprecated
+        | Keyword::ReadOnly
+        | Keyword::WriteOnly => Comparison::Presence,
+        Keyword::Items
+        | Keyword::AdditionalProperties
+        | Keyword::Discriminator
+        | Keyword::Format
+        | Keyword::Default => Comparison::Value,
+        Keyword::If
+        | Keyword::Then
+        | Keyword::Else
+        | Keyword::DependentSchemas
+        | Keyword::PrefixItems
+        | Keyword::Contains
+        | Keyword::PatternProperties
+        | Keyword::PropertyNames
+        | Keyword::UnevaluatedItems
+        | Keyword::UnevaluatedProperties
+        | Keyword::MaxContains
+        | Keyword::MinContains
+        | Keyword::DependentRequired
+        | Keyword::Title
+        | Keyword::Description
+        | Keyword::Examples
+        | Keyword::ContentMediaType => Comparison::Not,
+    }
+}
 
 /// The rule for `dir`: `request` for what the API reads, `response` for what it writes.
 fn pick(dir: Direction, request: &'static str, response: &'static str) -> &'static str {
@@ -588,5 +657,37 @@ fn mapping(
         for value in new.keys().filter(|v| !old.contains_key(*v)) {
             cx.report(rule, format!("{at}: discriminator value {value} added"), Some(ol), Some(nl));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(schema: &serde_json::Value) -> specwright_spec::Loaded {
+        specwright_spec::Loader::new().load_str("sample.json", &Keyword::sample_document(schema))
+    }
+
+    /// What [`comparison`] claims, shown where samples can: two documents
+    /// whose schema differs only in a keyword give a change, one way or the
+    /// other, when adding or removing it is compared, and none when it is
+    /// not compared at all. (Value comparisons have tests of their rules.)
+    #[test]
+    fn the_keywords_compared_are_the_ones_that_give_changes() {
+        let wrong: Vec<String> = Keyword::ALL
+            .into_iter()
+            .filter(|&keyword| {
+                let (with, without) = keyword.samples();
+                let (with, without) = (load(&with), load(&without));
+                let changed = !crate::diff(&without, &with).is_empty() || !crate::diff(&with, &without).is_empty();
+                match comparison(keyword) {
+                    Comparison::Presence => !changed,
+                    Comparison::Not => changed,
+                    Comparison::Value => false,
+                }
+            })
+            .map(|keyword| format!("{keyword:?} (claimed {:?})", comparison(keyword)))
+            .collect();
+        assert!(wrong.is_empty(), "{wrong:?}");
     }
 }

@@ -55,3 +55,31 @@ pub fn module(plan: &TypePlan, style: &Style) -> TypesModule {
     let names = plan.named.iter().map(|(&id, def)| (id, plan.defs[def.0].name.clone())).collect();
     TypesModule { source: crate::format::tokens(file), uses, diagnostics: Vec::new(), types: plan.defs.len(), names }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::keywords::{reads, Part};
+    use specwright_spec::ir::Keyword;
+
+    fn types(schema: &serde_json::Value) -> String {
+        let loaded = specwright_spec::Loader::new().load_str("sample.json", &Keyword::sample_document(schema));
+        generate(&loaded.api.expect("the sample loads")).source
+    }
+
+    /// The types' column of the keyword table, shown: the types of two
+    /// schemas that differ only in a keyword differ when the types read it,
+    /// and not otherwise.
+    #[test]
+    fn the_types_depend_on_the_keywords_they_use() {
+        let wrong: Vec<String> = Keyword::ALL
+            .into_iter()
+            .filter(|&keyword| {
+                let (with, without) = keyword.samples();
+                (types(&with) != types(&without)) != reads(Part::Types, keyword)
+            })
+            .map(|keyword| format!("{keyword:?} (claimed {})", reads(Part::Types, keyword)))
+            .collect();
+        assert!(wrong.is_empty(), "{wrong:?}");
+    }
+}

@@ -37,7 +37,7 @@ impl Shapes {
             return self.identity(id);
         }
         let mut copy = (*entry.schema).clone();
-        for child in children(&mut copy) {
+        for (_, child) in copy.children_mut() {
             *child = SchemaId(self.of(schemas, *child).0);
         }
         let content = serde_json::to_string(&copy).expect("schemas serialize");
@@ -67,30 +67,6 @@ impl Shapes {
         self.count += 1;
         Shape(self.count)
     }
-}
-
-/// Every edge from a schema to another.
-fn children(s: &mut specwright_spec::ir::Schema) -> Vec<&mut SchemaId> {
-    let mut out: Vec<&mut SchemaId> = Vec::new();
-    out.extend(s.reference.as_mut());
-    out.extend(s.items.as_mut());
-    out.extend(s.properties.values_mut());
-    out.extend(s.additional_properties.as_mut());
-    out.extend(s.all_of.iter_mut());
-    out.extend(s.one_of.iter_mut());
-    out.extend(s.any_of.iter_mut());
-    if let Some(d) = s.discriminator.as_mut() {
-        out.extend(d.mapping.values_mut());
-    }
-    if let Some(c) = s.constraints.as_mut() {
-        out.extend(c.prefix_items.iter_mut());
-        out.extend(c.contains.as_mut());
-        out.extend(c.pattern_properties.values_mut());
-        out.extend(c.property_names.as_mut());
-        out.extend(c.not.as_mut());
-        out.extend(c.if_then_else.iter_mut().flatten());
-    }
-    out
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! checked, and every failure is reported with the JSON pointer of the
 //! value that broke it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -69,11 +69,16 @@ pub struct Schema {
     pub items: Option<usize>,
     /// Schemas for the first items, one each; `items` is for those after.
     pub prefix_items: &'static [usize],
-    /// At least one item must match this.
+    /// At least one item must match this (`min_contains` of them, when given,
+    /// and no more than `max_contains`).
     pub contains: Option<usize>,
+    pub min_contains: Option<u64>,
+    pub max_contains: Option<u64>,
     pub min_items: Option<u64>,
     pub max_items: Option<u64>,
     pub unique_items: bool,
+    /// The schema of items no other keyword looked at (see [`Schema::unevaluated_properties`]).
+    pub unevaluated_items: Option<usize>,
     pub properties: &'static [(&'static str, usize)],
     /// Properties whose names match a pattern, with their schema.
     pub pattern_properties: &'static [(&'static str, usize)],
@@ -82,6 +87,12 @@ pub struct Schema {
     pub required: &'static [&'static str],
     /// Properties that require others when present.
     pub dependent_required: &'static [(&'static str, &'static [&'static str])],
+    /// Properties that, when present, make the whole object match a schema.
+    pub dependent_schemas: &'static [(&'static str, usize)],
+    /// The schema of properties that no other keyword of this schema looked
+    /// at, nor any part it applies in place and that matches (`$ref`,
+    /// `allOf`, a matching alternative, the branch `if` takes).
+    pub unevaluated_properties: Option<usize>,
     pub additional: Additional,
     pub min_properties: Option<u64>,
     pub max_properties: Option<u64>,
@@ -143,14 +154,19 @@ impl Schema {
         items: None,
         prefix_items: &[],
         contains: None,
+        min_contains: None,
+        max_contains: None,
         min_items: None,
         max_items: None,
         unique_items: false,
+        unevaluated_items: None,
         properties: &[],
         pattern_properties: &[],
         property_names: None,
         required: &[],
         dependent_required: &[],
+        dependent_schemas: &[],
+        unevaluated_properties: None,
         additional: Additional::Any,
         min_properties: None,
         max_properties: None,
@@ -222,7 +238,7 @@ impl Schemas {
     fn parts(&self, at: usize) -> &'static [usize] {
         self.compiled(at).parts.get_or_init(|| {
             let mut order = vec![at];
-            let mut seen = std::collections::HashSet::from([at]);
+            let mut seen = HashSet::from([at]);
             let mut next = 0;
             while next < order.len() {
                 let s = self.get(order[next]);
@@ -329,7 +345,7 @@ struct Walk {
     /// the same pair (an alternative and an `if`, two `allOf` parts) would
     /// otherwise double the work at every level of nesting, and could only
     /// repeat the same failures.
-    reported: std::collections::HashSet<(usize, usize, u32), foldhash::fast::FixedState>,
+    reported: HashSet<(usize, usize, u32), foldhash::fast::FixedState>,
 }
 
 impl Walk {
@@ -426,7 +442,7 @@ impl Walk {
             push(out, pointer, format!("expected {}, found {}", type_names(s.types), kind(value)));
             return false;
         }
-        if !s.enumeration.is_empty() && !value.is_null() && !self.schemas.allowed(at).contains(value) {
+        if !s.enumeration.is_empty() && !self.schemas.allowed(at).contains(value) {
             push(out, pointer, format!("must be one of {}", s.enumeration.join(", ")));
         }
         match value {
@@ -473,8 +489,43 @@ impl Walk {
                     pointer.truncate(len);
                 }
                 if let Some(wanted) = s.contains {
-                    if !items.iter().any(|v| self.matches(wanted, v, HOPS)) {
-                        push(out, pointer, "must have an item that matches the schema for `contains`".into());
+                    // Counting stops as soon as the count settles both bounds.
+                    let least = s.min_contains.unwrap_or(1);
+                    let enough = s.max_contains.map_or(least, |most| most.saturating_add(1).max(least));
+                    let found = items
+                        .iter()
+                        .filter(|v| self.matches(wanted, v, HOPS))
+                        .take(usize::try_from(enough).unwrap_or(usize::MAX))
+                        .count() as u64;
+                    match (least, s.max_contains) {
+                        (1, _) if found == 0 => {
+                            push(out, pointer, "must have an item that matches the schema for `contains`".into())
+                        }
+                        (least, _) if found < least => push(
+                            out,
+                            pointer,
+                            format!("must have at least {least} items that match the schema for `contains`"),
+                        ),
+                        (_, Some(most)) if found > most => push(
+                            out,
+                            pointer,
+                            format!("must have at most {most} items that match the schema for `contains`"),
+                        ),
+                        _ => {}
+                    }
+                }
+                if let Some(rest) = s.unevaluated_items {
+                    let evaluated = self.evaluated_items(at, value, hops);
+                    for (i, v) in items.iter().enumerate().filter(|(i, _)| !evaluated.contains(*i)) {
+                        let len = pointer.len();
+                        pointer.push('/');
+                        pointer.push_str(&i.to_string());
+                        if self.get(rest).nothing {
+                            push(out, pointer, "is an item this array does not allow".into());
+                        } else {
+                            self.inner(rest, v, pointer, out, depth);
+                        }
+                        pointer.truncate(len);
                     }
                 }
             }
@@ -546,6 +597,24 @@ impl Walk {
                     self.inner(schema, v, pointer, out, depth);
                     pointer.truncate(len);
                 }
+                for (name, dependent) in s.dependent_schemas {
+                    if map.contains_key(*name) {
+                        self.check(*dependent, value, pointer, out, hops - 1, depth);
+                    }
+                }
+                if let Some(rest) = s.unevaluated_properties {
+                    let evaluated = self.evaluated_properties(at, value, hops);
+                    for (name, v) in map.iter().filter(|(name, _)| !evaluated.contains(name.as_str())) {
+                        let len = pointer.len();
+                        push_token(pointer, name);
+                        if self.get(rest).nothing {
+                            push(out, pointer, "is not a property this object has".into());
+                        } else {
+                            self.inner(rest, v, pointer, out, depth);
+                        }
+                        pointer.truncate(len);
+                    }
+                }
             }
             Value::Null | Value::Bool(_) => {}
         }
@@ -578,6 +647,99 @@ impl Walk {
             }
         }
         true
+    }
+}
+
+/// The items an array's schema evaluated: all of them, or the first
+/// `prefix` and those at `indices`.
+#[derive(Default)]
+struct EvaluatedItems {
+    all: bool,
+    prefix: usize,
+    indices: HashSet<usize>,
+}
+
+impl EvaluatedItems {
+    fn contains(&self, i: usize) -> bool {
+        self.all || i < self.prefix || self.indices.contains(&i)
+    }
+}
+
+impl Walk {
+    /// `at` and the schemas that evaluate `value` beside it: the parts it
+    /// applies in place (`$ref`, `allOf`, `dependentSchemas`), the
+    /// alternatives that match and the branch `if` takes, transitively, each
+    /// once. `not` evaluates nothing.
+    fn in_place(&mut self, at: usize, value: &Value, hops: u32) -> Vec<usize> {
+        let mut order = vec![at];
+        let mut seen = HashSet::from([at]);
+        let mut next = 0;
+        while next < order.len() && hops > 1 {
+            let s = self.get(order[next]);
+            let mut reached: Vec<usize> = s.reference.iter().chain(s.all_of).copied().collect();
+            for &a in s.any_of.iter().chain(s.one_of) {
+                if self.matches(a, value, hops - 1) {
+                    reached.push(a);
+                }
+            }
+            if let Some((condition, then, otherwise)) = s.conditional {
+                if self.matches(condition, value, hops - 1) {
+                    reached.extend([condition].into_iter().chain(then));
+                } else {
+                    reached.extend(otherwise);
+                }
+            }
+            if let Value::Object(map) = value {
+                reached.extend(s.dependent_schemas.iter().filter(|(n, _)| map.contains_key(*n)).map(|(_, d)| *d));
+            }
+            for r in reached {
+                if seen.insert(r) {
+                    order.push(r);
+                }
+            }
+            next += 1;
+        }
+        order
+    }
+
+    /// The property names of `value` that `at` and the schemas it applies
+    /// in place evaluate: by `properties`, `patternProperties`,
+    /// `additionalProperties` or an `unevaluatedProperties` of their own.
+    fn evaluated_properties<'v>(&mut self, at: usize, value: &'v Value, hops: u32) -> HashSet<&'v str> {
+        let Value::Object(map) = value else { return HashSet::new() };
+        let mut out = HashSet::new();
+        for part in self.in_place(at, value, hops) {
+            let s = self.get(part);
+            if matches!(s.additional, Additional::Schema(_)) || (part != at && s.unevaluated_properties.is_some()) {
+                return map.keys().map(String::as_str).collect();
+            }
+            for name in map.keys() {
+                if s.properties.iter().any(|(n, _)| n == name) || self.schemas.patterned(part, name).next().is_some() {
+                    out.insert(name.as_str());
+                }
+            }
+        }
+        out
+    }
+
+    /// The items of `value` that `at` and the schemas it applies in place
+    /// evaluate: by `prefixItems`, `items`, `contains` or an
+    /// `unevaluatedItems` of their own.
+    fn evaluated_items(&mut self, at: usize, value: &Value, hops: u32) -> EvaluatedItems {
+        let Value::Array(items) = value else { return EvaluatedItems::default() };
+        let mut out = EvaluatedItems::default();
+        for part in self.in_place(at, value, hops) {
+            let s = self.get(part);
+            if s.items.is_some() || (part != at && s.unevaluated_items.is_some()) {
+                out.all = true;
+                return out;
+            }
+            out.prefix = out.prefix.max(s.prefix_items.len());
+            if let Some(wanted) = s.contains {
+                out.indices.extend((0..items.len()).filter(|&i| self.matches(wanted, &items[i], HOPS)));
+            }
+        }
+        out
     }
 }
 
@@ -653,7 +815,8 @@ fn number(s: &Schema, x: f64, n: &serde_json::Number) -> Option<String> {
     }
     if let Some(m) = s.multiple_of.filter(|m| *m > 0.0) {
         let q = x / m;
-        if (q - q.round()).abs() > 1e-9 * q.abs().max(1.0) {
+        // A quotient past what f64 holds is no whole number either.
+        if !q.is_finite() || (q - q.round()).abs() > 1e-9 * q.abs().max(1.0) {
             return Some(format!("must be a multiple of {m}"));
         }
     }
@@ -788,6 +951,51 @@ mod tests {
         assert_eq!(check(json!({"x-very-long-name": "s"})), ["/x-very-long-name"]);
         assert_eq!(check(json!({"list": [1, "b"]})), ["/list/0", "/list/1"]);
         assert_eq!(check(json!({"list": [1]})), ["/list/0", "/list"], "no item is a string");
+    }
+
+    /// `unevaluatedProperties` sees what `allOf`, a matching alternative and
+    /// `dependentSchemas` evaluated; `minContains` and `maxContains` count.
+    #[test]
+    fn what_other_keywords_evaluated() {
+        static TABLE: [Schema; 9] = [
+            Schema {
+                types: types::OBJECT,
+                all_of: &[1],
+                any_of: &[2, 3],
+                dependent_schemas: &[("card", 4)],
+                unevaluated_properties: Some(5),
+                ..Schema::ANY
+            },
+            Schema { properties: &[("name", 8), ("card", 8)], ..Schema::ANY },
+            Schema { properties: &[("cat", 8)], required: &["cat"], ..Schema::ANY },
+            Schema { properties: &[("dog", 8)], required: &["dog"], ..Schema::ANY },
+            Schema { properties: &[("cvc", 8)], required: &["cvc"], ..Schema::ANY },
+            Schema { nothing: true, ..Schema::ANY },
+            Schema {
+                types: types::ARRAY,
+                prefix_items: &[7],
+                contains: Some(7),
+                min_contains: Some(2),
+                max_contains: Some(3),
+                unevaluated_items: Some(5),
+                ..Schema::ANY
+            },
+            Schema { types: types::INTEGER, ..Schema::ANY },
+            Schema::ANY,
+        ];
+        static PREPARED: Prepared = Prepared::new();
+        let check = |at: usize, v: Value| {
+            let mut out = Vec::new();
+            Schemas { table: &TABLE, prepared: &PREPARED }.validate(at, &v, &mut String::new(), &mut out);
+            out.into_iter().map(|(p, _)| p).collect::<Vec<_>>()
+        };
+        assert!(check(0, json!({"name": "a", "cat": 1})).is_empty());
+        assert!(check(0, json!({"name": "a", "cat": 1, "card": 2, "cvc": 3})).is_empty());
+        assert_eq!(check(0, json!({"cat": 1, "dog": 2, "bird": 3})), ["/bird"], "both alternatives match");
+        assert_eq!(check(0, json!({"cat": 1, "cvc": 3})), ["/cvc"], "no card, so nothing evaluated cvc");
+        assert!(check(6, json!([1, 2, 3])).is_empty());
+        assert_eq!(check(6, json!([1, "a"])), ["", "/1"], "one match of two at least, and \"a\" is unevaluated");
+        assert_eq!(check(6, json!([1, 2, 3, 4])), [""], "four matches of three at most");
     }
 
     /// Alternatives nested in alternatives: each level checked every

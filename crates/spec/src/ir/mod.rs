@@ -7,10 +7,12 @@
 mod events;
 mod http;
 mod schema;
+mod vocabulary;
 
 pub use events::*;
 pub use http::*;
 pub use schema::*;
+pub use vocabulary::{is_structural, unsupported, Keyword};
 
 use indexmap::IndexMap;
 use serde::Serialize;

@@ -228,14 +228,19 @@ pub struct Constraints {
     pub max_length: Option<u64>,
     pub pattern: Option<String>,
     pub content_media_type: Option<String>,
-    pub content_encoding: Option<String>,
 
     // Arrays.
     pub prefix_items: Vec<SchemaId>,
     pub contains: Option<SchemaId>,
+    /// How many items must match `contains` (1 when absent), and how many may.
+    pub min_contains: Option<u64>,
+    pub max_contains: Option<u64>,
     pub min_items: Option<u64>,
     pub max_items: Option<u64>,
     pub unique_items: bool,
+    /// Items no other keyword of the schema (or of the parts it applies in
+    /// place: `$ref`, `allOf`, the alternatives that match, `if`) looked at.
+    pub unevaluated_items: Option<SchemaId>,
 
     // Objects.
     pub pattern_properties: IndexMap<String, SchemaId>,
@@ -243,12 +248,16 @@ pub struct Constraints {
     pub min_properties: Option<u64>,
     pub max_properties: Option<u64>,
     pub dependent_required: IndexMap<String, Vec<String>>,
+    /// Schemas the whole object must match when a property is present.
+    pub dependent_schemas: IndexMap<String, SchemaId>,
+    /// Properties no other keyword looked at, as for `unevaluated_items`.
+    pub unevaluated_properties: Option<SchemaId>,
 
     pub not: Option<SchemaId>,
     /// `if`, `then` and `else`.
     pub if_then_else: [Option<SchemaId>; 3],
-    pub xml: Option<Value>,
-    /// Keywords this model does not know (such as `summary` in a schema), kept as written.
+    /// Keywords this model does not keep (such as `summary` in a schema), as
+    /// written; those JSON Schema defines are warned about as they are read.
     pub unknown: IndexMap<String, Value>,
 }
 

@@ -208,6 +208,10 @@ impl<'w> Cx<'w> {
                 }
                 "format" => s.format = self.text_of(node, k, value),
                 "enum" => match value {
+                    Value::Array(values) if values.is_empty() => {
+                        self.warn("enum-empty", node.child_loc(k), "`enum` lists no values, so no value is valid here");
+                        s.enum_values = Some(Vec::new());
+                    }
                     Value::Array(values) => s.enum_values = Some(values.clone()),
                     _ => self.warn("field-type", node.child_loc(k), "`enum` should be a list; ignoring it"),
                 },
@@ -233,11 +237,13 @@ impl<'w> Cx<'w> {
                     }
                 }
                 "contentMediaType" => c.content_media_type = self.text_of(node, k, value),
-                "contentEncoding" => c.content_encoding = self.text_of(node, k, value),
                 "items" => items = Some(child()),
                 "additionalItems" => additional_items = Some(child()),
                 "prefixItems" => c.prefix_items = self.schema_list(&child(), k),
                 "contains" => c.contains = Some(self.schema(child())),
+                "minContains" => c.min_contains = self.count_of(node, k, value),
+                "maxContains" => c.max_contains = self.count_of(node, k, value),
+                "unevaluatedItems" => c.unevaluated_items = Some(self.schema(child())),
                 "minItems" => c.min_items = self.count_of(node, k, value),
                 "maxItems" => c.max_items = self.count_of(node, k, value),
                 "uniqueItems" => c.unique_items = self.flag_of(node, k, value).unwrap_or(false),
@@ -255,6 +261,13 @@ impl<'w> Cx<'w> {
                 "minProperties" => c.min_properties = self.count_of(node, k, value),
                 "maxProperties" => c.max_properties = self.count_of(node, k, value),
                 "dependentRequired" | "dependencies" => self.dependencies(&child(), &mut c),
+                "dependentSchemas" => {
+                    for (name, dependent) in child().entries() {
+                        let id = self.schema(dependent);
+                        c.dependent_schemas.insert(name.to_string(), id);
+                    }
+                }
+                "unevaluatedProperties" => c.unevaluated_properties = Some(self.schema(child())),
                 "allOf" => s.all_of = self.schema_list(&child(), k),
                 "oneOf" => s.one_of = self.schema_list(&child(), k),
                 "anyOf" => s.any_of = self.schema_list(&child(), k),
@@ -263,11 +276,11 @@ impl<'w> Cx<'w> {
                 "then" => c.if_then_else[1] = Some(self.schema(child())),
                 "else" => c.if_then_else[2] = Some(self.schema(child())),
                 "discriminator" => s.discriminator = self.discriminator(&child()).map(Box::new),
-                "xml" => c.xml = Some(value.clone()),
-                // Identifiers and containers of schemas reached only by reference.
-                "$schema" | "$id" | "$anchor" | "$dynamicAnchor" | "$comment" | "$defs" | "definitions"
-                | "externalDocs" => {}
+                _ if crate::ir::is_structural(k) => {}
                 _ => {
+                    if let Some(why) = crate::ir::unsupported(k) {
+                        self.warn("schema-unsupported", node.child_loc(k), format!("`{k}`: {why}"));
+                    }
                     c.unknown.insert(key.clone(), value.clone());
                 }
             }
@@ -380,17 +393,16 @@ impl<'w> Cx<'w> {
         }
     }
 
+    /// `dependentRequired`, or draft 4's `dependencies`, whose values are
+    /// lists of names (`dependentRequired`) or schemas (`dependentSchemas`).
     fn dependencies(&mut self, dependent: &Node<'_>, s: &mut Constraints) {
         for (name, dep) in dependent.entries() {
             if let Some(list) = dep.value.as_array() {
                 let names = list.iter().filter_map(Value::as_str).map(str::to_string).collect();
                 s.dependent_required.insert(name.to_string(), names);
             } else {
-                self.warn(
-                    "schema-unsupported",
-                    dep.loc(),
-                    "schema dependencies are not modelled; the constraint will not be checked",
-                );
+                let id = self.schema(dep);
+                s.dependent_schemas.insert(name.to_string(), id);
             }
         }
     }
