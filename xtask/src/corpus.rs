@@ -87,10 +87,12 @@ pub fn corpus_in(corpus: &Path, args: &[&str]) -> Result<(), String> {
         members.iter().map(|(_, s, _)| format!("  \"crates/{s}\",\n")).collect::<String>()
     );
     std::fs::write(work.join("Cargo.toml"), manifest).map_err(|e| e.to_string())?;
-    // One cargo run lints every crate and one builds every examples test:
-    // both cores stay busy, and no crate pays for a cargo start of its own.
+    // One cargo run builds and lints every library, and one builds every
+    // examples test on them: both cores stay busy, no crate pays for a cargo
+    // start of its own, and no library is compiled twice (once to lint it,
+    // once to build it).
     let started = std::time::Instant::now();
-    let lints = lint_all(&work)?;
+    let lints = build_and_lint(&work)?;
     let lint_secs = started.elapsed().as_secs_f64();
     let started = std::time::Instant::now();
     let tests = if examples { build_examples(&work)? } else { Default::default() };
@@ -123,7 +125,9 @@ pub fn corpus_in(corpus: &Path, args: &[&str]) -> Result<(), String> {
             r.spec, r.lines, r.warnings, r.result, r.examples, r.generate_secs
         );
     }
-    println!("linting every crate took {lint_secs:.0} s; building their examples tests, {build_secs:.0} s");
+    println!(
+        "building and linting every crate took {lint_secs:.0} s; building their examples tests, {build_secs:.0} s"
+    );
     println!(
         "examples: {} round-trip ({} of them with undeclared properties left out), {} contradict their own schema, {} fail unexpectedly",
         example_tally.passed,
@@ -184,13 +188,26 @@ fn package_of(message: &serde_json::Value) -> Option<String> {
     path.rsplit('/').next().map(str::to_string)
 }
 
-/// Lints every crate of the corpus workspace in one run (`--keep-going`,
-/// so one crate's errors do not stop the others).
-fn lint_all(work: &Path) -> Result<HashMap<String, Lint>, String> {
+/// Clippy's compiler, beside the cargo that built this program.
+fn clippy_driver() -> PathBuf {
+    let beside = Path::new(env!("CARGO")).with_file_name("clippy-driver");
+    if beside.exists() {
+        beside
+    } else {
+        PathBuf::from("clippy-driver")
+    }
+}
+
+/// Builds every library of the corpus workspace in one run, with clippy's
+/// lints (clippy's compiler builds them in full, as `cargo clippy` would
+/// only check them), `--keep-going` so one crate's errors do not stop the
+/// others. The examples tests then reuse the libraries.
+fn build_and_lint(work: &Path) -> Result<HashMap<String, Lint>, String> {
     let output = Command::new(env!("CARGO"))
-        .args(["clippy", "--workspace", "--keep-going", "--message-format", "json"])
+        .args(["build", "--workspace", "--lib", "--keep-going", "--message-format", "json"])
         .current_dir(work)
         .env("CARGO_TARGET_DIR", work.join("target"))
+        .env("RUSTC_WORKSPACE_WRAPPER", clippy_driver())
         .stderr(std::process::Stdio::inherit())
         .output()
         .map_err(|e| e.to_string())?;
@@ -212,12 +229,14 @@ fn lint_all(work: &Path) -> Result<HashMap<String, Lint>, String> {
     Ok(out)
 }
 
-/// Builds every crate's examples test in one run; gives each test's executable.
+/// Builds every crate's examples test in one run; gives each test's
+/// executable. Under the same wrapper as the libraries, so they are reused.
 fn build_examples(work: &Path) -> Result<HashMap<String, PathBuf>, String> {
     let output = Command::new(env!("CARGO"))
         .args(["test", "--workspace", "--no-fail-fast", "--test", "examples", "--no-run", "--message-format", "json"])
         .current_dir(work)
         .env("CARGO_TARGET_DIR", work.join("target"))
+        .env("RUSTC_WORKSPACE_WRAPPER", clippy_driver())
         .stderr(std::process::Stdio::inherit())
         .output()
         .map_err(|e| e.to_string())?;
