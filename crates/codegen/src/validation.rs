@@ -225,6 +225,47 @@ impl Table {
 
 /// An entry as a `srv::Schema` literal: the fields it sets, over `ANY`.
 fn literal(e: &Entry) -> String {
+    // Every field named, without `..`: one added to `Entry` does not compile
+    // until it is written here too.
+    let Entry {
+        nothing: _,
+        reference: _,
+        types: _,
+        format: _,
+        enumeration: _,
+        minimum: _,
+        maximum: _,
+        exclusive_minimum: _,
+        exclusive_maximum: _,
+        multiple_of: _,
+        min_length: _,
+        max_length: _,
+        pattern: _,
+        items: _,
+        prefix_items: _,
+        contains: _,
+        min_contains: _,
+        max_contains: _,
+        min_items: _,
+        max_items: _,
+        unique_items: _,
+        unevaluated_items: _,
+        properties: _,
+        pattern_properties: _,
+        property_names: _,
+        required: _,
+        dependent_required: _,
+        dependent_schemas: _,
+        unevaluated_properties: _,
+        additional: _,
+        min_properties: _,
+        max_properties: _,
+        all_of: _,
+        any_of: _,
+        one_of: _,
+        not: _,
+        conditional: _,
+    } = e;
     let mut fields: Vec<String> = Vec::new();
     let mut set = |name: &str, value: String| fields.push(format!("{name}: {value}"));
     let some = |v: Option<String>| v.map(|v| format!("Some({v})"));

@@ -257,7 +257,9 @@ pub struct Constraints {
     /// `if`, `then` and `else`.
     pub if_then_else: [Option<SchemaId>; 3],
     /// Keywords this model does not keep (such as `summary` in a schema), as
-    /// written; those JSON Schema defines are warned about as they are read.
+    /// written. Those JSON Schema defines with a meaning for values
+    /// ([`super::unsupported`]) are warned about as they are read; annotations
+    /// (`contentEncoding`, `xml`) are not.
     pub unknown: IndexMap<String, Value>,
 }
 

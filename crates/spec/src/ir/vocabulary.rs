@@ -600,6 +600,20 @@ mod tests {
         assert!(schema.children().iter().all(|(_, id)| *id == SchemaId(0)));
     }
 
+    /// Draft 4's `dependencies` holds lists or schemas; draft 3's string
+    /// form is warned about and left out, not an error that stops generation.
+    #[test]
+    fn dependencies_of_every_draft_are_read() {
+        let schema = json!({"dependencies": {"card": ["cvc"], "vat": {"required": ["country"]}, "old": "new"}});
+        let loaded = crate::Loader::new().load_str("sample.json", &Keyword::sample_document(&schema));
+        assert!(!loaded.has_errors(), "{:?}", loaded.diagnostics);
+        assert_eq!(loaded.warnings().count(), 1, "{:?}", loaded.diagnostics);
+        let api = loaded.api.expect("the sample loads");
+        let c = api.schemas.get(api.components["Sample"]).constraints();
+        assert_eq!(c.dependent_required.keys().collect::<Vec<_>>(), ["card"]);
+        assert_eq!(c.dependent_schemas.keys().collect::<Vec<_>>(), ["vat"]);
+    }
+
     /// A keyword JSON Schema defines and the model does not keep is warned
     /// about where it is written.
     #[test]

@@ -400,9 +400,16 @@ impl<'w> Cx<'w> {
             if let Some(list) = dep.value.as_array() {
                 let names = list.iter().filter_map(Value::as_str).map(str::to_string).collect();
                 s.dependent_required.insert(name.to_string(), names);
-            } else {
+            } else if dep.value.is_object() || dep.value.is_boolean() {
                 let id = self.schema(dep);
                 s.dependent_schemas.insert(name.to_string(), id);
+            } else {
+                // Draft 3 allowed one property name as a string.
+                self.warn(
+                    "field-type",
+                    dep.loc(),
+                    format!("a dependency should be a list of property names or a schema; `{name}`'s is ignored"),
+                );
             }
         }
     }
