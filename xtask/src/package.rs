@@ -9,6 +9,44 @@ use std::process::Command;
 
 use crate::{cargo, readme, root};
 
+/// Removes what an earlier run's verification left in cargo's home. Cargo
+/// verifies the packages against a registry of its own under
+/// `target/package`, and unpacks them under `registry/src` and `cache` by
+/// that registry's path, at their version: from the second run on, it built
+/// the *first* run's sources (seen: a module added since was missing).
+/// crates.io's own folders are left alone.
+fn forget_earlier_packages(packages: &[Package]) -> Result<(), String> {
+    let home = std::env::var_os("CARGO_HOME")
+        .map(std::path::PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| std::path::PathBuf::from(home).join(".cargo")));
+    let Some(home) = home else { return Ok(()) };
+    for kind in ["src", "cache"] {
+        let Ok(registries) = std::fs::read_dir(home.join("registry").join(kind)) else { continue };
+        for registry in registries.flatten() {
+            if registry.file_name().to_string_lossy().starts_with("index.crates.io-") {
+                continue;
+            }
+            for package in packages {
+                for unpacked in [
+                    format!("{}-{}", package.name, package.version),
+                    format!("{}-{}.crate", package.name, package.version),
+                ] {
+                    let path = registry.path().join(unpacked);
+                    let removed = if path.is_dir() {
+                        std::fs::remove_dir_all(&path)
+                    } else if path.is_file() {
+                        std::fs::remove_file(&path)
+                    } else {
+                        Ok(())
+                    };
+                    removed.map_err(|e| format!("{}: {e}", path.display()))?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 /// A workspace member that `cargo publish` would take.
 struct Package {
     name: String,
@@ -17,6 +55,7 @@ struct Package {
 
 pub fn run() -> Result<(), String> {
     let packages = publishable()?;
+    forget_earlier_packages(&packages)?;
     let mut args = vec!["package", "--locked", "--allow-dirty"];
     for package in &packages {
         args.extend(["-p", package.name.as_str()]);
