@@ -9,13 +9,30 @@ use std::process::Command;
 
 use crate::{cargo, readme, root};
 
-/// Removes what an earlier run's verification left in cargo's home. Cargo
-/// verifies the packages against a registry of its own under
-/// `target/package`, and unpacks them under `registry/src` and `cache` by
-/// that registry's path, at their version: from the second run on, it built
-/// the *first* run's sources (seen: a module added since was missing).
+/// Where cargo builds the packages it verifies, apart from the workspace's
+/// builds (whose artifacts of our crates are not the packages').
+const VERIFY_TARGET: &str = "target/package-check";
+
+/// Removes what an earlier run's verification left. Cargo verifies the
+/// packages against a registry of its own under `<target>/package`, unpacks
+/// them in its home under `registry/src` and `cache` by that registry's
+/// path, and builds them in `<target>`, all at their version, which a
+/// registry's crates never change: from the second run on, it built the
+/// *first* run's sources (seen: a module added since was missing).
 /// crates.io's own folders are left alone.
 fn forget_earlier_packages(packages: &[Package]) -> Result<(), String> {
+    let built = root().join(VERIFY_TARGET).join("package");
+    if built.exists() {
+        std::fs::remove_dir_all(&built).map_err(|e| format!("{}: {e}", built.display()))?;
+    }
+    // The verification's own builds: ours are forgotten, the rest stay warm.
+    if let Ok(fingerprints) = std::fs::read_dir(root().join(VERIFY_TARGET).join("debug/.fingerprint")) {
+        for entry in fingerprints.flatten() {
+            if entry.file_name().to_string_lossy().starts_with("specwright") {
+                std::fs::remove_dir_all(entry.path()).map_err(|e| format!("{}: {e}", entry.path().display()))?;
+            }
+        }
+    }
     let home = std::env::var_os("CARGO_HOME")
         .map(std::path::PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|home| std::path::PathBuf::from(home).join(".cargo")));
@@ -56,7 +73,8 @@ struct Package {
 pub fn run() -> Result<(), String> {
     let packages = publishable()?;
     forget_earlier_packages(&packages)?;
-    let mut args = vec!["package", "--locked", "--allow-dirty"];
+    let verify_target = root().join(VERIFY_TARGET).display().to_string();
+    let mut args = vec!["package", "--locked", "--allow-dirty", "--target-dir", &verify_target];
     for package in &packages {
         args.extend(["-p", package.name.as_str()]);
     }
@@ -80,7 +98,7 @@ pub fn run() -> Result<(), String> {
             .iter()
             .find(|p| p.name == name)
             .ok_or_else(|| format!("{name} is not a publishable member of the workspace"))?;
-        let file = root().join(format!("target/package/{}-{}.crate", package.name, package.version));
+        let file = root().join(format!("{VERIFY_TARGET}/package/{}-{}.crate", package.name, package.version));
         crate::run(Command::new("tar").arg("-xzf").arg(&file).arg("-C").arg(&unpacked))?;
         patches.push_str(&format!("{name} = {{ path = \"packages/{name}-{}\" }}\n", package.version));
     }
