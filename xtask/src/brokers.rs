@@ -18,13 +18,17 @@ fn tansu_path() -> PathBuf {
     cargo_bin().join("tansu")
 }
 
-/// Cargo's bin directory, where `cargo install` puts what it builds.
-fn cargo_bin() -> PathBuf {
-    let home = std::env::var_os("CARGO_HOME")
+/// Cargo's home: `$CARGO_HOME`, else `~/.cargo`.
+pub fn cargo_home() -> PathBuf {
+    std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")))
-        .unwrap_or_default();
-    home.join("bin")
+        .unwrap_or_default()
+}
+
+/// Cargo's bin directory, where `cargo install` puts what it builds.
+fn cargo_bin() -> PathBuf {
+    cargo_home().join("bin")
 }
 
 /// The dependency checker CI runs (`deny.toml`).

@@ -33,10 +33,7 @@ fn forget_earlier_packages(packages: &[Package]) -> Result<(), String> {
             }
         }
     }
-    let home = std::env::var_os("CARGO_HOME")
-        .map(std::path::PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|home| std::path::PathBuf::from(home).join(".cargo")));
-    let Some(home) = home else { return Ok(()) };
+    let home = crate::brokers::cargo_home();
     for kind in ["src", "cache"] {
         let Ok(registries) = std::fs::read_dir(home.join("registry").join(kind)) else { continue };
         for registry in registries.flatten() {
