@@ -114,7 +114,9 @@ fn no_crate_has_a_cycle_between_its_modules() {
             continue;
         }
         let graph = graph(&src);
-        assert!(graph.len() > 1 || src.ends_with("derive/src") || src.ends_with("build/src"), "{}", src.display());
+        // The crates of one file: a proc-macro crate, the build API, the runtime's façade.
+        let one_file = ["derive/src", "build/src", "runtime/src"].iter().any(|folder| src.ends_with(folder));
+        assert!(graph.len() > 1 || one_file, "{}", src.display());
         for module in graph.keys() {
             if let Some(cycle) = cycle(&graph, module) {
                 cycles.push(format!("{}: {}", src.display(), cycle.join(" -> ")));

@@ -90,7 +90,16 @@ pub fn run() -> Result<(), String> {
     let unpacked = outside.join("packages");
     std::fs::create_dir_all(&unpacked).map_err(|e| format!("{}: {e}", unpacked.display()))?;
     let mut patches = String::new();
-    for name in ["specwright-runtime", "specwright-derive"] {
+    // The runtime and every crate of ours it depends on: none is on
+    // crates.io at this version, so each comes from its package. Generated
+    // crates never turn on `conformance`, so the test kit would be a patch
+    // cargo warns is unused.
+    let runtime = crate::RUNTIME_CRATES
+        .iter()
+        .filter(|folder| **folder != "testkit")
+        .map(|folder| format!("specwright-{folder}"));
+    for name in runtime.chain(["specwright-derive".to_string()]) {
+        let name = name.as_str();
         let package = packages
             .iter()
             .find(|p| p.name == name)

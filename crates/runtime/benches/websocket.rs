@@ -13,7 +13,8 @@ use axum::extract::ws::{Message as AxumWs, WebSocket, WebSocketUpgrade};
 use axum::extract::State;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use futures_util::{SinkExt, StreamExt};
-use specwright_runtime::events::websocket::{WebSocketHub, WebSocketOptions, WebSocketServer, WebSocketTransport};
+use specwright_runtime::events::conformance::WebSocketServer;
+use specwright_runtime::events::websocket::{WebSocketHub, WebSocketOptions, WebSocketTransport};
 use tokio::sync::mpsc;
 use tokio_tungstenite::tungstenite::Message as Ws;
 

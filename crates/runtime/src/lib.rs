@@ -42,6 +42,12 @@
 //!
 //! # Cargo features
 //!
+//! Each area is a crate of its own: `specwright-core` (what is always here),
+//! `specwright-client`, `specwright-server`, `specwright-events` and, for
+//! tests, `specwright-testkit`. This crate re-exports them, so code names one
+//! crate and one list of features, and a feature builds only the crates (and
+//! the broker clients) it needs.
+//!
 //! None is on by default. On docs.rs, every item behind a feature is marked
 //! with the feature it needs.
 //!
@@ -67,37 +73,39 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 #[doc(hidden)]
-#[path = "derive.rs"]
-pub mod __derive;
-pub mod base64;
+pub use specwright_core::__derive;
+pub use specwright_core::{base64, security, style, untagged, Base64, Nullable};
 #[cfg(feature = "binary")]
-mod binary;
-#[cfg(feature = "events")]
-pub mod events;
-#[cfg(feature = "client")]
-pub mod http;
-mod nullable;
-#[cfg(feature = "postgres")]
-mod pg;
-#[cfg(feature = "redis")]
-mod redis_connection;
-#[cfg(feature = "schemars")]
-mod schemas;
-pub mod security;
-#[cfg(feature = "server")]
-pub mod server;
-pub mod style;
-pub mod untagged;
-
-/// The status of a response, as generated response enums carry it.
-#[cfg(any(feature = "client", feature = "server"))]
-pub use ::http::StatusCode;
-pub use base64::Base64;
-#[cfg(feature = "binary")]
-pub use binary::{Binary, BoxError, FilePart};
-pub use nullable::Nullable;
+pub use specwright_core::{Binary, BoxError, FilePart};
 /// serde's traits, derived with much less code to compile; see the derives' docs.
 pub use specwright_derive::{Deserialize, Serialize};
+
+/// The HTTP client core: the crate `specwright-client`.
+#[cfg(feature = "client")]
+pub use specwright_client as http;
+
+/// The HTTP server core: the crate `specwright-server`.
+#[cfg(feature = "server")]
+pub use specwright_server as server;
+
+/// The event runtime: the crate `specwright-events`, and with `conformance`
+/// the transports' test support (`specwright-testkit`) as
+/// `events::conformance`.
+#[cfg(feature = "events")]
+pub mod events {
+    pub use specwright_events::*;
+    #[cfg(feature = "conformance")]
+    pub use specwright_testkit as conformance;
+}
+#[cfg(feature = "conformance")]
+pub use specwright_testkit::conformance_tests;
+
+/// The status of a response, as generated response enums carry it.
+#[cfg(feature = "client")]
+pub use specwright_client::StatusCode;
+/// The status of a response, as generated response enums carry it.
+#[cfg(all(feature = "server", not(feature = "client")))]
+pub use specwright_server::StatusCode;
 
 /// Includes the code a build script generated with `specwright-build`: the
 /// name is the spec's file name without its extension (or the builder's

@@ -7,7 +7,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use futures_util::{SinkExt, StreamExt};
-use specwright_runtime::events::websocket::{WebSocketHub, WebSocketOptions, WebSocketServer, WebSocketTransport};
+use specwright_runtime::events::conformance::WebSocketServer;
+use specwright_runtime::events::websocket::{WebSocketHub, WebSocketOptions, WebSocketTransport};
 use specwright_runtime::events::{Message, Publisher as _, Subscriber as _, Transport};
 use tokio_tungstenite::tungstenite::Message as Ws;
 
