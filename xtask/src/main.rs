@@ -86,6 +86,16 @@ fn run(command: &mut Command) -> Result<(), String> {
     }
 }
 
+/// Runs a command and gives what it printed, failing with what it said on
+/// standard error when it fails.
+fn output(command: &mut Command) -> Result<String, String> {
+    let out = command.output().map_err(|e| format!("cannot run {:?}: {e}", command.get_program()))?;
+    if !out.status.success() {
+        return Err(format!("{command:?} failed ({}): {}", out.status, String::from_utf8_lossy(&out.stderr)));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
 /// The shared corpus of real specs, which the tests read.
 fn corpus_dir() -> PathBuf {
     std::env::var_os("SPECWRIGHT_CORPUS").map_or_else(|| root().join("../shared/corpus"), PathBuf::from)
@@ -191,6 +201,36 @@ fn runtime_features_alone() -> Result<(), String> {
         for feature in features(&text) {
             cargo(&["check", "-p", package, "--locked", "--no-default-features", "--features", feature])?;
         }
+    }
+    light_features_stay_light()
+}
+
+/// Servers and broker clients, which only the features made for them may
+/// bring in.
+const HEAVY: [&str; 8] =
+    ["axum", "async-nats", "rdkafka", "lapin", "rumqttc", "redis", "tokio-postgres", "tokio-tungstenite"];
+
+/// A crate of types (no feature) and a client (`client`) build none of
+/// [`HEAVY`]: the split into crates is what keeps them out, and a
+/// dependency made unconditional by mistake would bring one back.
+fn light_features_stay_light() -> Result<(), String> {
+    for features in ["", "client"] {
+        let tree = output(
+            Command::new(env!("CARGO"))
+                .args(["tree", "-p", "specwright-runtime", "--locked", "--no-default-features", "--features", features])
+                .args(["--edges", "normal", "--prefix", "none", "--format", "{p}"])
+                .current_dir(root()),
+        )?;
+        let names: std::collections::BTreeSet<&str> = tree.lines().filter_map(|l| l.split(' ').next()).collect();
+        let heavy: Vec<&str> = HEAVY.into_iter().filter(|name| names.contains(name)).collect();
+        if !heavy.is_empty() {
+            return Err(format!("specwright-runtime with features [{features}] depends on {}", heavy.join(", ")));
+        }
+        eprintln!(
+            "specwright-runtime with features [{features}]: {} crates, none of {}",
+            names.len(),
+            HEAVY.join(", ")
+        );
     }
     Ok(())
 }

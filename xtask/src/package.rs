@@ -7,7 +7,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::{cargo, readme, root};
+use crate::{cargo, output, readme, root};
 
 /// Where cargo builds the packages it verifies, apart from the workspace's
 /// builds (whose artifacts of our crates are not the packages').
@@ -170,12 +170,4 @@ fn publishable() -> Result<Vec<Package>, String> {
 
 fn write(path: &Path, text: &str) -> Result<(), String> {
     std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
-}
-
-fn output(command: &mut Command) -> Result<String, String> {
-    let out = command.output().map_err(|e| format!("cannot run {:?}: {e}", command.get_program()))?;
-    if !out.status.success() {
-        return Err(format!("{command:?} failed ({}): {}", out.status, String::from_utf8_lossy(&out.stderr)));
-    }
-    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }

@@ -9,10 +9,14 @@
 //! - parameter [`style`]s and the [`security`] schemes a spec declares;
 //! - [`untagged`] union matching, and the support code behind the lean
 //!   `Serialize`/`Deserialize` derives;
-//! - with `binary`: [`Binary`], [`FilePart`] and [`BoxError`], the bodies
-//!   the HTTP client and server crates both carry;
-//! - with `postgres` or `redis`: the one reconnecting [`connection`] each
-//!   store of the client, server and events crates keeps.
+//! - with `binary`: `Binary`, `FilePart` and `BoxError`, the bodies the
+//!   HTTP client and server crates both carry;
+//! - with `postgres` or `redis`: the one reconnecting connection each store
+//!   of the server and events crates keeps (for those crates only; not a
+//!   stable API).
+//!
+//! The derives' support expands to paths under `specwright_runtime`, so the
+//! derives work in crates that depend on the façade.
 //!
 //! ```
 //! use specwright_core::Nullable;
@@ -31,6 +35,7 @@ pub mod base64;
 #[cfg(feature = "binary")]
 mod binary;
 #[cfg(any(feature = "postgres", feature = "redis"))]
+#[doc(hidden)]
 pub mod connection;
 mod nullable;
 #[cfg(feature = "schemars")]

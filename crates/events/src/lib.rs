@@ -81,6 +81,8 @@ pub use redis_dedupe::RedisDedupe;
 pub use redis_streams::{RedisStreamsOptions, RedisStreamsTransport};
 pub use request::{ReplyTo, RequestError, Requester, REPLY_TO};
 /// `#[derive(Event)]`: see the derive's documentation in `specwright-derive`.
+/// It writes paths under `specwright_runtime::events`, so it works in crates
+/// that depend on the façade, `specwright-runtime`.
 pub use specwright_derive::Event;
 pub use trace::TraceParent;
 pub use transport::{

@@ -88,9 +88,12 @@ pub use specwright_client as http;
 #[cfg(feature = "server")]
 pub use specwright_server as server;
 
-/// The event runtime: the crate `specwright-events`, and with `conformance`
-/// the transports' test support (`specwright-testkit`) as
-/// `events::conformance`.
+/// The event runtime: everything the crate
+/// [`specwright-events`](https://docs.rs/specwright-events) exports (its
+/// documentation tells the whole of it), and with `conformance` the
+/// transports' test support, [`specwright-testkit`](https://docs.rs/specwright-testkit),
+/// as `events::conformance` (the checks, and a broker per transport feature
+/// that a test starts for itself).
 #[cfg(feature = "events")]
 pub mod events {
     pub use specwright_events::*;
