@@ -153,7 +153,13 @@ pub(crate) struct Workspace {
     /// Where the file part of a reference leads, per referring file: a spec
     /// with thousands of references to a few files looks each path up once.
     file_parts: RefCell<HashMap<(FileId, String), Option<FilePart>>>,
+    /// The plain-name fragments (`$anchor`) each file declares, with every
+    /// place that declares each, found on the first reference to one.
+    anchors: RefCell<HashMap<FileId, Arc<Anchors>>>,
 }
+
+/// Anchor names and the pointers of the schemas that declare them.
+type Anchors = HashMap<String, Vec<String>>;
 
 impl Workspace {
     pub fn new(options: LoadOptions) -> Self {
@@ -168,6 +174,7 @@ impl Workspace {
             options,
             diagnostics: Vec::new(),
             file_parts: RefCell::default(),
+            anchors: RefCell::default(),
         }
     }
 
@@ -438,6 +445,9 @@ impl Workspace {
         let fragment = percent_decode_str(fragment)
             .decode_utf8()
             .map_err(|_| format!("reference `{reference}` has a fragment that is not UTF-8"))?;
+        if !fragment.is_empty() && !fragment.starts_with('/') {
+            return self.resolve_anchor(file, reference, &fragment);
+        }
         let tokens = pointer::tokens(&fragment).ok_or_else(|| {
             format!("reference `{reference}` has a malformed JSON pointer (it must be empty or start with `/`)")
         })?;
@@ -459,6 +469,25 @@ impl Workspace {
         Err(format!("reference `{reference}` points to nothing"))
     }
 
+    /// Resolves a plain-name fragment (`#name`): the one schema in `file`
+    /// that declares `$anchor: name` (or `$dynamicAnchor`, which is also a
+    /// plain anchor, or draft 4's `id: "#name"`). Anchors are looked up in
+    /// the whole file, not per `$id` resource, so a name two schemas of one
+    /// file declare is refused rather than guessed.
+    fn resolve_anchor(&self, file: FileId, reference: &str, name: &str) -> Result<Resolved, String> {
+        let Some(root) = self.value(file) else { return Err(String::new()) };
+        let anchors = Arc::clone(self.anchors.borrow_mut().entry(file).or_insert_with(|| Arc::new(anchors_in(root))));
+        match anchors.get(name).map(Vec::as_slice) {
+            Some([pointer]) => Ok(Resolved { target: Target { file, pointer: pointer.clone() }, note: None }),
+            Some(places) => Err(format!(
+                "reference `{reference}` names the anchor `{name}`, which {} schemas of the file declare (at `{}`)",
+                places.len(),
+                places.join("`, `")
+            )),
+            None => Err(format!("reference `{reference}` points to nothing: no schema declares the anchor `{name}`")),
+        }
+    }
+
     /// The value a resolved target names.
     pub fn get(&self, target: &Target) -> Option<&Value> {
         let tokens = pointer::tokens(&target.pointer)?;
@@ -473,6 +502,46 @@ fn may_refer_to_other_files(text: &str) -> bool {
         let after = text[i + 4..].trim_start_matches(|c: char| c == '"' || c == '\'' || c == ':' || c.is_whitespace());
         !after.starts_with('#')
     })
+}
+
+/// Every anchor a document declares, by name, with the pointers of the
+/// schemas that declare it. Values that are data rather than schemas
+/// (`example`, `examples`, `const`, `enum`, `default`) are not searched.
+/// Walked with a stack of its own: documents nest deeper than the thread's
+/// stack would allow.
+fn anchors_in(root: &Value) -> Anchors {
+    const DATA: [&str; 5] = ["example", "examples", "const", "enum", "default"];
+    let mut anchors = Anchors::new();
+    let mut stack = vec![(String::new(), root)];
+    while let Some((at, value)) = stack.pop() {
+        match value {
+            Value::Object(map) => {
+                let declared = ["$anchor", "$dynamicAnchor"]
+                    .into_iter()
+                    .filter_map(|keyword| map.get(keyword).and_then(Value::as_str))
+                    .chain(["id", "$id"].into_iter().filter_map(|keyword| {
+                        map.get(keyword).and_then(Value::as_str).and_then(|id| id.strip_prefix('#'))
+                    }));
+                let mut names: Vec<&str> = declared.filter(|name| !name.is_empty()).collect();
+                names.dedup();
+                for name in names {
+                    anchors.entry(name.to_string()).or_default().push(at.clone());
+                }
+                for (key, child) in map {
+                    if !DATA.contains(&key.as_str()) {
+                        stack.push((pointer::push(&at, key), child));
+                    }
+                }
+            }
+            Value::Array(items) => {
+                for (i, child) in items.iter().enumerate() {
+                    stack.push((pointer::push(&at, &i.to_string()), child));
+                }
+            }
+            _ => {}
+        }
+    }
+    anchors
 }
 
 fn collect_refs(value: &Value, out: &mut Vec<String>) {

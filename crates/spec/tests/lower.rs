@@ -113,6 +113,34 @@ fn reference_chains_end_at_the_schema_with_content() {
 }
 
 #[test]
+fn plain_name_fragments_lead_to_the_schema_that_declares_the_anchor() {
+    let api = api(
+        "a.yaml",
+        &format!("openapi: 3.1.0\n{INFO}components:\n  schemas:\n    A: {{$ref: '#money'}}\n    Money: {{$anchor: money, type: integer}}\n    Old: {{id: '#old', type: string}}\n    B: {{$ref: '#old'}}\n"),
+    );
+    assert_eq!(api.components["A"], api.components["Money"]);
+    assert_eq!(api.components["B"], api.components["Old"]);
+
+    // A name no schema declares (one in an example does not count), or two
+    // declare, is an error at the reference.
+    let missing = "    B: {examples: [{$anchor: money}]}\n";
+    let twice = "    B: {$anchor: money}\n    C: {$anchor: money}\n";
+    for (schemas, says) in
+        [(missing, "no schema declares the anchor `money`"), (twice, "2 schemas of the file declare")]
+    {
+        let loaded = load(
+            "a.yaml",
+            &format!("openapi: 3.1.0\n{INFO}components:\n  schemas:\n    A: {{$ref: '#money'}}\n{schemas}"),
+        );
+        let errors: Vec<_> = loaded.errors().collect();
+        assert_eq!(errors.len(), 1, "{:?}", loaded.diagnostics);
+        assert_eq!(errors[0].code, "ref-dangling");
+        assert_eq!(errors[0].location.pointer, "/components/schemas/A/$ref");
+        assert!(errors[0].message.contains(says), "{}", errors[0].message);
+    }
+}
+
+#[test]
 fn pointers_unescape_tildes_and_percent_escapes() {
     let api = api(
         "a.yaml",
