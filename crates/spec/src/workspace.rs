@@ -445,7 +445,7 @@ impl Workspace {
         let fragment = percent_decode_str(fragment)
             .decode_utf8()
             .map_err(|_| format!("reference `{reference}` has a fragment that is not UTF-8"))?;
-        if !fragment.is_empty() && !fragment.starts_with('/') {
+        if is_anchor_name(&fragment) {
             return self.resolve_anchor(file, reference, &fragment);
         }
         let tokens = pointer::tokens(&fragment).ok_or_else(|| {
@@ -502,6 +502,15 @@ fn may_refer_to_other_files(text: &str) -> bool {
         let after = text[i + 4..].trim_start_matches(|c: char| c == '"' || c == '\'' || c == ':' || c.is_whitespace());
         !after.starts_with('#')
     })
+}
+
+/// Whether a fragment is a plain name, as JSON Schema spells an anchor
+/// (`^[A-Za-z_][-A-Za-z0-9._]*$`). Anything else that does not start with
+/// `/` is a malformed pointer, such as `#components/schemas/Pet`.
+fn is_anchor_name(fragment: &str) -> bool {
+    let mut chars = fragment.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_'))
 }
 
 /// Every anchor a document declares, by name, with the pointers of the

@@ -138,6 +138,14 @@ fn plain_name_fragments_lead_to_the_schema_that_declares_the_anchor() {
         assert_eq!(errors[0].location.pointer, "/components/schemas/A/$ref");
         assert!(errors[0].message.contains(says), "{}", errors[0].message);
     }
+    // A fragment that is no anchor name is a pointer missing its `/`.
+    let loaded = load(
+        "a.yaml",
+        &format!(
+            "openapi: 3.1.0\n{INFO}components:\n  schemas:\n    A: {{$ref: '#components/schemas/B'}}\n    B: {{}}\n"
+        ),
+    );
+    assert_eq!(loaded.errors().map(|d| d.code).collect::<Vec<_>>(), ["ref-malformed"]);
 }
 
 #[test]
