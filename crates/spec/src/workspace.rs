@@ -479,11 +479,16 @@ impl Workspace {
         let anchors = Arc::clone(self.anchors.borrow_mut().entry(file).or_insert_with(|| Arc::new(anchors_in(root))));
         match anchors.get(name).map(Vec::as_slice) {
             Some([pointer]) => Ok(Resolved { target: Target { file, pointer: pointer.clone() }, note: None }),
-            Some(places) => Err(format!(
-                "reference `{reference}` names the anchor `{name}`, which {} schemas of the file declare (at `{}`)",
-                places.len(),
-                places.join("`, `")
-            )),
+            Some(places) => {
+                const SHOWN: usize = 5;
+                let shown = places[..places.len().min(SHOWN)].join("`, `");
+                let more =
+                    if places.len() > SHOWN { format!(" and {} more", places.len() - SHOWN) } else { String::new() };
+                Err(format!(
+                    "reference `{reference}` names the anchor `{name}`, which {} schemas of the file declare (at `{shown}`{more})",
+                    places.len()
+                ))
+            }
             None => Err(format!("reference `{reference}` points to nothing: no schema declares the anchor `{name}`")),
         }
     }
@@ -531,7 +536,9 @@ fn anchors_in(root: &Value) -> Anchors {
                     .chain(["id", "$id"].into_iter().filter_map(|keyword| {
                         map.get(keyword).and_then(Value::as_str).and_then(|id| id.strip_prefix('#'))
                     }));
+                // One schema may declare a name twice (`$anchor` and `$dynamicAnchor`).
                 let mut names: Vec<&str> = declared.filter(|name| !name.is_empty()).collect();
+                names.sort_unstable();
                 names.dedup();
                 for name in names {
                     anchors.entry(name.to_string()).or_default().push(at.clone());

@@ -116,7 +116,7 @@ fn reference_chains_end_at_the_schema_with_content() {
 fn plain_name_fragments_lead_to_the_schema_that_declares_the_anchor() {
     let api = api(
         "a.yaml",
-        &format!("openapi: 3.1.0\n{INFO}components:\n  schemas:\n    A: {{$ref: '#money'}}\n    Money: {{$anchor: money, type: integer}}\n    Old: {{id: '#old', type: string}}\n    B: {{$ref: '#old'}}\n"),
+        &format!("openapi: 3.1.0\n{INFO}components:\n  schemas:\n    A: {{$ref: '#money'}}\n    Money: {{$anchor: money, type: integer}}\n    Old: {{id: '#old', $anchor: old, $dynamicAnchor: stale, type: string}}\n    B: {{$ref: '#old'}}\n"),
     );
     assert_eq!(api.components["A"], api.components["Money"]);
     assert_eq!(api.components["B"], api.components["Old"]);
