@@ -181,7 +181,14 @@ fn ci() -> Result<(), String> {
 
 /// The runtime's crates: the façade generated crates name, and the crates
 /// it re-exports.
-const RUNTIME_CRATES: [&str; 6] = ["core", "client", "server", "events", "testkit", "runtime"];
+const RUNTIME_CRATES: [&str; 6] = [
+    "specwright-core",
+    "specwright-client",
+    "specwright-server",
+    "specwright-events",
+    "specwright-testkit",
+    "specwright-runtime",
+];
 
 /// Builds each of the runtime's crates with no feature and with each of its
 /// features alone. In the workspace, features unify (the tests turn them all
@@ -189,20 +196,33 @@ const RUNTIME_CRATES: [&str; 6] = ["core", "client", "server", "events", "testki
 /// forgot `tokio/io-util`, builds there and fails in a user's crate that
 /// asks for that feature only.
 fn runtime_features_alone() -> Result<(), String> {
-    for folder in RUNTIME_CRATES {
-        let manifest = root().join("crates").join(folder).join("Cargo.toml");
-        let text = std::fs::read_to_string(&manifest).map_err(|e| format!("{}: {e}", manifest.display()))?;
-        let package = text
-            .lines()
-            .find_map(|l| l.strip_prefix("name = "))
-            .map(|name| name.trim_matches('"'))
-            .ok_or_else(|| format!("{}: no package name", manifest.display()))?;
+    let members = workspace_members()?;
+    for package in RUNTIME_CRATES {
+        let member = members
+            .iter()
+            .find(|p| p["name"] == package)
+            .ok_or_else(|| format!("{package} is not a member of the workspace"))?;
+        let features =
+            member["features"].as_object().ok_or_else(|| format!("cargo metadata: {package} has no features"))?;
         cargo(&["check", "-p", package, "--locked", "--no-default-features"])?;
-        for feature in features(&text) {
+        for feature in features.keys().filter(|name| *name != "default") {
             cargo(&["check", "-p", package, "--locked", "--no-default-features", "--features", feature])?;
         }
     }
     light_features_stay_light()
+}
+
+/// The workspace's members as `cargo metadata` describes them (name,
+/// version, features, where they publish).
+fn workspace_members() -> Result<Vec<serde_json::Value>, String> {
+    let text = output(
+        Command::new(env!("CARGO")).args(["metadata", "--no-deps", "--format-version", "1"]).current_dir(root()),
+    )?;
+    let mut metadata: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("cargo metadata: {e}"))?;
+    match metadata["packages"].take() {
+        serde_json::Value::Array(packages) => Ok(packages),
+        _ => Err("cargo metadata: no packages".into()),
+    }
 }
 
 /// Servers and broker clients, which only the features made for them may
@@ -233,18 +253,6 @@ fn light_features_stay_light() -> Result<(), String> {
         );
     }
     Ok(())
-}
-
-/// The features a manifest's `[features]` table declares, `default` aside.
-fn features(manifest: &str) -> Vec<&str> {
-    manifest
-        .lines()
-        .skip_while(|l| l.trim() != "[features]")
-        .skip(1)
-        .take_while(|l| !l.starts_with('['))
-        .filter_map(|l| l.split_once(" = ").map(|(name, _)| name.trim()))
-        .filter(|name| !name.is_empty() && !name.starts_with('#') && *name != "default")
-        .collect()
 }
 
 #[derive(Default)]

@@ -94,12 +94,8 @@ pub fn run() -> Result<(), String> {
     // crates.io at this version, so each comes from its package. Generated
     // crates never turn on `conformance`, so the test kit would be a patch
     // cargo warns is unused.
-    let runtime = crate::RUNTIME_CRATES
-        .iter()
-        .filter(|folder| **folder != "testkit")
-        .map(|folder| format!("specwright-{folder}"));
-    for name in runtime.chain(["specwright-derive".to_string()]) {
-        let name = name.as_str();
+    let runtime = crate::RUNTIME_CRATES.into_iter().filter(|name| *name != "specwright-testkit");
+    for name in runtime.chain(["specwright-derive"]) {
         let package = packages
             .iter()
             .find(|p| p.name == name)
@@ -152,12 +148,7 @@ pub fn run() -> Result<(), String> {
 
 /// The workspace members `cargo publish` would take, from `cargo metadata`.
 fn publishable() -> Result<Vec<Package>, String> {
-    let text = output(
-        Command::new(env!("CARGO")).args(["metadata", "--no-deps", "--format-version", "1"]).current_dir(root()),
-    )?;
-    let metadata: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("cargo metadata: {e}"))?;
-    let packages = metadata["packages"].as_array().ok_or("cargo metadata: no packages")?;
-    Ok(packages
+    Ok(crate::workspace_members()?
         .iter()
         // `publish = false` reads as an empty list of registries.
         .filter(|p| p["publish"].as_array().is_none_or(|registries| !registries.is_empty()))
