@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
-use specwright_codegen::validation::{Additional, Entry, Table};
+use specwright_codegen::plan::validation::{Additional, Entry, Table};
 use specwright_runtime::server::schema::{self as srv, Prepared, Schemas};
 use specwright_spec::ir::JsonType;
 

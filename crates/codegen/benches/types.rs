@@ -29,7 +29,7 @@ fn generate(c: &mut Criterion) {
         let mut group = c.benchmark_group(group);
         group.sample_size(10);
         if file.starts_with("github") {
-            group.bench_function("generate types", |b| b.iter(|| specwright_codegen::types::generate(&api)));
+            group.bench_function("generate types", |b| b.iter(|| specwright_codegen::generate_types(&api)));
             group.bench_function("generate server", |b| b.iter(|| specwright_codegen::generate(&api, &server)));
         }
         group.bench_function("generate client", |b| b.iter(|| specwright_codegen::generate(&api, &client)));

@@ -6,9 +6,12 @@
 //! `specwright-runtime`: a whole crate ([`Layout::Crate`]) or one file to
 //! `include!` ([`Layout::Module`]), returned as text for the caller to write.
 //!
-//! Items are built with `quote!` and printed with `prettyplease`, so what is
-//! generated is valid Rust by construction; the files around them (the
-//! manifest, `lib.rs`) come from templates.
+//! It works in two phases: [`plan`] decides what the crate holds as plain
+//! data (a Rust type for each schema, the operations, the events, the
+//! server's validation table), then `emit` builds each module from the
+//! plans with `quote!` and prints it with `prettyplease`, so what is
+//! generated is valid Rust by construction. The manifest and the crate docs
+//! come from templates.
 //!
 //! ```
 //! use specwright_codegen::{generate, CrateOptions};
@@ -56,32 +59,25 @@
 //! // `generated.write_changed(dir)` writes them, leaving files that would not change untouched.
 //! ```
 
-mod client;
-pub mod docs;
-pub mod events;
-mod examples;
-mod format;
+mod emit;
 pub mod keywords;
-pub mod names;
-pub mod operations;
 mod options;
-mod pagination;
-mod scaffold;
+pub mod plan;
 pub mod select;
-mod server;
 pub mod settings;
-mod shared;
-pub mod types;
-pub mod validation;
 
-pub use options::{Layout, Role, Schemars, TypeAttributes, Visibility};
-pub use scaffold::{package_name, CrateOptions, RuntimeDep, RuntimeDepError};
+pub use emit::scaffold::package_name;
+pub use emit::types::{generate as generate_types, TypesModule};
+pub use options::{CrateOptions, Layout, Role, RuntimeDep, RuntimeDepError, Schemars, TypeAttributes, Visibility};
 
 use std::path::PathBuf;
 
+use emit::common::Uses;
+use emit::scaffold::Module;
+use emit::types::Style;
+use plan::types::Planner;
 use specwright_spec::ir::Api;
 use specwright_spec::Diagnostic;
-use types::Uses;
 
 /// The files of a generated crate, with paths relative to its folder.
 pub struct GeneratedCrate {
@@ -131,87 +127,78 @@ pub struct WriteError {
 /// A crate for an API: its types, and the client, the server and the
 /// event handlers as `options` asks.
 pub fn generate(api: &Api, options: &CrateOptions) -> GeneratedCrate {
-    let mut planner = types::Planner::new(api);
+    let mut planner = Planner::new(api);
     planner.replace(options.replace.clone());
     planner.allow_spec_types(options.spec_rust_types);
     if !options.only_used_types {
         planner.add_components();
     }
-    let style = types::Style { schemars: options.schemars, type_attributes: options.type_attributes.clone() };
+    let style = Style { schemars: options.schemars, type_attributes: options.type_attributes.clone() };
     let style = &style;
     let mut diagnostics = Vec::new();
     let http = options.client || options.server;
-    let ops = if http { operations::plan(api, &mut planner, &mut diagnostics) } else { Vec::new() };
-    let events = options.events.then(|| events::plan(api, &mut planner, options.role, &mut diagnostics));
+    let ops = if http { plan::operations::plan(api, &mut planner, &mut diagnostics) } else { Vec::new() };
+    let events = options.events.then(|| plan::events::plan(api, &mut planner, options.role, &mut diagnostics));
     planner.add_usage_types();
-    let plan = planner.finish();
-    let pages: Vec<_> =
-        if options.client { ops.iter().map(|op| pagination::plan(op, &plan.defs)).collect() } else { Vec::new() };
+    let type_plan = planner.finish();
+    let pages: Vec<_> = if options.client {
+        ops.iter().map(|op| plan::pagination::plan(op, &type_plan.defs)).collect()
+    } else {
+        Vec::new()
+    };
     // The modules are written and printed side by side (printing is most of
     // the time); each thread builds its own tokens, which can't be sent.
-    type Part = (&'static str, String, Uses);
-    let (mut module, parts) = std::thread::scope(|scope| {
-        let mut threads: Vec<std::thread::ScopedJoinHandle<Part>> = Vec::new();
-        let defs = &plan.defs;
+    let (types, parts) = std::thread::scope(|scope| {
+        let mut threads: Vec<std::thread::ScopedJoinHandle<(Module, Uses)>> = Vec::new();
+        let defs = &type_plan.defs;
         let (ops, pages) = (&ops, &pages);
+        let module = |name, tokens| Module { name, source: emit::format::tokens(tokens) };
         if let Some(events) = &events {
             threads.push(scope.spawn(move || {
                 let uses = Uses { runtime: true, events: true, ..Uses::default() };
-                ("src/events.rs", format::tokens(events::module(api, events, defs, style)), uses)
+                (module("events", emit::events::module(api, events, defs, style)), uses)
             }));
         }
         if http {
             threads.push(scope.spawn(move || {
                 let mut uses = Uses { runtime: true, ..Uses::default() };
-                ("src/operations.rs", format::tokens(shared::module(api, ops, defs, &mut uses)), uses)
+                (module("operations", emit::operations::module(api, ops, defs, &mut uses)), uses)
             }));
         }
         if options.client {
             threads.push(scope.spawn(move || {
                 let mut uses = Uses { runtime: true, client: true, ..Uses::default() };
-                ("src/client.rs", format::tokens(client::module(api, ops, pages, defs, &mut uses)), uses)
+                (module("client", emit::client::module(api, ops, pages, defs, &mut uses)), uses)
             }));
         }
         if options.server {
             threads.push(scope.spawn(move || {
                 let mut uses = Uses { runtime: true, server: true, ..Uses::default() };
-                let (items, table) = server::module(api, ops, defs, &mut uses);
-                ("src/server.rs", server::with_table(format::tokens(items), &table), uses)
+                (module("server", emit::server::module(api, ops, defs, &mut uses)), uses)
             }));
         }
-        let module = types::module(&plan, style);
-        let parts: Vec<Part> =
+        let types = emit::types::module(&type_plan, style);
+        let parts: Vec<(Module, Uses)> =
             threads.into_iter().map(|t| t.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect();
-        (module, parts)
+        (types, parts)
     });
-    let mut uses = module.uses;
-    for (_, _, part_uses) in &parts {
-        uses = uses.union(*part_uses);
+    let mut uses = types.uses;
+    let mut modules = vec![Module { name: "types", source: types.source }];
+    for (module, part_uses) in parts {
+        uses = uses.union(part_uses);
+        modules.push(module);
     }
-    let mut files = scaffold::render(api, options, uses);
-    files.push((PathBuf::from("src/types.rs"), std::mem::take(&mut module.source)));
-    for (path, source, _) in parts {
-        files.push((PathBuf::from(path), source));
-    }
+    let mut files = emit::scaffold::files(api, options, uses, modules);
+    diagnostics.extend(type_plan.diagnostics);
     if options.layout == Layout::Module {
-        let lib_rs = files.iter().find(|(p, _)| p.as_path() == std::path::Path::new("src/lib.rs"));
-        let lib_rs = lib_rs.map(|(_, s)| s.clone()).unwrap_or_default();
-        let name = options.name.clone().unwrap_or_else(|| package_name(&api.info.title)).replace('-', "_");
-        let file = scaffold::module_file(&lib_rs, &files, options.visibility);
-        diagnostics.extend(plan.diagnostics);
-        return GeneratedCrate {
-            files: vec![(PathBuf::from(format!("{name}.rs")), file)],
-            diagnostics,
-            types: module.types,
-        };
+        return GeneratedCrate { files, diagnostics, types: types.types };
     }
     if options.example_tests {
-        let cases = examples::example_cases(api, &module.names);
+        let cases = emit::examples::example_cases(api, &types.names);
         if !cases.is_empty() {
             let krate = options.name.clone().unwrap_or_else(|| package_name(&api.info.title));
-            files.push((PathBuf::from("tests/examples.rs"), examples::examples_test(&krate, &cases)));
+            files.push((PathBuf::from("tests/examples.rs"), emit::examples::examples_test(&krate, &cases)));
         }
     }
-    diagnostics.extend(plan.diagnostics);
-    GeneratedCrate { files, diagnostics, types: module.types }
+    GeneratedCrate { files, diagnostics, types: types.types }
 }

@@ -1,6 +1,7 @@
 //! How schemas become Rust types: names, shapes, recursion, unions.
 
-use specwright_codegen::types::{self, DefKind, Planner, Ty, TypePlan};
+use specwright_codegen::generate_types;
+use specwright_codegen::plan::types::{DefKind, Planner, Ty, TypePlan};
 use specwright_spec::Loader;
 
 fn plan(components: &str) -> TypePlan {
@@ -88,7 +89,7 @@ fn repeated_inline_shapes_share_a_type() {
 #[test]
 fn generated_module_compiles_to_valid_rust_and_names_its_crates() {
     let loaded = Loader::new().load_file(concat!(env!("CARGO_MANIFEST_DIR"), "/../../specs/orders.yaml")).unwrap();
-    let module = types::generate(loaded.api.as_ref().unwrap());
+    let module = generate_types(loaded.api.as_ref().unwrap());
     assert!(module.source.contains("pub struct CreateOrderRequest"));
     assert!(module.uses.uuid && module.uses.chrono && module.uses.runtime);
     assert!(!module.uses.decimal);

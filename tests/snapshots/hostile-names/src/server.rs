@@ -30,174 +30,681 @@ pub use srv::{
 };
 
 static SCHEMAS: [srv::Schema; 168] = [
-    srv::Schema { types: srv::schema::types::OBJECT, properties: &[("parts", 1), ("input", 2), ("api", 3), ("file", 4)], required: &["parts", "input"], ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::OBJECT, properties: &[("a", 12), ("self", 13), ("type", 14)], ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::INTEGER, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::INTEGER, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::INTEGER, ..srv::Schema::ANY },
+    srv::Schema {
+        types: srv::schema::types::OBJECT,
+        properties: &[("parts", 1), ("input", 2), ("api", 3), ("file", 4)],
+        required: &["parts", "input"],
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::OBJECT,
+        properties: &[("a", 12), ("self", 13), ("type", 14)],
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::INTEGER,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::INTEGER,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::INTEGER,
+        ..srv::Schema::ANY
+    },
 ];
 
 static SCHEMES: [srv::Scheme; 1] = [

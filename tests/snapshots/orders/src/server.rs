@@ -30,20 +30,82 @@ pub use srv::{
 };
 
 static SCHEMAS: [srv::Schema; 14] = [
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::INTEGER, format: srv::Format::Int32, minimum: Some(1f64), maximum: Some(100f64), ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::ARRAY, min_items: Some(1), items: Some(3), ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, enumeration: &["\"pending\"", "\"paid\"", "\"shipped\"", "\"cancelled\""], ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, format: srv::Format::Uuid, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::OBJECT, properties: &[("customer_id", 6), ("items", 7), ("note", 8), ("currency", 9)], required: &["customer_id", "items", "currency"], ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, format: srv::Format::Uuid, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::ARRAY, min_items: Some(1), items: Some(10), ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING | srv::schema::types::NULL, max_length: Some(500), ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, enumeration: &["\"EUR\"", "\"USD\"", "\"GBP\""], ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::OBJECT, properties: &[("sku", 11), ("quantity", 12)], required: &["sku", "quantity"], ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, pattern: Some("^[A-Z0-9-]{3,32}$"), ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::INTEGER, format: srv::Format::Int32, minimum: Some(1f64), ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, format: srv::Format::Uuid, ..srv::Schema::ANY },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::INTEGER,
+        format: srv::Format::Int32,
+        minimum: Some(1f64),
+        maximum: Some(100f64),
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::ARRAY,
+        min_items: Some(1),
+        items: Some(3),
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        enumeration: &["\"pending\"", "\"paid\"", "\"shipped\"", "\"cancelled\""],
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        format: srv::Format::Uuid,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::OBJECT,
+        properties: &[("customer_id", 6), ("items", 7), ("note", 8), ("currency", 9)],
+        required: &["customer_id", "items", "currency"],
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        format: srv::Format::Uuid,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::ARRAY,
+        min_items: Some(1),
+        items: Some(10),
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING | srv::schema::types::NULL,
+        max_length: Some(500),
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        enumeration: &["\"EUR\"", "\"USD\"", "\"GBP\""],
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::OBJECT,
+        properties: &[("sku", 11), ("quantity", 12)],
+        required: &["sku", "quantity"],
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        pattern: Some("^[A-Z0-9-]{3,32}$"),
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::INTEGER,
+        format: srv::Format::Int32,
+        minimum: Some(1f64),
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        format: srv::Format::Uuid,
+        ..srv::Schema::ANY
+    },
 ];
 
 static SCHEMES: [srv::Scheme; 1] = [

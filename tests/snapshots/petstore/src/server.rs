@@ -30,31 +30,144 @@ pub use srv::{
 };
 
 static SCHEMAS: [srv::Schema; 25] = [
-    srv::Schema { types: srv::schema::types::INTEGER, format: srv::Format::Int32, minimum: Some(1f64), maximum: Some(100f64), ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::ARRAY, items: Some(2), ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, min_length: Some(1), max_length: Some(32), ..srv::Schema::ANY },
-    srv::Schema { one_of: &[4, 5], ..srv::Schema::ANY },
-    srv::Schema { all_of: &[6, 7], ..srv::Schema::ANY },
-    srv::Schema { all_of: &[6, 8], ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::OBJECT, properties: &[("id", 9), ("name", 10), ("nickname", 11), ("petType", 12), ("tags", 13), ("createdAt", 14)], required: &["name", "petType"], ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::OBJECT, properties: &[("petType", 15), ("huntingSkill", 16)], required: &["petType"], ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::OBJECT, properties: &[("petType", 17), ("packSize", 18)], required: &["petType"], ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::INTEGER, format: srv::Format::Int64, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, min_length: Some(1), max_length: Some(64), ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING | srv::schema::types::NULL, max_length: Some(64), ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::ARRAY, unique_items: true, items: Some(19), ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, format: srv::Format::DateTime, ..srv::Schema::ANY },
-    srv::Schema { enumeration: &["\"cat\""], ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, enumeration: &["\"clueless\"", "\"lazy\"", "\"adventurous\"", "\"aggressive\""], ..srv::Schema::ANY },
-    srv::Schema { enumeration: &["\"dog\""], ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::INTEGER, format: srv::Format::Int32, minimum: Some(0f64), ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, min_length: Some(1), max_length: Some(32), ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::INTEGER, format: srv::Format::Int64, minimum: Some(1f64), ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::INTEGER, format: srv::Format::Int64, minimum: Some(1f64), ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::OBJECT, properties: &[("file", 23), ("caption", 24)], required: &["file"], ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, max_length: Some(200), ..srv::Schema::ANY },
+    srv::Schema {
+        types: srv::schema::types::INTEGER,
+        format: srv::Format::Int32,
+        minimum: Some(1f64),
+        maximum: Some(100f64),
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::ARRAY,
+        items: Some(2),
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        min_length: Some(1),
+        max_length: Some(32),
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        one_of: &[4, 5],
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        all_of: &[6, 7],
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        all_of: &[6, 8],
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::OBJECT,
+        properties: &[
+            ("id", 9),
+            ("name", 10),
+            ("nickname", 11),
+            ("petType", 12),
+            ("tags", 13),
+            ("createdAt", 14),
+        ],
+        required: &["name", "petType"],
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::OBJECT,
+        properties: &[("petType", 15), ("huntingSkill", 16)],
+        required: &["petType"],
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::OBJECT,
+        properties: &[("petType", 17), ("packSize", 18)],
+        required: &["petType"],
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::INTEGER,
+        format: srv::Format::Int64,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        min_length: Some(1),
+        max_length: Some(64),
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING | srv::schema::types::NULL,
+        max_length: Some(64),
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::ARRAY,
+        unique_items: true,
+        items: Some(19),
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        format: srv::Format::DateTime,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        enumeration: &["\"cat\""],
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        enumeration: &["\"clueless\"", "\"lazy\"", "\"adventurous\"", "\"aggressive\""],
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        enumeration: &["\"dog\""],
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::INTEGER,
+        format: srv::Format::Int32,
+        minimum: Some(0f64),
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        min_length: Some(1),
+        max_length: Some(32),
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::INTEGER,
+        format: srv::Format::Int64,
+        minimum: Some(1f64),
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::INTEGER,
+        format: srv::Format::Int64,
+        minimum: Some(1f64),
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::OBJECT,
+        properties: &[("file", 23), ("caption", 24)],
+        required: &["file"],
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        max_length: Some(200),
+        ..srv::Schema::ANY
+    },
 ];
 
 static SCHEMES: [srv::Scheme; 2] = [

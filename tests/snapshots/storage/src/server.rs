@@ -30,39 +30,151 @@ pub use srv::{
 };
 
 static SCHEMAS: [srv::Schema; 33] = [
-    srv::Schema { types: srv::schema::types::OBJECT, properties: &[("name", 1), ("region", 2)], required: &["name"], ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::ARRAY, items: Some(6), ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::ARRAY, items: Some(8), ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::INTEGER, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::ARRAY, items: Some(10), ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::OBJECT, properties: &[("min", 12), ("max", 13)], ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::INTEGER, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::INTEGER, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::INTEGER, format: srv::Format::Int32, minimum: Some(1f64), maximum: Some(1000f64), ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::OBJECT, properties: &[("file", 26), ("description", 27)], required: &["file"], ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::ARRAY, items: Some(29), ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::STRING, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::OBJECT, properties: &[("x", 31), ("y", 32)], ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::INTEGER, ..srv::Schema::ANY },
-    srv::Schema { types: srv::schema::types::INTEGER, ..srv::Schema::ANY },
+    srv::Schema {
+        types: srv::schema::types::OBJECT,
+        properties: &[("name", 1), ("region", 2)],
+        required: &["name"],
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::ARRAY,
+        items: Some(6),
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::ARRAY,
+        items: Some(8),
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::INTEGER,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::ARRAY,
+        items: Some(10),
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::OBJECT,
+        properties: &[("min", 12), ("max", 13)],
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::INTEGER,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::INTEGER,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::INTEGER,
+        format: srv::Format::Int32,
+        minimum: Some(1f64),
+        maximum: Some(1000f64),
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::OBJECT,
+        properties: &[("file", 26), ("description", 27)],
+        required: &["file"],
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::ARRAY,
+        items: Some(29),
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::STRING,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::OBJECT,
+        properties: &[("x", 31), ("y", 32)],
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::INTEGER,
+        ..srv::Schema::ANY
+    },
+    srv::Schema {
+        types: srv::schema::types::INTEGER,
+        ..srv::Schema::ANY
+    },
 ];
 
 static SCHEMES: [srv::Scheme; 5] = [

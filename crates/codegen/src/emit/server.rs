@@ -5,19 +5,19 @@
 
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
-use specwright_spec::ir::{Api, Method, ParameterLocation, StatusCode};
+use specwright_spec::ir::{Api, Method, ParameterLocation, SchemaId, StatusCode};
 
-use crate::client::{method_name, scheme_table};
+use crate::emit::common::{deprecated, docs, ident, ty_path, Uses};
+use crate::emit::operations::{
+    self as shared, error_name, form_name, method_name, ranged, response_name, scheme_table,
+};
+use crate::plan::names::{field_name, Namer};
+use crate::plan::operations::{BodyKind, BodyPlan, BodyVariant, OpPlan, ResponsePlan};
+use crate::plan::types::{Def, Ty};
+use crate::plan::validation::Table;
 
-use crate::names::{field_name, Namer};
-use crate::operations::{BodyKind, BodyPlan, BodyVariant, OpPlan, ResponsePlan};
-use crate::shared::{self, error_name, form_name, ranged, response_name};
-use crate::types::{emit::deprecated, emit::docs, emit::ident, ty_path, Def, Ty, Uses};
-use crate::validation::Table;
-
-/// The source of `src/server.rs`: its items, and its schema table, which
-/// [`with_table`] puts in once they are laid out.
-pub fn module(api: &Api, ops: &[OpPlan], defs: &[Def], uses: &mut Uses) -> (TokenStream, String) {
+/// The items of `src/server.rs`.
+pub fn module(api: &Api, ops: &[OpPlan], defs: &[Def], uses: &mut Uses) -> TokenStream {
     let mut cx = Cx { api, defs, table: Table::default() };
     let authenticated = ops.iter().any(|op| needs_principal(op).is_some());
     let mut methods = Vec::new();
@@ -38,6 +38,7 @@ pub fn module(api: &Api, ops: &[OpPlan], defs: &[Def], uses: &mut Uses) -> (Toke
         routes.push(quote!(routes.add({ static OPERATION: srv::Operation = #operation; &OPERATION }, #handler::<A>);));
     }
     let count = Literal::usize_unsuffixed(cx.table.len());
+    let table = crate::emit::validation::entries(&cx.table, api);
     // A spec of webhooks only has no operations to add.
     let routes_binding = if routes.is_empty() { quote!(routes) } else { quote!(mut routes) };
     let schemes = scheme_table(api, &quote!(srv::));
@@ -97,7 +98,7 @@ pub fn module(api: &Api, ops: &[OpPlan], defs: &[Def], uses: &mut Uses) -> (Toke
         use ::specwright_runtime::server as srv;
         pub use srv::{not_found, Answer, Credentials, Denied, Failure, IntoResponse, Presented, Problem, Response, Settings, StatusCode, Violation};
 
-        static SCHEMAS: [srv::Schema; #count] = [];
+        static SCHEMAS: [srv::Schema; #count] = [#(#table),*];
         static SCHEMES: [srv::Scheme; #scheme_count] = [#(#schemes),*];
         static SPEC: srv::Spec = srv::Spec { schemas: &SCHEMAS, schemes: &SCHEMES, prepared: srv::Prepared::new() };
 
@@ -143,17 +144,7 @@ pub fn module(api: &Api, ops: &[OpPlan], defs: &[Def], uses: &mut Uses) -> (Toke
 
         #(#items)*
     };
-    (items, cx.table.source(api))
-}
-
-/// Puts the schema table into the laid-out module. The table's declaration
-/// comes before anything made from the spec, so the first line that starts
-/// as it does is it, whatever a scheme's name or a doc comment holds.
-pub fn with_table(source: String, table: &str) -> String {
-    let Some(at) = source.find("\nstatic SCHEMAS: [srv::Schema; ") else { return source };
-    let Some(end) = source[at..].find("] = [];").map(|i| at + i + "] = [".len()) else { return source };
-    let body = if table.is_empty() { String::new() } else { format!("\n{table}") };
-    format!("{}{body}{}", &source[..end], &source[end..])
+    items
 }
 
 /// The names a handler binds itself; a parameter's local takes another.
@@ -175,6 +166,17 @@ struct Cx<'a> {
 }
 
 impl Cx<'_> {
+    /// The index of a schema in the table (adding it), as `Some(index)`, or `None`.
+    fn schema_slot(&mut self, id: Option<SchemaId>) -> TokenStream {
+        match id {
+            Some(id) => {
+                let at = Literal::usize_unsuffixed(self.table.add(self.api, id));
+                quote!(Some(#at))
+            }
+            None => quote!(None),
+        }
+    }
+
     fn ty(&self, ty: &Ty) -> TokenStream {
         ty_path(ty, self.defs, &quote!(super::types::))
     }
@@ -338,7 +340,7 @@ impl Cx<'_> {
             let ty = self.ty(&p.ty);
             let ty = if p.required { ty } else { quote!(Option<#ty>) };
             let name = &p.name;
-            let schema = self.table.slot(self.api, p.schema);
+            let schema = self.schema_slot(p.schema);
             let required = p.required;
             let explode = p.explode;
             let read = match p.location {
@@ -461,7 +463,7 @@ impl Cx<'_> {
 
     /// An expression giving `Option<T>` for one body variant.
     fn variant_read(&mut self, op: &OpPlan, v: &BodyVariant) -> TokenStream {
-        let schema = self.table.slot(self.api, v.schema);
+        let schema = self.schema_slot(v.schema);
         match (v.kind, &v.form) {
             (BodyKind::Json, _) => {
                 let ty = self.ty(&v.ty);
@@ -498,7 +500,7 @@ impl Cx<'_> {
                                 (false, true) => ty,
                                 (false, false) => quote!(Option<#ty>),
                             };
-                            let schema = self.table.slot(self.api, Some(f.schema));
+                            let schema = self.schema_slot(Some(f.schema));
                             quote!(input.part::<#ty>(&mut parts, #part, #required, #schema))
                         }
                     };

@@ -8,14 +8,14 @@
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
-use specwright_spec::ir::{
-    Api, ApiKeyLocation, Method, ParameterLocation, ParameterStyle, SecuritySchemeKind, StatusCode,
-};
+use specwright_spec::ir::{Api, ParameterLocation, ParameterStyle, StatusCode};
 
-use crate::names::{field_name, Namer};
-use crate::operations::{BodyKind, BodyPlan, BodyVariant, OpPlan, ParamPlan, ResponsePlan};
-use crate::pagination::{Items, Next, Pagination};
-use crate::types::{emit::deprecated, emit::docs, emit::ident, ty_path, Def, Presence, Ty, Uses};
+use crate::emit::common::{deprecated, docs, ident, ty_path, Uses};
+use crate::emit::operations::{method_name, scheme_table};
+use crate::plan::names::{field_name, Namer};
+use crate::plan::operations::{BodyKind, BodyPlan, BodyVariant, OpPlan, ParamPlan, ResponsePlan};
+use crate::plan::pagination::{Items, Next, Pagination};
+use crate::plan::types::{Def, Presence, Ty};
 
 /// The source of `src/client.rs`; `pages` holds each operation's pagination, if any.
 pub fn module(api: &Api, ops: &[OpPlan], pages: &[Option<Pagination>], defs: &[Def], uses: &mut Uses) -> TokenStream {
@@ -120,41 +120,6 @@ fn schemes(api: &Api) -> (Vec<TokenStream>, Vec<TokenStream>) {
         quote!(#[doc = #doc] pub const #constant: &str = #name;)
     });
     (scheme_table(api, &quote!(rt::)), names.collect())
-}
-
-/// The spec's security schemes as `Scheme` values, named through `rt`
-/// (the path the generated module reaches the runtime's types by). The
-/// client and the server both write their table with this.
-pub(crate) fn scheme_table(api: &Api, rt: &TokenStream) -> Vec<TokenStream> {
-    api.security_schemes
-        .iter()
-        .map(|(name, scheme)| {
-            let kind = match &scheme.kind {
-                SecuritySchemeKind::ApiKey { name: param, location } => {
-                    let location = match location {
-                        ApiKeyLocation::Header => quote!(Header),
-                        ApiKeyLocation::Query => quote!(Query),
-                        ApiKeyLocation::Cookie => quote!(Cookie),
-                        ApiKeyLocation::User | ApiKeyLocation::Password => quote!(Header),
-                    };
-                    quote!(ApiKey { location: #rt KeyLocation::#location, param: #param })
-                }
-                SecuritySchemeKind::Http { scheme, .. } if scheme.eq_ignore_ascii_case("basic") => quote!(Basic),
-                SecuritySchemeKind::Http { scheme, .. } if scheme.eq_ignore_ascii_case("bearer") => quote!(Bearer),
-                SecuritySchemeKind::OpenIdConnect { .. } => quote!(Bearer),
-                SecuritySchemeKind::OAuth2 { flows } => {
-                    let url = flows.iter().find(|f| f.kind == "clientCredentials").and_then(|f| f.token_url.as_deref());
-                    let url = match url {
-                        Some(u) => quote!(Some(#u)),
-                        None => quote!(None),
-                    };
-                    quote!(OAuth2 { token_url: #url })
-                }
-                _ => quote!(Unsupported),
-            };
-            quote!(#rt Scheme { name: #name, kind: #rt SchemeKind::#kind })
-        })
-        .collect()
 }
 
 struct Cx<'a> {
@@ -296,7 +261,7 @@ impl Cx<'_> {
                     }
                 });
             }
-            body_enum = crate::shared::body_enum(op, b, |v| self.body_variant_ty(op, v));
+            body_enum = crate::emit::operations::body_enum(op, b, |v| self.body_variant_ty(op, v));
         }
         let send = self.send(op, uses);
         let doc = format!(" A call of `{}`: set optional parameters, then `send` it.", op.id);
@@ -526,19 +491,6 @@ impl Cx<'_> {
             #(#lets)*
             #reader.map(|#param| #enum_name::#variant { #body_field #(#fields),* })
         }}
-    }
-}
-
-pub(crate) fn method_name(m: Method) -> &'static str {
-    match m {
-        Method::Get => "GET",
-        Method::Put => "PUT",
-        Method::Post => "POST",
-        Method::Delete => "DELETE",
-        Method::Options => "OPTIONS",
-        Method::Head => "HEAD",
-        Method::Patch => "PATCH",
-        Method::Trace => "TRACE",
     }
 }
 

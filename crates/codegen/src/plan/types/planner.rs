@@ -9,8 +9,8 @@ use specwright_spec::ir::{Api, JsonType, Payload, Schema, SchemaId};
 use specwright_spec::Diagnostic;
 
 use super::model::*;
-use crate::docs::doc_text;
-use crate::names::{field_name, type_name, Namer};
+use crate::plan::docs::doc_text;
+use crate::plan::names::{field_name, type_name, Namer};
 
 /// The named types for an API, and the diagnostics met while planning them.
 pub struct TypePlan {

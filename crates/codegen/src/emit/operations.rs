@@ -4,10 +4,11 @@
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
-use specwright_spec::ir::{Api, StatusCode};
+use specwright_spec::ir::{Api, ApiKeyLocation, Method, SecuritySchemeKind, StatusCode};
 
-use crate::operations::{BodyKind, BodyPlan, BodyVariant, FormPlan, OpPlan, ResponsePlan};
-use crate::types::{emit::docs, emit::ident, ty_path, Def, Ty, Uses};
+use crate::emit::common::{docs, ident, ty_path, Uses};
+use crate::plan::operations::{BodyKind, BodyPlan, BodyVariant, FormPlan, OpPlan, ResponsePlan};
+use crate::plan::types::{Def, Ty};
 
 /// The source of `src/operations.rs`.
 pub fn module(api: &Api, ops: &[OpPlan], defs: &[Def], uses: &mut Uses) -> TokenStream {
@@ -165,4 +166,52 @@ fn response_enum(
 /// so its variant carries the status.
 pub fn ranged(r: &ResponsePlan) -> bool {
     !matches!(r.status, StatusCode::Code(_))
+}
+
+/// The spec's security schemes as `Scheme` values, named through `rt`
+/// (the path the generated module reaches the runtime's types by). The
+/// client and the server both write their table with this.
+pub fn scheme_table(api: &Api, rt: &TokenStream) -> Vec<TokenStream> {
+    api.security_schemes
+        .iter()
+        .map(|(name, scheme)| {
+            let kind = match &scheme.kind {
+                SecuritySchemeKind::ApiKey { name: param, location } => {
+                    let location = match location {
+                        ApiKeyLocation::Header => quote!(Header),
+                        ApiKeyLocation::Query => quote!(Query),
+                        ApiKeyLocation::Cookie => quote!(Cookie),
+                        ApiKeyLocation::User | ApiKeyLocation::Password => quote!(Header),
+                    };
+                    quote!(ApiKey { location: #rt KeyLocation::#location, param: #param })
+                }
+                SecuritySchemeKind::Http { scheme, .. } if scheme.eq_ignore_ascii_case("basic") => quote!(Basic),
+                SecuritySchemeKind::Http { scheme, .. } if scheme.eq_ignore_ascii_case("bearer") => quote!(Bearer),
+                SecuritySchemeKind::OpenIdConnect { .. } => quote!(Bearer),
+                SecuritySchemeKind::OAuth2 { flows } => {
+                    let url = flows.iter().find(|f| f.kind == "clientCredentials").and_then(|f| f.token_url.as_deref());
+                    let url = match url {
+                        Some(u) => quote!(Some(#u)),
+                        None => quote!(None),
+                    };
+                    quote!(OAuth2 { token_url: #url })
+                }
+                _ => quote!(Unsupported),
+            };
+            quote!(#rt Scheme { name: #name, kind: #rt SchemeKind::#kind })
+        })
+        .collect()
+}
+
+pub fn method_name(m: Method) -> &'static str {
+    match m {
+        Method::Get => "GET",
+        Method::Put => "PUT",
+        Method::Post => "POST",
+        Method::Delete => "DELETE",
+        Method::Options => "OPTIONS",
+        Method::Head => "HEAD",
+        Method::Patch => "PATCH",
+        Method::Trace => "TRACE",
+    }
 }

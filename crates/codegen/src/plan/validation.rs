@@ -11,8 +11,6 @@
 
 use std::collections::HashMap;
 
-use proc_macro2::{Literal, TokenStream};
-use quote::quote;
 use serde_json::Value;
 use specwright_spec::ir::{Api, JsonType, Schema, SchemaId};
 
@@ -105,17 +103,6 @@ impl Table {
         start
     }
 
-    /// `Some(index)` as tokens, or `None`.
-    pub fn slot(&mut self, api: &Api, id: Option<SchemaId>) -> TokenStream {
-        match id {
-            Some(id) => {
-                let at = Literal::usize_unsuffixed(self.add(api, id));
-                quote!(Some(#at))
-            }
-            None => quote!(None),
-        }
-    }
-
     pub fn len(&self) -> usize {
         self.order.len()
     }
@@ -127,18 +114,6 @@ impl Table {
     /// The table's entries, in order.
     pub fn entries(&self, api: &Api) -> Vec<Entry> {
         self.order.iter().map(|&id| self.entry(api, api.schemas.get(id))).collect()
-    }
-
-    /// The table's entries as Rust source, each a `srv::Schema` literal on
-    /// a line of its own, indented for the array they go in.
-    pub fn source(&self, api: &Api) -> String {
-        let mut out = String::new();
-        for &id in &self.order {
-            out.push_str("    ");
-            out.push_str(&literal(&self.entry(api, api.schemas.get(id))));
-            out.push_str(",\n");
-        }
-        out
     }
 
     fn at(&self, id: SchemaId) -> usize {
@@ -221,159 +196,6 @@ impl Table {
             },
         }
     }
-}
-
-/// An entry as a `srv::Schema` literal: the fields it sets, over `ANY`.
-fn literal(e: &Entry) -> String {
-    // Every field named, without `..`: one added to `Entry` does not compile
-    // until it is written here too.
-    let Entry {
-        nothing: _,
-        reference: _,
-        types: _,
-        format: _,
-        enumeration: _,
-        minimum: _,
-        maximum: _,
-        exclusive_minimum: _,
-        exclusive_maximum: _,
-        multiple_of: _,
-        min_length: _,
-        max_length: _,
-        pattern: _,
-        items: _,
-        prefix_items: _,
-        contains: _,
-        min_contains: _,
-        max_contains: _,
-        min_items: _,
-        max_items: _,
-        unique_items: _,
-        unevaluated_items: _,
-        properties: _,
-        pattern_properties: _,
-        property_names: _,
-        required: _,
-        dependent_required: _,
-        dependent_schemas: _,
-        unevaluated_properties: _,
-        additional: _,
-        min_properties: _,
-        max_properties: _,
-        all_of: _,
-        any_of: _,
-        one_of: _,
-        not: _,
-        conditional: _,
-    } = e;
-    let mut fields: Vec<String> = Vec::new();
-    let mut set = |name: &str, value: String| fields.push(format!("{name}: {value}"));
-    let some = |v: Option<String>| v.map(|v| format!("Some({v})"));
-    let index = |v: Option<usize>| some(v.map(|i| i.to_string()));
-    let count = |v: Option<u64>| some(v.map(|n| n.to_string()));
-    let number = |v: Option<f64>| some(v.map(|x| Literal::f64_suffixed(x).to_string()));
-    let list = |v: &[usize]| {
-        (!v.is_empty()).then(|| format!("&[{}]", v.iter().map(usize::to_string).collect::<Vec<_>>().join(", ")))
-    };
-    let strings = |v: &[String]| format!("&[{}]", v.iter().map(|s| string(s)).collect::<Vec<_>>().join(", "));
-    let named = |v: &[(String, usize)]| {
-        (!v.is_empty()).then(|| {
-            let pairs: Vec<String> = v.iter().map(|(name, at)| format!("({}, {at})", string(name))).collect();
-            format!("&[{}]", pairs.join(", "))
-        })
-    };
-    let mut each = |name: &str, value: Option<String>| {
-        if let Some(value) = value {
-            set(name, value)
-        }
-    };
-    each("nothing", e.nothing.then(|| "true".into()));
-    each("reference", index(e.reference));
-    each(
-        "types",
-        (!e.types.is_empty()).then(|| {
-            let bits: Vec<String> = e.types.iter().map(|t| format!("srv::schema::types::{}", type_bit(*t))).collect();
-            bits.join(" | ")
-        }),
-    );
-    each("format", e.format.map(|f| format!("srv::Format::{f}")));
-    each("enumeration", (!e.enumeration.is_empty()).then(|| strings(&e.enumeration)));
-    each("minimum", number(e.minimum));
-    each("maximum", number(e.maximum));
-    each("exclusive_minimum", number(e.exclusive_minimum));
-    each("exclusive_maximum", number(e.exclusive_maximum));
-    each("multiple_of", number(e.multiple_of));
-    each("min_length", count(e.min_length));
-    each("max_length", count(e.max_length));
-    each("min_items", count(e.min_items));
-    each("max_items", count(e.max_items));
-    each("min_properties", count(e.min_properties));
-    each("max_properties", count(e.max_properties));
-    each("pattern", some(e.pattern.as_deref().map(string)));
-    each("unique_items", e.unique_items.then(|| "true".into()));
-    each("items", index(e.items));
-    each("prefix_items", list(&e.prefix_items));
-    each("contains", index(e.contains));
-    each("min_contains", count(e.min_contains));
-    each("max_contains", count(e.max_contains));
-    each("unevaluated_items", index(e.unevaluated_items));
-    each("pattern_properties", named(&e.pattern_properties));
-    each("property_names", index(e.property_names));
-    each(
-        "dependent_required",
-        (!e.dependent_required.is_empty()).then(|| {
-            let deps: Vec<String> = e
-                .dependent_required
-                .iter()
-                .map(|(name, needs)| format!("({}, {})", string(name), strings(needs)))
-                .collect();
-            format!("&[{}]", deps.join(", "))
-        }),
-    );
-    each("dependent_schemas", named(&e.dependent_schemas));
-    each(
-        "conditional",
-        e.conditional.map(|(condition, then, otherwise)| {
-            let branch = |b: Option<usize>| b.map_or("None".to_string(), |i| format!("Some({i})"));
-            format!("Some(({condition}, {}, {}))", branch(then), branch(otherwise))
-        }),
-    );
-    each("properties", named(&e.properties));
-    each("required", (!e.required.is_empty()).then(|| strings(&e.required)));
-    each("unevaluated_properties", index(e.unevaluated_properties));
-    each(
-        "additional",
-        match e.additional {
-            Additional::Any => None,
-            Additional::Nothing => Some("srv::Additional::Nothing".into()),
-            Additional::Schema(at) => Some(format!("srv::Additional::Schema({at})")),
-        },
-    );
-    each("all_of", list(&e.all_of));
-    each("any_of", list(&e.any_of));
-    each("one_of", list(&e.one_of));
-    each("not", index(e.not));
-    if fields.is_empty() {
-        return "srv::Schema::ANY".into();
-    }
-    format!("srv::Schema {{ {}, ..srv::Schema::ANY }}", fields.join(", "))
-}
-
-fn type_bit(t: JsonType) -> &'static str {
-    match t {
-        JsonType::Null => "NULL",
-        JsonType::Boolean => "BOOLEAN",
-        JsonType::Object => "OBJECT",
-        JsonType::Array => "ARRAY",
-        JsonType::Number => "NUMBER",
-        JsonType::String => "STRING",
-        JsonType::Integer => "INTEGER",
-    }
-}
-
-/// A Rust string literal for `text` (escaped as the compiler reads it).
-fn string(text: &str) -> String {
-    Literal::string(text).to_string()
 }
 
 fn format(name: &str) -> Option<&'static str> {

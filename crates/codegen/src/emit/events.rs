@@ -9,16 +9,14 @@
 //! - `Handler`, a trait with a method per operation the code receives, and
 //!   `register`, which wires an implementation into an `EventApp`.
 
-mod plan;
-
-pub use plan::{plan, EventPlan};
-
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use specwright_spec::ir::{Action, Api};
 
-use crate::types::{emit::deprecated, emit::docs, emit::ident, ty_path, Def, Style, Ty};
-use plan::{Carried, OpPlan};
+use crate::emit::common::{deprecated, docs, ident, ty_path};
+use crate::emit::types::Style;
+use crate::plan::events::{Carried, EventPlan, OpPlan};
+use crate::plan::types::{Def, Ty};
 
 pub fn module(api: &Api, plan: &EventPlan, defs: &[Def], style: &Style) -> TokenStream {
     let cx = Cx { plan, defs, style };
@@ -94,7 +92,7 @@ impl Cx<'_> {
         }
     }
 
-    fn message(&self, m: &plan::MessagePlan) -> TokenStream {
+    fn message(&self, m: &crate::plan::events::MessagePlan) -> TokenStream {
         let name = ident(&m.type_name);
         let payload = self.ty(&m.payload);
         let (event_name, address) = (&m.event_name, &m.address);
@@ -137,7 +135,7 @@ impl Cx<'_> {
         }
     }
 
-    fn enumeration(&self, e: &plan::EnumPlan) -> TokenStream {
+    fn enumeration(&self, e: &crate::plan::events::EnumPlan) -> TokenStream {
         let name = ident(&e.type_name);
         let (event_name, address) = (&e.type_name, &e.address);
         let variants = e.messages.iter().map(|&m| {
@@ -158,7 +156,11 @@ impl Cx<'_> {
         }
     }
 
-    fn parameters(&self, channel: &plan::ChannelPlan, p: &plan::ParametersPlan) -> TokenStream {
+    fn parameters(
+        &self,
+        channel: &crate::plan::events::ChannelPlan,
+        p: &crate::plan::events::ParametersPlan,
+    ) -> TokenStream {
         let name = ident(&p.type_name);
         let template = channel.address.as_deref().unwrap_or_default();
         let fields = p.fields.iter().map(|(wire, field, ty, doc)| {
@@ -478,7 +480,8 @@ fn option(text: Option<&str>) -> TokenStream {
 mod tests {
     use super::*;
     use crate::options::Role;
-    use crate::types::Planner;
+    use crate::plan::events::plan;
+    use crate::plan::types::Planner;
 
     fn generated(role: Role) -> String {
         let spec = concat!(env!("CARGO_MANIFEST_DIR"), "/../../specs/order-events.yaml");
@@ -487,7 +490,7 @@ mod tests {
         planner.add_components();
         let plan = plan(&api, &mut planner, role, &mut Vec::new());
         let types = planner.finish();
-        crate::format::tokens(module(&api, &plan, &types.defs, &Style::default()))
+        crate::emit::format::tokens(module(&api, &plan, &types.defs, &Style::default()))
     }
 
     /// The text of `item` (up to its closing brace at the start of a line).

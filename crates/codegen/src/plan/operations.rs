@@ -9,9 +9,9 @@ use specwright_spec::ir::{
 };
 use specwright_spec::Diagnostic;
 
-use crate::docs::doc_text;
-use crate::names::{field_name, type_name, Namer};
-use crate::types::{Planner, Ty};
+use crate::plan::docs::doc_text;
+use crate::plan::names::{field_name, type_name, Namer};
+use crate::plan::types::{Planner, Ty};
 
 pub struct OpPlan {
     /// The operation's name in the spec (its `operationId`, or one made for it).

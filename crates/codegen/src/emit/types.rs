@@ -1,60 +1,60 @@
-//! The planned types as Rust items.
+//! The types module of a generated crate: the planned types as Rust items.
 
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
+use specwright_spec::ir::Api;
+use specwright_spec::Diagnostic;
 
-use super::model::*;
+use crate::emit::common::{deprecated, docs, ident, ty_path, Uses};
 use crate::options::{Schemars, TypeAttributes};
+use crate::plan::types::model::*;
+use crate::plan::types::{Planner, TypePlan};
 
-/// The crates generated types may need, so the crate's manifest lists only those.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Uses {
-    pub chrono: bool,
-    pub uuid: bool,
-    pub decimal: bool,
-    pub indexmap: bool,
-    pub runtime: bool,
-    /// The HTTP client core (the runtime's `client` feature).
-    pub client: bool,
-    /// The HTTP server core (the runtime's `server` feature).
-    pub server: bool,
-    /// The event runtime (the runtime's `events` feature).
-    pub events: bool,
+/// The types module of a generated crate.
+pub struct TypesModule {
+    /// The module's source, formatted.
+    pub source: String,
+    pub uses: Uses,
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many named types it holds.
+    pub types: usize,
+    /// The name of the type each schema became, where it became a named one.
+    pub names: std::collections::HashMap<specwright_spec::ir::SchemaId, String>,
 }
 
-impl Uses {
-    /// What either needs.
-    pub fn union(self, other: Uses) -> Uses {
-        Uses {
-            chrono: self.chrono || other.chrono,
-            uuid: self.uuid || other.uuid,
-            decimal: self.decimal || other.decimal,
-            indexmap: self.indexmap || other.indexmap,
-            runtime: self.runtime || other.runtime,
-            client: self.client || other.client,
-            server: self.server || other.server,
-            events: self.events || other.events,
-        }
-    }
+/// Plans and writes the types for every component schema and every schema
+/// that an operation or message uses.
+pub fn generate(api: &Api) -> TypesModule {
+    let mut planner = Planner::new(api);
+    planner.add_components();
+    planner.add_usage_types();
+    let plan = planner.finish();
+    let mut module = module(&plan, &Style::default());
+    module.diagnostics = plan.diagnostics;
+    module
+}
 
-    pub(crate) fn note(&mut self, ty: &Ty) {
-        match ty {
-            Ty::DateTime | Ty::Date | Ty::Time => self.chrono = true,
-            Ty::Uuid => self.uuid = true,
-            Ty::Decimal => self.decimal = true,
-            Ty::Bytes => self.runtime = true,
-            Ty::Map(t) => {
-                self.indexmap = true;
-                self.note(t);
-            }
-            Ty::Nullable(t) => {
-                self.runtime = true;
-                self.note(t);
-            }
-            Ty::Vec(t) | Ty::Option(t) | Ty::Boxed(t) => self.note(t),
-            Ty::Tuple(items) => items.iter().for_each(|t| self.note(t)),
-            _ => {}
-        }
+/// The types module for a finished plan (its diagnostics stay with the plan).
+pub fn module(plan: &TypePlan, style: &Style) -> TypesModule {
+    let (items, uses) = emit(&plan.defs, style);
+    let file = quote::quote! {
+        // Generated code is laid out by the generator; rustfmt would make
+        // `generate --check` see a difference that is only layout.
+        #![cfg_attr(rustfmt, rustfmt::skip)]
+        #![allow(deprecated)]
+        #![allow(clippy::large_enum_variant, clippy::enum_variant_names, clippy::doc_lazy_continuation,
+            clippy::doc_overindented_list_items, clippy::type_complexity, clippy::too_long_first_doc_paragraph)]
+        #![allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags,
+            rustdoc::invalid_rust_codeblocks)]
+        #items
+    };
+    let names = plan.named.iter().map(|(&id, def)| (id, plan.defs[def.0].name.clone())).collect();
+    TypesModule {
+        source: crate::emit::format::tokens(file),
+        uses,
+        diagnostics: Vec::new(),
+        types: plan.defs.len(),
+        names,
     }
 }
 
@@ -96,90 +96,8 @@ pub fn emit(defs: &[Def], style: &Style) -> (TokenStream, Uses) {
     (quote! { #(#items)* }, uses)
 }
 
-pub(crate) fn ident(name: &str) -> Ident {
-    Ident::new(name, Span::call_site())
-}
-
 fn ty_tokens(ty: &Ty, defs: &[Def]) -> TokenStream {
     ty_path(ty, defs, &TokenStream::new())
-}
-
-/// A type expression with named types behind `module` (such as
-/// `super::types::`), for code outside the types module.
-pub fn ty_path(ty: &Ty, defs: &[Def], module: &TokenStream) -> TokenStream {
-    let ty_tokens = |t: &Ty, defs: &[Def]| ty_path(t, defs, module);
-    match ty {
-        Ty::Bool => quote!(bool),
-        Ty::I32 => quote!(i32),
-        Ty::I64 => quote!(i64),
-        Ty::U32 => quote!(u32),
-        Ty::U64 => quote!(u64),
-        Ty::F32 => quote!(f32),
-        Ty::F64 => quote!(f64),
-        Ty::String => quote!(::std::string::String),
-        Ty::Unit => quote!(()),
-        Ty::Any => quote!(::serde_json::Value),
-        Ty::AnyObject => quote!(::serde_json::Map<::std::string::String, ::serde_json::Value>),
-        Ty::DateTime => quote!(::chrono::DateTime<::chrono::FixedOffset>),
-        Ty::Date => quote!(::chrono::NaiveDate),
-        Ty::Time => quote!(::chrono::NaiveTime),
-        Ty::Uuid => quote!(::uuid::Uuid),
-        Ty::Ipv4 => quote!(::std::net::Ipv4Addr),
-        Ty::Ipv6 => quote!(::std::net::Ipv6Addr),
-        Ty::Decimal => quote!(::rust_decimal::Decimal),
-        Ty::Bytes => quote!(::specwright_runtime::Base64),
-        Ty::Vec(t) => {
-            let t = ty_tokens(t, defs);
-            quote!(::std::vec::Vec<#t>)
-        }
-        Ty::Map(t) => {
-            let t = ty_tokens(t, defs);
-            quote!(::indexmap::IndexMap<::std::string::String, #t>)
-        }
-        Ty::Tuple(items) => {
-            let items = items.iter().map(|t| ty_tokens(t, defs));
-            quote!((#(#items,)*))
-        }
-        Ty::Option(t) => {
-            let t = ty_tokens(t, defs);
-            quote!(::std::option::Option<#t>)
-        }
-        Ty::Nullable(t) => {
-            let t = ty_tokens(t, defs);
-            quote!(::specwright_runtime::Nullable<#t>)
-        }
-        Ty::Boxed(t) => {
-            let t = ty_tokens(t, defs);
-            quote!(::std::boxed::Box<#t>)
-        }
-        Ty::Named(id) => {
-            let name = ident(&defs[id.0].name);
-            quote!(#module #name)
-        }
-        Ty::External(path) => match syn::parse_str::<syn::Type>(path) {
-            Ok(ty) => quote!(#ty),
-            // The planner only makes one from a path that parses.
-            Err(_) => quote!(::serde_json::Value),
-        },
-    }
-}
-
-pub(crate) fn docs(text: Option<&str>) -> TokenStream {
-    match text {
-        Some(t) => {
-            let lines = t.lines().map(|l| format!(" {l}"));
-            quote!(#(#[doc = #lines])*)
-        }
-        None => quote!(),
-    }
-}
-
-pub(crate) fn deprecated(yes: bool) -> TokenStream {
-    if yes {
-        quote!(#[deprecated])
-    } else {
-        quote!()
-    }
 }
 
 /// A def's items, its type deriving `JsonSchema` when the generated crate's
@@ -573,5 +491,33 @@ fn emit_tagged(
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::keywords::{reads, Part};
+    use specwright_spec::ir::Keyword;
+
+    fn types(schema: &serde_json::Value) -> String {
+        let loaded = specwright_spec::Loader::new().load_str("sample.json", &Keyword::sample_document(schema));
+        generate(&loaded.api.expect("the sample loads")).source
+    }
+
+    /// The types' column of the keyword table, shown: the types of two
+    /// schemas that differ only in a keyword differ when the types read it,
+    /// and not otherwise.
+    #[test]
+    fn the_types_depend_on_the_keywords_they_use() {
+        let wrong: Vec<String> = Keyword::ALL
+            .into_iter()
+            .filter(|&keyword| {
+                let (with, without) = keyword.samples();
+                (types(&with) != types(&without)) != reads(Part::Types, keyword)
+            })
+            .map(|keyword| format!("{keyword:?} (claimed {})", reads(Part::Types, keyword)))
+            .collect();
+        assert!(wrong.is_empty(), "{wrong:?}");
     }
 }

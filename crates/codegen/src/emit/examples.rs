@@ -414,5 +414,5 @@ pub fn examples_test(krate: &str, cases: &[ExampleCase]) -> String {
         }
     };
     let syntax: syn::File = syn::parse2(file).expect("the examples test is valid Rust");
-    crate::format::unparse(&syntax)
+    crate::emit::format::unparse(&syntax)
 }

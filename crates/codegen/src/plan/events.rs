@@ -9,10 +9,10 @@ use serde_json::Value;
 use specwright_spec::ir::{Action, Api, Channel, Payload};
 use specwright_spec::{Diagnostic, Location};
 
-use crate::docs::doc_text;
-use crate::names::{field_name, type_name, Namer};
 use crate::options::Role;
-use crate::types::{Planner, Ty};
+use crate::plan::docs::doc_text;
+use crate::plan::names::{field_name, type_name, Namer};
+use crate::plan::types::{Planner, Ty};
 
 pub struct EventPlan {
     pub messages: Vec<MessagePlan>,

@@ -6,8 +6,8 @@
 
 use specwright_spec::ir::{Method, ParameterLocation, StatusCode};
 
-use crate::operations::{BodyKind, OpPlan, ParamPlan, ResponsePlan};
-use crate::types::{Def, DefKind, Presence, Ty};
+use crate::plan::operations::{BodyKind, OpPlan, ParamPlan, ResponsePlan};
+use crate::plan::types::{Def, DefKind, Presence, Ty};
 
 /// How one operation's pages are read.
 pub struct Pagination<'a> {
