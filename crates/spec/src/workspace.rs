@@ -15,6 +15,11 @@ use crate::parse;
 use crate::pointer;
 use crate::source::{FileId, Format, SourceFile, Sources};
 
+mod resolve;
+mod resources;
+
+use resources::Resources;
+
 /// Reads the document at a URL, for references to remote files. Given only
 /// when the user allows fetching.
 pub type Fetch = Arc<dyn Fn(&str) -> Result<String, FetchError> + Send + Sync>;
@@ -135,10 +140,16 @@ pub(crate) struct Resolved {
     pub note: Option<String>,
 }
 
+/// Schema resources by their URI: the file, and the resource's index among its file's.
+type Ids = HashMap<Url, (FileId, usize)>;
+
 pub(crate) struct Workspace {
     pub sources: Sources,
     /// Parsed content per file; `None` where the file failed to parse.
     values: Vec<Option<Value>>,
+    /// Per file, whether its text holds `$id`: only then may a schema in it
+    /// change the base URI its references resolve against.
+    declares_ids: Vec<bool>,
     /// Where each file came from, for relative references in it.
     origins: Vec<Option<Origin>>,
     by_origin: HashMap<Origin, FileId>,
@@ -153,19 +164,20 @@ pub(crate) struct Workspace {
     /// Where the file part of a reference leads, per referring file: a spec
     /// with thousands of references to a few files looks each path up once.
     file_parts: RefCell<HashMap<(FileId, String), Option<FilePart>>>,
-    /// The plain-name fragments (`$anchor`) each file declares, with every
-    /// place that declares each, found on the first reference to one.
-    anchors: RefCell<HashMap<FileId, Arc<Anchors>>>,
+    /// The schema resources (`$id`) and anchors of each file, found on the
+    /// first reference that needs them.
+    resources: RefCell<HashMap<FileId, Arc<Resources>>>,
+    /// Every resource of every file by its URI, built on the first reference
+    /// that names one by URI.
+    ids: RefCell<Option<Arc<Ids>>>,
 }
-
-/// Anchor names and the pointers of the schemas that declare them.
-type Anchors = HashMap<String, Vec<String>>;
 
 impl Workspace {
     pub fn new(options: LoadOptions) -> Self {
         Workspace {
             sources: Sources::default(),
             values: Vec::new(),
+            declares_ids: Vec::new(),
             origins: Vec::new(),
             by_origin: HashMap::new(),
             unreadable: HashMap::new(),
@@ -174,7 +186,8 @@ impl Workspace {
             options,
             diagnostics: Vec::new(),
             file_parts: RefCell::default(),
-            anchors: RefCell::default(),
+            resources: RefCell::default(),
+            ids: RefCell::default(),
         }
     }
 
@@ -195,9 +208,11 @@ impl Workspace {
             _ => None,
         };
         let format = Format::detect(Some(Path::new(&name)), &text);
+        let declares_ids = text.contains("$id");
         let file = SourceFile::new(name, path, text.into(), format);
         let parsed = parse::parse(&file);
         let id = self.register(file, origin);
+        self.declares_ids.push(declares_ids);
         match parsed {
             Ok(parsed) => {
                 if let Some(note) = parsed.lenient {
@@ -338,6 +353,7 @@ impl Workspace {
         let file = SourceFile::new(name, path, lossy.into(), Format::Yaml);
         let pos = file.pos_at(at);
         let id = self.register(file, Some(origin));
+        self.declares_ids.push(false);
         self.values.push(None);
         self.diagnostics.push(Diagnostic::error("encoding", Location::at(id, "", pos), message));
         id
@@ -350,13 +366,14 @@ impl Workspace {
         let mut queue = vec![root];
         while let Some(file) = queue.pop() {
             let mut refs = Vec::new();
+            let declares_ids = self.declares_ids[file.0 as usize];
             if let Some(v) = self.value(file) {
-                if may_refer_to_other_files(&self.sources.get(file).text) {
-                    collect_refs(v, &mut refs);
+                if declares_ids || may_refer_to_other_files(&self.sources.get(file).text) {
+                    refs = collect_refs(v, declares_ids);
                 }
             }
-            for r in refs {
-                let Some((origin, name)) = self.file_part(file, &r) else { continue };
+            for (site, reference) in refs {
+                let Some((origin, name)) = self.file_to_read(file, &site, &reference) else { continue };
                 let known = self.sources.len();
                 if let Ok(id) = self.read(origin, name) {
                     if self.sources.len() > known {
@@ -365,6 +382,28 @@ impl Workspace {
                 }
             }
         }
+    }
+
+    /// The file a reference written at `site` in `file` needs read, if any:
+    /// inside a schema that declares `$id`, the reference resolves against
+    /// that URI, and may name a resource of the same file.
+    fn file_to_read(&self, file: FileId, site: &str, reference: &str) -> Option<FilePart> {
+        if self.declares_ids[file.0 as usize] {
+            let resources = self.resources(file);
+            let scope = resources.enclosing(site);
+            if scope != 0 {
+                let mut uri = resources.list()[scope].0.join(reference).ok()?;
+                uri.set_fragment(None);
+                if resources.list().iter().any(|(declared, _)| *declared == uri) {
+                    return None;
+                }
+                return Some(self.url_part(&uri));
+            }
+        }
+        if reference.starts_with('#') {
+            return None;
+        }
+        self.file_part(file, reference)
     }
 
     /// Where a reference's file part leads, with a name for messages; `None`
@@ -391,14 +430,7 @@ impl Workspace {
             _ => Url::parse(file).ok().filter(|u| u.scheme() != "file" && u.scheme().len() > 1),
         };
         if let Some(url) = url {
-            let text = url.as_str();
-            if let Some((prefix, dir)) = self.options.url_map.iter().find(|(p, _)| text.starts_with(p.as_str())) {
-                let rest = percent_decode_str(&text[prefix.len()..]).decode_utf8_lossy().into_owned();
-                let path = dir.join(rest);
-                let origin = path.canonicalize().map_or(Origin::Path(path), Origin::Path);
-                return Some((origin, text.to_string()));
-            }
-            return Some((Origin::Url(url.clone()), text.to_string()));
+            return Some(self.url_part(&url));
         }
         let decoded = decoded.strip_prefix("file://").unwrap_or(&decoded);
         let base = self.sources.get(from).path.as_deref().and_then(Path::parent);
@@ -414,83 +446,21 @@ impl Workspace {
         Some((origin, name))
     }
 
-    /// Resolves one reference written in `from`, without following further references.
-    pub fn resolve(&self, from: FileId, reference: &str) -> Result<Resolved, String> {
-        if reference.trim().is_empty() {
-            // As a URI it names this whole document, which is never what a
-            // schema or a parameter meant.
-            return Err("reference `` is malformed: it is empty".into());
+    /// Where an absolute URL leads: a folder the URL is mapped to, a file
+    /// (`file:`), or the URL itself, fetched if fetching is allowed.
+    fn url_part(&self, url: &Url) -> FilePart {
+        let text = url.as_str();
+        if let Some((prefix, dir)) = self.options.url_map.iter().find(|(p, _)| text.starts_with(p.as_str())) {
+            let rest = percent_decode_str(&text[prefix.len()..]).decode_utf8_lossy().into_owned();
+            let path = dir.join(rest);
+            let origin = path.canonicalize().map_or(Origin::Path(path), Origin::Path);
+            return (origin, text.to_string());
         }
-        let (file_part, fragment) = match reference.split_once('#') {
-            Some((f, frag)) => (f, frag),
-            None => (reference, ""),
-        };
-        let file = if file_part.is_empty() {
-            from
-        } else {
-            let (origin, name) = self.file_part(from, reference).expect("a reference with a file part names a file");
-            match self.by_origin.get(&origin) {
-                Some(&id) => id,
-                None => {
-                    return Err(self.unreadable.get(&origin).map_or_else(
-                        || match origin {
-                            Origin::Url(url) => format!("remote reference `{url}` is not fetched"),
-                            Origin::Path(_) => format!("cannot read `{name}`"),
-                        },
-                        ReadError::to_string,
-                    ))
-                }
-            }
-        };
-        let fragment = percent_decode_str(fragment)
-            .decode_utf8()
-            .map_err(|_| format!("reference `{reference}` has a fragment that is not UTF-8"))?;
-        if is_anchor_name(&fragment) {
-            return self.resolve_anchor(file, reference, &fragment);
+        if let Ok(path) = url.to_file_path() {
+            let name = path.display().to_string();
+            return (path.canonicalize().map_or(Origin::Path(path), Origin::Path), name);
         }
-        let tokens = pointer::tokens(&fragment).ok_or_else(|| {
-            format!("reference `{reference}` has a malformed JSON pointer (it must be empty or start with `/`)")
-        })?;
-        let Some(root) = self.value(file) else {
-            // The file failed to parse; that error is already reported there.
-            return Err(String::new());
-        };
-        if pointer::get(root, &tokens).is_some() {
-            let pointer = tokens.iter().fold(String::new(), |p, t| pointer::push(&p, t));
-            return Ok(Resolved { target: Target { file, pointer }, note: None });
-        }
-        // Some generators write keys that contain `/` into pointers unescaped.
-        if let Some(pointer) = pointer::find_unescaped(root, &tokens) {
-            let note = format!(
-                "reference `{reference}` has a `/` inside a key that should be written `~1`; resolved as `#{pointer}`"
-            );
-            return Ok(Resolved { target: Target { file, pointer }, note: Some(note) });
-        }
-        Err(format!("reference `{reference}` points to nothing"))
-    }
-
-    /// Resolves a plain-name fragment (`#name`): the one schema in `file`
-    /// that declares `$anchor: name` (or `$dynamicAnchor`, which is also a
-    /// plain anchor, or draft 4's `id: "#name"`). Anchors are looked up in
-    /// the whole file, not per `$id` resource, so a name two schemas of one
-    /// file declare is refused rather than guessed.
-    fn resolve_anchor(&self, file: FileId, reference: &str, name: &str) -> Result<Resolved, String> {
-        let Some(root) = self.value(file) else { return Err(String::new()) };
-        let anchors = Arc::clone(self.anchors.borrow_mut().entry(file).or_insert_with(|| Arc::new(anchors_in(root))));
-        match anchors.get(name).map(Vec::as_slice) {
-            Some([pointer]) => Ok(Resolved { target: Target { file, pointer: pointer.clone() }, note: None }),
-            Some(places) => {
-                const SHOWN: usize = 5;
-                let shown = places[..places.len().min(SHOWN)].join("`, `");
-                let more =
-                    if places.len() > SHOWN { format!(" and {} more", places.len() - SHOWN) } else { String::new() };
-                Err(format!(
-                    "reference `{reference}` names the anchor `{name}`, which {} schemas of the file declare (at `{shown}`{more})",
-                    places.len()
-                ))
-            }
-            None => Err(format!("reference `{reference}` points to nothing: no schema declares the anchor `{name}`")),
-        }
+        (Origin::Url(url.clone()), text.to_string())
     }
 
     /// The value a resolved target names.
@@ -509,68 +479,34 @@ fn may_refer_to_other_files(text: &str) -> bool {
     })
 }
 
-/// Whether a fragment is a plain name, as JSON Schema spells an anchor
-/// (`^[A-Za-z_][-A-Za-z0-9._]*$`). Anything else that does not start with
-/// `/` is a malformed pointer, such as `#components/schemas/Pet`.
-fn is_anchor_name(fragment: &str) -> bool {
-    let mut chars = fragment.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_'))
-}
-
-/// Every anchor a document declares, by name, with the pointers of the
-/// schemas that declare it. Values that are data rather than schemas
-/// (`example`, `examples`, `const`, `enum`, `default`) are not searched.
-/// Walked with a stack of its own: documents nest deeper than the thread's
-/// stack would allow.
-fn anchors_in(root: &Value) -> Anchors {
-    const DATA: [&str; 5] = ["example", "examples", "const", "enum", "default"];
-    let mut anchors = Anchors::new();
+/// Each `$ref` in a document, with the pointer of the object that holds it
+/// when `sites` asks for them (else the root's): all of them where a schema
+/// may declare `$id`, else only those that name another file. Walked with a
+/// stack of its own: documents nest deeper than the thread's stack would allow.
+fn collect_refs(root: &Value, sites: bool) -> Vec<(String, String)> {
+    let mut found = Vec::new();
     let mut stack = vec![(String::new(), root)];
     while let Some((at, value)) = stack.pop() {
         match value {
             Value::Object(map) => {
-                let declared = ["$anchor", "$dynamicAnchor"]
-                    .into_iter()
-                    .filter_map(|keyword| map.get(keyword).and_then(Value::as_str))
-                    .chain(["id", "$id"].into_iter().filter_map(|keyword| {
-                        map.get(keyword).and_then(Value::as_str).and_then(|id| id.strip_prefix('#'))
-                    }));
-                // One schema may declare a name twice (`$anchor` and `$dynamicAnchor`).
-                let mut names: Vec<&str> = declared.filter(|name| !name.is_empty()).collect();
-                names.sort_unstable();
-                names.dedup();
-                for name in names {
-                    anchors.entry(name.to_string()).or_default().push(at.clone());
+                if let Some(Value::String(r)) = map.get("$ref") {
+                    if sites || !r.starts_with('#') {
+                        found.push((at.clone(), r.clone()));
+                    }
                 }
                 for (key, child) in map {
-                    if !DATA.contains(&key.as_str()) {
-                        stack.push((pointer::push(&at, key), child));
-                    }
+                    let at = if sites { pointer::push(&at, key) } else { String::new() };
+                    stack.push((at, child));
                 }
             }
             Value::Array(items) => {
                 for (i, child) in items.iter().enumerate() {
-                    stack.push((pointer::push(&at, &i.to_string()), child));
+                    let at = if sites { pointer::push(&at, &i.to_string()) } else { String::new() };
+                    stack.push((at, child));
                 }
             }
             _ => {}
         }
     }
-    anchors
-}
-
-fn collect_refs(value: &Value, out: &mut Vec<String>) {
-    match value {
-        Value::Object(map) => {
-            if let Some(Value::String(r)) = map.get("$ref") {
-                if !r.starts_with('#') {
-                    out.push(r.clone());
-                }
-            }
-            map.values().for_each(|v| collect_refs(v, out));
-        }
-        Value::Array(items) => items.iter().for_each(|v| collect_refs(v, out)),
-        _ => {}
-    }
+    found
 }

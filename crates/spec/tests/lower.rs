@@ -149,6 +149,37 @@ fn plain_name_fragments_lead_to_the_schema_that_declares_the_anchor() {
 }
 
 #[test]
+fn references_inside_a_schema_with_an_id_resolve_against_it() {
+    // Inside `Pet` (a resource of its own), `#/$defs/name` and `#nick` are
+    // Pet's; a reference anywhere may name Pet by its URI, and a relative one
+    // inside it resolves against that URI.
+    let spec = format!(
+        "openapi: 3.1.0\n{INFO}components:\n  schemas:\n    Pet:\n      $id: https://example.com/schemas/pet\n      type: object\n      properties:\n        name: {{$ref: '#/$defs/name'}}\n        nick: {{$ref: '#nick'}}\n        tag: {{$ref: 'tag#/$defs/tag'}}\n      $defs:\n        name: {{type: string, maxLength: 9}}\n        other: {{$anchor: nick, type: string, minLength: 2}}\n    Tag:\n      $id: https://example.com/schemas/tag\n      $defs:\n        tag: {{type: integer}}\n    ByUri: {{$ref: 'https://example.com/schemas/pet'}}\n    other: {{$anchor: nick, type: boolean}}\n    $defs: {{name: {{type: number}}}}\n"
+    );
+    let loaded = load("a.yaml", &spec);
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let api = loaded.api.as_ref().unwrap();
+    assert_eq!(api.components["ByUri"], api.components["Pet"]);
+    let pet = component(api, "Pet");
+    let property = |name: &str| api.schemas.get(pet.properties[name]);
+    assert_eq!(property("name").constraints().max_length, Some(9));
+    assert_eq!(property("nick").constraints().min_length, Some(2));
+    assert!(property("tag").types.contains(JsonType::Integer));
+
+    // Where the `$id` reading leads nowhere but the file's does (a spec
+    // whose authors did not mean the `$id`), the file's is taken, with a warning.
+    let loaded = load(
+        "a.yaml",
+        &format!("openapi: 3.1.0\n{INFO}components:\n  schemas:\n    A:\n      $id: https://example.com/a\n      properties: {{b: {{$ref: '#/components/schemas/B'}}}}\n    B: {{type: string}}\n"),
+    );
+    let warnings: Vec<_> = loaded.warnings().collect();
+    assert_eq!(warnings.len(), 1, "{:?}", loaded.diagnostics);
+    assert_eq!(warnings[0].code, "ref-lenient");
+    assert!(warnings[0].message.contains("https://example.com/a"), "{}", warnings[0].message);
+    assert_eq!(loaded.errors().count(), 0);
+}
+
+#[test]
 fn pointers_unescape_tildes_and_percent_escapes() {
     let api = api(
         "a.yaml",

@@ -235,12 +235,13 @@ impl<'w> Cx<'w> {
 
     /// Resolves the `$ref` written in `node`, reporting failures at it.
     pub fn resolve(&mut self, node: &Node<'_>, reference: &str) -> Option<Target> {
-        self.resolve_from(node.file, reference, node.child_loc("$ref"))
+        self.resolve_from(node.file, &node.ptr, reference, node.child_loc("$ref"))
     }
 
-    /// Resolves a reference written in `file`, reporting failures at `at`.
-    pub fn resolve_from(&mut self, file: FileId, reference: &str, at: Location) -> Option<Target> {
-        match self.ws.resolve(file, reference) {
+    /// Resolves a reference written in the object at `site` in `file`,
+    /// reporting failures at `at`.
+    pub fn resolve_from(&mut self, file: FileId, site: &str, reference: &str, at: Location) -> Option<Target> {
+        match self.ws.resolve(file, site, reference) {
             Ok(resolved) => {
                 if let Some(note) = resolved.note {
                     self.warn("ref-lenient", at, note);

@@ -8,6 +8,7 @@ use super::{Cx, Dialect, Node};
 use crate::diagnostic::Location;
 use crate::ir::{Constraints, Discriminator, JsonType, Schema, SchemaEntry, SchemaId};
 use crate::pointer;
+use crate::source::FileId;
 use crate::workspace::Target;
 
 impl<'w> Cx<'w> {
@@ -34,7 +35,7 @@ impl<'w> Cx<'w> {
     /// The id of the schema a `$ref` names, lowering it (later) if it is new.
     fn schema_ref(&mut self, node: &Node<'_>) -> SchemaId {
         match node.value.get("$ref") {
-            Some(Value::String(r)) => self.schema_ref_to(node.file, r, node.child_loc("$ref")),
+            Some(Value::String(r)) => self.schema_ref_to(node.file, &node.ptr, r, node.child_loc("$ref")),
             _ => {
                 self.error("ref-malformed", node.child_loc("$ref"), "`$ref` must be a string");
                 self.any_schema(node.loc())
@@ -42,11 +43,12 @@ impl<'w> Cx<'w> {
         }
     }
 
-    /// The id of the schema that `reference`, written in `file` at `at`, names.
-    fn schema_ref_to(&mut self, file: crate::source::FileId, reference: &str, at: Location) -> SchemaId {
+    /// The id of the schema that `reference`, written in the object at
+    /// `site` in `file` (reported at `at`), names.
+    fn schema_ref_to(&mut self, file: FileId, site: &str, reference: &str, at: Location) -> SchemaId {
         // A schema behind a URL that may not be fetched can still be worked
         // around: it becomes a schema that accepts any value.
-        if let Err(message) = self.ws.resolve(file, reference) {
+        if let Err(message) = self.ws.resolve(file, site, reference) {
             if super::ref_error_code(&message) == "ref-remote" {
                 self.diags.push(
                     crate::Diagnostic::warning("ref-remote", at.clone(), message)
@@ -55,7 +57,7 @@ impl<'w> Cx<'w> {
                 return self.any_schema(at);
             }
         }
-        let Some(first) = self.resolve_from(file, reference, at.clone()) else { return self.any_schema(at) };
+        let Some(first) = self.resolve_from(file, site, reference, at.clone()) else { return self.any_schema(at) };
         // Follow bare references to the schema that has content.
         let mut target = first;
         // In order (each gets the id found), and as a set for the cycle check:
@@ -467,7 +469,7 @@ impl<'w> Cx<'w> {
                 };
                 // Bundlers leave mappings to files that no longer exist; the
                 // rest of the discriminator still works without them.
-                if let Err(message) = self.ws.resolve(target.file, &reference) {
+                if let Err(message) = self.ws.resolve(target.file, &target.ptr, &reference) {
                     if !message.is_empty() {
                         self.warn(
                             "discriminator",
@@ -477,7 +479,7 @@ impl<'w> Cx<'w> {
                     }
                     continue;
                 }
-                let id = self.schema_ref_to(target.file, &reference, target.loc());
+                let id = self.schema_ref_to(target.file, &target.ptr, &reference, target.loc());
                 mapping.insert(value.to_string(), id);
             }
         }
