@@ -68,6 +68,9 @@ pub fn uses(keyword: Keyword) -> &'static [Part] {
         | Keyword::MaxProperties
         | Keyword::MinProperties
         | Keyword::DependentRequired => &[Validation],
+        // Where a value is checked against depends on the way it was
+        // reached; a type is one for every way, so the types take any value.
+        Keyword::DynamicRef | Keyword::DynamicAnchors => &[Validation],
         // Which alternative is meant; the alternatives themselves decide
         // what is valid.
         Keyword::Discriminator => &[Types],

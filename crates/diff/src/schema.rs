@@ -76,7 +76,9 @@ pub fn comparison(keyword: Keyword) -> Comparison {
         | Keyword::Title
         | Keyword::Description
         | Keyword::Examples
-        | Keyword::ContentMediaType => Comparison::Not,
+        | Keyword::ContentMediaType
+        | Keyword::DynamicRef
+        | Keyword::DynamicAnchors => Comparison::Not,
     }
 }
 

@@ -150,6 +150,8 @@ pub(crate) struct Workspace {
     /// Per file, whether its text holds `$id`: only then may a schema in it
     /// change the base URI its references resolve against.
     declares_ids: Vec<bool>,
+    /// Per file, whether its text holds `$dynamicAnchor`.
+    declares_dynamic_anchors: Vec<bool>,
     /// Where each file came from, for relative references in it.
     origins: Vec<Option<Origin>>,
     by_origin: HashMap<Origin, FileId>,
@@ -178,6 +180,7 @@ impl Workspace {
             sources: Sources::default(),
             values: Vec::new(),
             declares_ids: Vec::new(),
+            declares_dynamic_anchors: Vec::new(),
             origins: Vec::new(),
             by_origin: HashMap::new(),
             unreadable: HashMap::new(),
@@ -209,10 +212,12 @@ impl Workspace {
         };
         let format = Format::detect(Some(Path::new(&name)), &text);
         let declares_ids = text.contains("$id");
+        let declares_dynamic_anchors = text.contains("$dynamicAnchor");
         let file = SourceFile::new(name, path, text.into(), format);
         let parsed = parse::parse(&file);
         let id = self.register(file, origin);
         self.declares_ids.push(declares_ids);
+        self.declares_dynamic_anchors.push(declares_dynamic_anchors);
         match parsed {
             Ok(parsed) => {
                 if let Some(note) = parsed.lenient {
@@ -354,6 +359,7 @@ impl Workspace {
         let pos = file.pos_at(at);
         let id = self.register(file, Some(origin));
         self.declares_ids.push(false);
+        self.declares_dynamic_anchors.push(false);
         self.values.push(None);
         self.diagnostics.push(Diagnostic::error("encoding", Location::at(id, "", pos), message));
         id
@@ -461,6 +467,17 @@ impl Workspace {
             return (path.canonicalize().map_or(Origin::Path(path), Origin::Path), name);
         }
         (Origin::Url(url.clone()), text.to_string())
+    }
+
+    /// The `$dynamicAnchor`s of the schema resource that holds the place
+    /// `at` in `file`, each with the place of the schema that declares it.
+    pub fn dynamic_anchors(&self, file: FileId, at: &str) -> Vec<(String, Target)> {
+        if !self.declares_dynamic_anchors[file.0 as usize] {
+            return Vec::new();
+        }
+        let resources = self.resources(file);
+        let anchors = resources.dynamic_anchors(at).iter();
+        anchors.map(|(name, pointer)| (name.clone(), Target { file, pointer: pointer.clone() })).collect()
     }
 
     /// The value a resolved target names.

@@ -4,23 +4,67 @@
 //! index.
 //!
 //! [`Table`] plans it as [`Entry`] values, which mirror the runtime's
-//! `server::schema::Schema` field for field, and writes them as text, an
-//! entry a line: a big spec's table has thousands, and laying them out token
-//! by token would be most of the time spent generating its server. Tests
-//! build the runtime's table from the same entries, in process.
+//! `server::schema::Schema` field for field; the emitter writes them, and
+//! tests build the runtime's table from the same entries, in process.
+//!
+//! A `$dynamicRef` leads where the dynamic scope says: to the schema of its
+//! name in the outermost resource, on the way to it, that declares one. The
+//! way is known here, from the schema a parameter or body uses down, so the
+//! reference is resolved as the table is planned: a schema reached in two
+//! scopes that differ in what they declare is two entries. A spec without
+//! `$dynamicAnchor`s has one scope, the empty one, and one entry a schema.
 
 use std::collections::HashMap;
 
 use serde_json::Value;
-use specwright_spec::ir::{Api, JsonType, Schema, SchemaId};
+use specwright_spec::ir::{Api, JsonType, Keyword, SchemaId};
 
 use crate::keywords::{reads, Part};
 
-/// The schemas gathered so far, in table order.
+/// The schemas gathered so far, in table order, each with its scope.
 #[derive(Default)]
 pub struct Table {
-    index: HashMap<SchemaId, usize>,
-    order: Vec<SchemaId>,
+    index: HashMap<(SchemaId, Scope), usize>,
+    order: Vec<(SchemaId, Scope)>,
+}
+
+/// The dynamic anchors in scope where a schema is checked: for each name,
+/// the schema the outermost resource on the way declares for it, by name.
+type Scope = Vec<(String, SchemaId)>;
+
+/// The scope inside `id`, reached in `scope`: the resource `id` is in adds
+/// the names it declares that no resource reached before declared.
+fn enter(api: &Api, scope: &Scope, id: SchemaId) -> Scope {
+    let anchors = &api.schemas.get(id).constraints().dynamic_anchors;
+    let mut inside = scope.clone();
+    for (name, &target) in anchors {
+        if !inside.iter().any(|(declared, _)| declared == name) {
+            inside.push((name.clone(), target));
+        }
+    }
+    inside.sort();
+    inside
+}
+
+/// Where an edge of the schema `id` holds, checked in `scope`, leads: the
+/// schema, and the scope inside it. A `$dynamicRef` whose name is in scope
+/// leads to the schema declared for it.
+fn follow(api: &Api, scope: &Scope, id: SchemaId, keyword: Keyword, child: SchemaId) -> (SchemaId, Scope) {
+    let mut child = child;
+    if keyword == Keyword::DynamicRef {
+        if let Some(name) = &api.schemas.get(id).constraints().dynamic_ref_anchor {
+            if let Some((_, declared)) = scope.iter().find(|(n, _)| n == name) {
+                child = *declared;
+            }
+        }
+    }
+    (child, enter(api, scope, child))
+}
+
+/// The edges a check follows: those validation reads, but the dynamic
+/// anchors, which only a `$dynamicRef` is taken to.
+fn checked(keyword: Keyword) -> bool {
+    reads(Part::Validation, keyword) && keyword != Keyword::DynamicAnchors
 }
 
 /// What an object allows besides its declared properties.
@@ -81,21 +125,23 @@ pub struct Entry {
 impl Table {
     /// The index of `id`, adding it and all it reaches.
     pub fn add(&mut self, api: &Api, id: SchemaId) -> usize {
-        if let Some(&at) = self.index.get(&id) {
+        let key = (id, enter(api, &Scope::new(), id));
+        if let Some(&at) = self.index.get(&key) {
             return at;
         }
         let start = self.order.len();
-        self.index.insert(id, start);
-        self.order.push(id);
+        self.index.insert(key.clone(), start);
+        self.order.push(key);
         let mut next = start;
         while next < self.order.len() {
-            let s = api.schemas.get(self.order[next]);
+            let (id, scope) = self.order[next].clone();
             // The discriminator's mapping names alternatives the schema
             // already holds; it checks nothing of its own.
-            for (_, child) in s.children().into_iter().filter(|(k, _)| reads(Part::Validation, *k)) {
-                if !self.index.contains_key(&child) {
-                    self.index.insert(child, self.order.len());
-                    self.order.push(child);
+            for (keyword, child) in api.schemas.get(id).children().into_iter().filter(|(k, _)| checked(*k)) {
+                let key = follow(api, &scope, id, keyword, child);
+                if !self.index.contains_key(&key) {
+                    self.index.insert(key.clone(), self.order.len());
+                    self.order.push(key);
                 }
             }
             next += 1;
@@ -113,19 +159,15 @@ impl Table {
 
     /// The table's entries, in order.
     pub fn entries(&self, api: &Api) -> Vec<Entry> {
-        self.order.iter().map(|&id| self.entry(api, api.schemas.get(id))).collect()
+        self.order.iter().map(|(id, scope)| self.entry(api, *id, scope)).collect()
     }
 
-    fn at(&self, id: SchemaId) -> usize {
-        self.index[&id]
-    }
-
-    fn list(&self, ids: &[SchemaId]) -> Vec<usize> {
-        ids.iter().map(|&id| self.at(id)).collect()
-    }
-
-    fn entry(&self, api: &Api, s: &Schema) -> Entry {
+    fn entry(&self, api: &Api, id: SchemaId, scope: &Scope) -> Entry {
+        let s = api.schemas.get(id);
         let c = s.constraints();
+        let edge = |keyword: Keyword, child: SchemaId| self.index[&follow(api, scope, id, keyword, child)];
+        let at = |child: SchemaId| edge(Keyword::Ref, child);
+        let list = |ids: &[SchemaId]| -> Vec<usize> { ids.iter().map(|&child| at(child)).collect() };
         let finite = |v: Option<f64>| v.filter(|x| x.is_finite());
         let mut types: Vec<JsonType> = s.types.iter().collect();
         if !types.is_empty() && s.nullable && !types.contains(&JsonType::Null) {
@@ -137,13 +179,13 @@ impl Table {
             enumeration.push("null".into());
         }
         let named = |map: &indexmap::IndexMap<String, SchemaId>| -> Vec<(String, usize)> {
-            map.iter().map(|(name, &id)| (name.clone(), self.at(id))).collect()
+            map.iter().map(|(name, &child)| (name.clone(), at(child))).collect()
         };
         // `enum: []` lists no value, so none is valid.
         let no_value_listed = s.enum_values.as_ref().is_some_and(Vec::is_empty) && s.const_value.is_none();
         Entry {
             nothing: s.accepts_nothing || no_value_listed,
-            reference: s.reference.map(|id| self.at(id)),
+            reference: s.reference.map(&at),
             types,
             format: s.format.as_deref().and_then(format),
             enumeration,
@@ -155,18 +197,18 @@ impl Table {
             min_length: c.min_length,
             max_length: c.max_length,
             pattern: c.pattern.clone(),
-            items: s.items.map(|id| self.at(id)),
-            prefix_items: self.list(&c.prefix_items),
-            contains: c.contains.map(|id| self.at(id)),
+            items: s.items.map(&at),
+            prefix_items: list(&c.prefix_items),
+            contains: c.contains.map(&at),
             min_contains: c.min_contains,
             max_contains: c.max_contains,
             min_items: c.min_items,
             max_items: c.max_items,
             unique_items: c.unique_items,
-            unevaluated_items: c.unevaluated_items.map(|id| self.at(id)),
+            unevaluated_items: c.unevaluated_items.map(&at),
             properties: named(&s.properties),
             pattern_properties: named(&c.pattern_properties),
-            property_names: c.property_names.map(|id| self.at(id)),
+            property_names: c.property_names.map(&at),
             // A read-only property is the server's to fill: requests may leave it out.
             required: s
                 .required
@@ -176,22 +218,21 @@ impl Table {
                 .collect(),
             dependent_required: c.dependent_required.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
             dependent_schemas: named(&c.dependent_schemas),
-            unevaluated_properties: c.unevaluated_properties.map(|id| self.at(id)),
+            unevaluated_properties: c.unevaluated_properties.map(&at),
             additional: match s.additional_properties {
                 None => Additional::Any,
                 Some(extra) if api.schemas.get(extra).accepts_nothing => Additional::Nothing,
-                Some(extra) => Additional::Schema(self.at(extra)),
+                Some(extra) => Additional::Schema(at(extra)),
             },
             min_properties: c.min_properties,
             max_properties: c.max_properties,
-            all_of: self.list(&s.all_of),
-            any_of: self.list(&s.any_of),
-            one_of: self.list(&s.one_of),
-            not: c.not.map(|id| self.at(id)),
+            // A `$dynamicRef` applies in place, as an `allOf` part does.
+            all_of: list(&s.all_of).into_iter().chain(c.dynamic_ref.map(|d| edge(Keyword::DynamicRef, d))).collect(),
+            any_of: list(&s.any_of),
+            one_of: list(&s.one_of),
+            not: c.not.map(&at),
             conditional: match c.if_then_else {
-                [Some(condition), then, otherwise] => {
-                    Some((self.at(condition), then.map(|id| self.at(id)), otherwise.map(|id| self.at(id))))
-                }
+                [Some(condition), then, otherwise] => Some((at(condition), then.map(&at), otherwise.map(&at))),
                 _ => None,
             },
         }

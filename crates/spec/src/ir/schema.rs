@@ -256,6 +256,17 @@ pub struct Constraints {
     pub not: Option<SchemaId>,
     /// `if`, `then` and `else`.
     pub if_then_else: [Option<SchemaId>; 3],
+    /// `$dynamicRef`: the schema the reference names as written. Where that
+    /// schema declares a `$dynamicAnchor` of the fragment's name, the name is
+    /// in [`Constraints::dynamic_ref_anchor`], and a value is checked against
+    /// the schema of that name in the outermost resource on the way here
+    /// that declares one (see [`Constraints::dynamic_anchors`]).
+    pub dynamic_ref: Option<SchemaId>,
+    pub dynamic_ref_anchor: Option<String>,
+    /// The schemas the `$dynamicAnchor`s of this schema's resource (its
+    /// file, or the innermost schema around it that declares `$id`) name,
+    /// by name: what a check that reaches this schema brings into scope.
+    pub dynamic_anchors: IndexMap<String, SchemaId>,
     /// Keywords this model does not keep (such as `summary` in a schema), as
     /// written. Those JSON Schema defines with a meaning for values
     /// ([`super::unsupported`]) are warned about as they are read; annotations

@@ -20,6 +20,11 @@ pub enum Keyword {
     /// `false` as a schema: not a keyword, but a schema's meaning all the same.
     False,
     Ref,
+    /// `$dynamicRef`, with the name it looks for in the dynamic scope.
+    DynamicRef,
+    /// The `$dynamicAnchor`s of a schema resource, which `$dynamicRef`s
+    /// inside it may be taken to.
+    DynamicAnchors,
     // Applicators: keywords whose value holds schemas.
     AllOf,
     AnyOf,
@@ -74,9 +79,11 @@ pub enum Keyword {
 }
 
 impl Keyword {
-    pub const ALL: [Keyword; 50] = [
+    pub const ALL: [Keyword; 52] = [
         Keyword::False,
         Keyword::Ref,
+        Keyword::DynamicRef,
+        Keyword::DynamicAnchors,
         Keyword::AllOf,
         Keyword::AnyOf,
         Keyword::OneOf,
@@ -132,6 +139,8 @@ impl Keyword {
         match self {
             Keyword::False => "false",
             Keyword::Ref => "$ref",
+            Keyword::DynamicRef => "$dynamicRef",
+            Keyword::DynamicAnchors => "$dynamicAnchor",
             Keyword::AllOf => "allOf",
             Keyword::AnyOf => "anyOf",
             Keyword::OneOf => "oneOf",
@@ -239,6 +248,31 @@ impl Keyword {
                 with["$ref"] = json!("#/components/schemas/Target");
                 (with, note)
             }
+            Keyword::DynamicRef => {
+                let note = json!({"$comment": "a schema of its own"});
+                let mut with = note.clone();
+                with["$dynamicRef"] = json!("#/components/schemas/Target");
+                (with, note)
+            }
+            // `Sample`, a resource of its own, holds one whose `#kind` is
+            // dynamic, and so is Sample's own: the check takes Sample's.
+            Keyword::DynamicAnchors => {
+                let sample = |declares: &str| {
+                    json!({
+                        "$id": "https://example.com/sample",
+                        "$ref": "inner",
+                        "$defs": {
+                            "inner": {
+                                "$id": "inner",
+                                "$dynamicRef": "#kind",
+                                "$defs": {"kind": {declares: "kind", "type": "string"}}
+                            },
+                            "kind": {declares: "kind", "type": "integer"}
+                        }
+                    })
+                };
+                (sample("$dynamicAnchor"), sample("$anchor"))
+            }
             Keyword::AllOf => alone("allOf", two),
             Keyword::AnyOf => alone("anyOf", two),
             Keyword::OneOf => alone("oneOf", two),
@@ -344,8 +378,8 @@ impl Keyword {
 /// why; a schema that uses one is warned about where it does.
 pub fn unsupported(name: &str) -> Option<&'static str> {
     Some(match name {
-        "$dynamicRef" | "$recursiveRef" => {
-            "dynamic references are not followed; the schema is taken to accept any value there"
+        "$recursiveRef" => {
+            "draft 2019-09's dynamic reference is not followed; the schema is taken to accept any value there"
         }
         "contentSchema" => "the schema of encoded content is not checked",
         _ => return None,
@@ -400,6 +434,8 @@ macro_rules! each_child {
             c.dependent_schemas.$values().for_each(|id| visit(Keyword::DependentSchemas, id));
             c.unevaluated_items.$opt().into_iter().for_each(|id| visit(Keyword::UnevaluatedItems, id));
             c.unevaluated_properties.$opt().into_iter().for_each(|id| visit(Keyword::UnevaluatedProperties, id));
+            c.dynamic_ref.$opt().into_iter().for_each(|id| visit(Keyword::DynamicRef, id));
+            c.dynamic_anchors.$values().for_each(|id| visit(Keyword::DynamicAnchors, id));
         }
     }};
 }
@@ -509,6 +545,9 @@ impl Schema {
                 unevaluated_properties,
                 not,
                 if_then_else,
+                dynamic_ref,
+                dynamic_ref_anchor: _,
+                dynamic_anchors,
                 unknown: _,
             } = &**c;
             add(minimum.is_some(), Keyword::Minimum);
@@ -539,6 +578,8 @@ impl Schema {
             add(if_then_else[0].is_some(), Keyword::If);
             add(if_then_else[1].is_some(), Keyword::Then);
             add(if_then_else[2].is_some(), Keyword::Else);
+            add(dynamic_ref.is_some(), Keyword::DynamicRef);
+            add(!dynamic_anchors.is_empty(), Keyword::DynamicAnchors);
         }
         out.sort();
         out
@@ -619,10 +660,10 @@ mod tests {
     #[test]
     fn unsupported_keywords_are_warned_about() {
         let loaded = crate::Loader::new()
-            .load_str("sample.json", &Keyword::sample_document(&json!({"$dynamicRef": "#node", "summary": "kept"})));
+            .load_str("sample.json", &Keyword::sample_document(&json!({"$recursiveRef": "#", "summary": "kept"})));
         let warnings: Vec<String> =
             loaded.warnings().map(|d| format!("{} {}", d.location.pointer, d.message)).collect();
         assert_eq!(warnings.len(), 1, "{warnings:?}");
-        assert!(warnings[0].starts_with("/components/schemas/Sample/$dynamicRef `$dynamicRef`"), "{warnings:?}");
+        assert!(warnings[0].starts_with("/components/schemas/Sample/$recursiveRef `$recursiveRef`"), "{warnings:?}");
     }
 }

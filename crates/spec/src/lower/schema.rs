@@ -73,8 +73,12 @@ impl<'w> Cx<'w> {
             }
             let ws = self.ws;
             let value = ws.get(&target).expect("resolved targets exist");
+            // A reference into a resource that declares dynamic anchors
+            // brings them into scope: a schema of its own, not one to pass by.
+            let passed_by =
+                |ws: &crate::workspace::Workspace| ws.dynamic_anchors(target.file, &target.pointer).is_empty();
             let next = match value.as_object() {
-                Some(m) if m.contains_key("$ref") && (m.len() == 1 || self.ref_siblings_ignored()) => {
+                Some(m) if m.contains_key("$ref") && (m.len() == 1 || self.ref_siblings_ignored()) && passed_by(ws) => {
                     m.get("$ref").and_then(Value::as_str).map(str::to_string)
                 }
                 _ => None,
@@ -106,6 +110,27 @@ impl<'w> Cx<'w> {
         }
     }
 
+    /// The schema a `$dynamicRef` written in `node` names as written, and
+    /// the name it looks for in the dynamic scope: its fragment, where the
+    /// schema it names declares a `$dynamicAnchor` of that name (else it is
+    /// a plain reference).
+    fn dynamic_ref(&mut self, node: &Node<'_>, reference: &str) -> (SchemaId, Option<String>) {
+        let at = node.child_loc("$dynamicRef");
+        let name =
+            reference.rsplit_once('#').map(|(_, fragment)| fragment).filter(|f| !f.is_empty() && !f.starts_with('/'));
+        let declared = match (name, self.ws.resolve(node.file, &node.ptr, reference)) {
+            (Some(name), Ok(resolved)) => self
+                .ws
+                .get(&resolved.target)
+                .and_then(|v| v.get("$dynamicAnchor"))
+                .and_then(Value::as_str)
+                .is_some_and(|declared| declared == name),
+            _ => false,
+        };
+        let target = self.schema_ref_to(node.file, &node.ptr, reference, at);
+        (target, name.filter(|_| declared).map(str::to_string))
+    }
+
     /// Lowers the schemas that references reached, until none is left.
     pub fn drain_pending(&mut self) {
         while let Some((id, node)) = self.pending.pop() {
@@ -120,6 +145,11 @@ impl<'w> Cx<'w> {
         if node.value.get("$ref").is_some() {
             return self.schema(node.clone());
         }
+        self.schema_once(node)
+    }
+
+    /// The schema at `node`, lowered later (once, however often it is met).
+    fn schema_once(&mut self, node: &Node<'w>) -> SchemaId {
         let target = Target { file: node.file, pointer: node.ptr.clone() };
         if let Some(&id) = self.schema_ids.get(&target) {
             return id;
@@ -190,6 +220,17 @@ impl<'w> Cx<'w> {
             }
             match k {
                 "$ref" => s.reference = Some(self.schema_ref(node)),
+                "$dynamicRef" => match value.as_str() {
+                    Some(reference) => {
+                        let (target, anchor) = self.dynamic_ref(node, reference);
+                        c.dynamic_ref = Some(target);
+                        c.dynamic_ref_anchor = anchor;
+                    }
+                    None => {
+                        self.error("ref-malformed", node.child_loc(k), "`$dynamicRef` must be a string");
+                        c.dynamic_ref = Some(self.any_schema(node.child_loc(k)));
+                    }
+                },
                 "title" => s.title = self.text_of(node, k, value),
                 "description" => s.description = self.text_of(node, k, value),
                 "default" => s.default = Some(Box::new(value.clone())),
@@ -285,6 +326,14 @@ impl<'w> Cx<'w> {
                     }
                     c.unknown.insert(key.clone(), value.clone());
                 }
+            }
+        }
+        for (name, target) in self.ws.dynamic_anchors(node.file, &node.ptr) {
+            let ws = self.ws;
+            if let Some(value) = ws.get(&target) {
+                // Lowered later: the anchor may be the schema being read.
+                let id = self.schema_once(&Node { file: target.file, ptr: target.pointer, value });
+                c.dynamic_anchors.insert(name, id);
             }
         }
         if let Some(example) = example {

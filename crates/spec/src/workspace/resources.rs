@@ -20,6 +20,9 @@ pub(super) struct Resources {
     list: Vec<(Url, String)>,
     /// By resource and name, the pointers of the schemas that declare the anchor.
     anchors: HashMap<(usize, String), Vec<String>>,
+    /// By resource, each `$dynamicAnchor` declared in it and the pointer of
+    /// the schema that declares it.
+    dynamic: HashMap<usize, Vec<(String, String)>>,
 }
 
 impl Resources {
@@ -27,7 +30,8 @@ impl Resources {
     /// Walked with a stack of its own: documents nest deeper than the
     /// thread's stack would allow.
     pub fn of(root: &Value, base: Url) -> Resources {
-        let mut resources = Resources { list: vec![(base, String::new())], anchors: HashMap::new() };
+        let mut resources =
+            Resources { list: vec![(base, String::new())], anchors: HashMap::new(), dynamic: HashMap::new() };
         let mut stack = vec![(String::new(), root, 0)];
         while let Some((at, value, mut resource)) = stack.pop() {
             match value {
@@ -76,6 +80,9 @@ impl Resources {
         for name in names {
             self.anchors.entry((resource, name.to_string())).or_default().push(at.to_string());
         }
+        if let Some(name) = map.get("$dynamicAnchor").and_then(Value::as_str).filter(|name| !name.is_empty()) {
+            self.dynamic.entry(resource).or_default().push((name.to_string(), at.to_string()));
+        }
     }
 
     /// The URI and the pointer of each resource, the file's first.
@@ -99,6 +106,13 @@ impl Resources {
     /// The pointers of the schemas in `resource` that declare the anchor `name`.
     pub fn anchor(&self, resource: usize, name: &str) -> &[String] {
         self.anchors.get(&(resource, name.to_string())).map_or(&[], Vec::as_slice)
+    }
+
+    /// The dynamic anchors of the resource that holds the place `at`, by
+    /// name, each with the pointer of the schema that declares it: what
+    /// comes into the dynamic scope when a check reaches a schema there.
+    pub fn dynamic_anchors(&self, at: &str) -> &[(String, String)] {
+        self.dynamic.get(&self.enclosing(at)).map_or(&[], Vec::as_slice)
     }
 
     /// The pointers of the schemas anywhere in the file that declare the anchor `name`.
