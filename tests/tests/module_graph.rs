@@ -1,48 +1,63 @@
 //! The modules of each library crate form layers: no module reaches, through
-//! its `crate::` paths, a module that reaches back to it. A cycle means two
-//! modules can only be understood (and changed) together.
+//! its `crate::` and `super::` paths, a module that reaches back to it. A
+//! cycle means two modules can only be understood (and changed) together. A
+//! module that names the module it is part of (`super::Workspace` in
+//! `workspace/resolve.rs`) is not a cycle: it is inside that module.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// Each module of the crate under `src`, with the modules its code (tests
-/// left out) names through `crate::`. A module is a file or folder at the
+/// left out) names through `crate::` and `super::`. A module is a file or folder at the
 /// top, and, `depth` 2, also one a level below (`emit::client`, the folder
 /// `plan::types`), so that the phases of a crate are layered inside too.
 fn graph(src: &Path, depth: usize) -> BTreeMap<String, BTreeSet<String>> {
     let lib = std::fs::read_to_string(src.join("lib.rs")).unwrap();
     let reexports = reexports(&lib);
-    let files: Vec<(String, PathBuf)> = rust_files(src)
+    // Each file: the module it is part of at `depth`, its own module path, and where it is.
+    let files: Vec<(String, Vec<String>, PathBuf)> = rust_files(src)
         .into_iter()
         .filter_map(|file| {
             let rel = file.strip_prefix(src).unwrap().with_extension("");
-            let mut segments: Vec<String> = rel.iter().map(|s| s.to_string_lossy().into_owned()).collect();
-            if segments.last().is_some_and(|last| last == "mod") {
-                segments.pop();
+            let mut path: Vec<String> = rel.iter().map(|s| s.to_string_lossy().into_owned()).collect();
+            if path.last().is_some_and(|last| last == "mod") {
+                path.pop();
             }
-            segments.truncate(depth);
-            let module = segments.join("::");
-            (!["lib", "main", "bin"].contains(&segments[0].as_str())).then_some((module, file))
+            let module = path[..path.len().min(depth)].join("::");
+            (!["lib", "main", "bin"].contains(&path[0].as_str())).then_some((module, path, file))
         })
         .collect();
-    let modules: BTreeSet<&str> = files.iter().map(|(module, _)| module.as_str()).collect();
+    let modules: BTreeSet<&str> = files.iter().map(|(module, _, _)| module.as_str()).collect();
     // The longest module a path names, `emit::client` for `emit::client::module`.
     let named = |path: &str| -> Option<String> {
         let segments: Vec<&str> = path.split("::").take(depth).collect();
         (1..=segments.len()).rev().map(|n| segments[..n].join("::")).find(|m| modules.contains(m.as_str()))
     };
     let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for (module, file) in &files {
+    for (module, own, file) in &files {
         let text = std::fs::read_to_string(file).unwrap();
         let code = text.split("#[cfg(test)]").next().unwrap_or_default();
         let edges = graph.entry(module.clone()).or_default();
-        for path in crate_paths(code) {
+        // `super::` is the module this file's module is part of.
+        let parent = own[..own.len() - 1].join("::");
+        let from_super =
+            paths_after(code, "super::").into_iter().map(
+                |p| {
+                    if parent.is_empty() {
+                        p
+                    } else {
+                        format!("{parent}::{p}")
+                    }
+                },
+            );
+        for path in paths_after(code, "crate::").into_iter().chain(from_super) {
             let first = path.split("::").next().unwrap_or_default();
             let path = match reexports.get(first) {
                 Some(from) => format!("{from}::{path}"),
                 None => path,
             };
-            if let Some(target) = named(&path).filter(|target| target != module) {
+            let inside = |target: &String| target == module || module.starts_with(&format!("{target}::"));
+            if let Some(target) = named(&path).filter(|target| !inside(target)) {
                 edges.insert(target);
             }
         }
@@ -63,38 +78,57 @@ fn rust_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// The path after each `crate::` in code (not comments), and each path in
-/// a `crate::{...}` group.
-fn crate_paths(code: &str) -> Vec<String> {
+/// The path after each `prefix` (`crate::`, `super::`) in code (not
+/// comments), with each group spelled out: `crate::plan::{types::Ty, names}`
+/// names `plan::types::Ty` and `plan::names`.
+fn paths_after(code: &str, prefix: &str) -> Vec<String> {
     let code: String = code.lines().filter(|line| !line.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n");
     let mut found = Vec::new();
-    for (at, _) in code.match_indices("crate::") {
-        let rest = &code[at + "crate::".len()..];
-        if let Some(group) = rest.strip_prefix('{') {
-            let group = &group[..group.find('}').unwrap_or(group.len())];
-            found.extend(group.split(',').map(|name| path(name.trim())).filter(|s| !s.is_empty()));
-        } else {
-            found.push(path(rest));
+    for (at, _) in code.match_indices(prefix) {
+        // `super::super::` and `crate::` inside a longer name are not this prefix.
+        let before = code[..at].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':') {
+            continue;
         }
+        spell_out("", &code[at + prefix.len()..], &mut found);
     }
     found
 }
 
-/// The segments a path starts with, up to the first item (a name that is
-/// not a module's), which a re-export at the root may stand for.
-fn path(text: &str) -> String {
-    let mut segments = Vec::new();
-    for segment in text.split("::") {
-        let segment: String = segment.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
-        let module = segment.starts_with(|c: char| c.is_ascii_lowercase());
-        if !segment.is_empty() {
-            segments.push(segment);
+/// The paths of the use tree at the start of `text`, each after `prefix`.
+fn spell_out(prefix: &str, text: &str, out: &mut Vec<String>) {
+    let text = text.trim_start();
+    if let Some(group) = text.strip_prefix('{') {
+        let mut depth = 0;
+        let mut start = 0;
+        for (i, c) in group.char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' if depth == 0 => {
+                    spell_out(prefix, &group[start..i], out);
+                    return;
+                }
+                '}' => depth -= 1,
+                ',' if depth == 0 => {
+                    spell_out(prefix, &group[start..i], out);
+                    start = i + 1;
+                }
+                _ => {}
+            }
         }
-        if !module {
-            break;
-        }
+        return;
     }
-    segments.join("::")
+    let segment: String = text.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+    let rest = &text[segment.len()..];
+    let joined = if prefix.is_empty() { segment.clone() } else { format!("{prefix}::{segment}") };
+    match rest.strip_prefix("::") {
+        Some(rest) if !segment.is_empty() && segment.starts_with(|c: char| c.is_ascii_lowercase()) => {
+            spell_out(&joined, rest, out)
+        }
+        _ if !segment.is_empty() => out.push(joined),
+        _ if !prefix.is_empty() => out.push(prefix.to_string()),
+        _ => {}
+    }
 }
 
 /// Items the crate root re-exports, by the module they come from:
@@ -171,10 +205,40 @@ fn a_cycle_is_found() {
     assert_eq!(cycle(&graph, "scaffold"), Some(vec!["scaffold".into(), "types".into(), "scaffold".into()]));
     assert_eq!(cycle(&graph, "names"), None);
     assert_eq!(
-        crate_paths("use crate::{CrateOptions, types::Uses};\n// crate::docs\nlet x = crate::emit::names::f();"),
+        paths_after(
+            "use crate::{CrateOptions, types::Uses};\n// crate::docs\nlet x = crate::emit::names::f();",
+            "crate::"
+        ),
         ["CrateOptions", "types::Uses", "emit::names::f"]
     );
+    assert_eq!(
+        paths_after("use crate::plan::{types::{Def, Ty}, names};\nuse super::{Ids, resources::Resources};", "crate::"),
+        ["plan::types::Def", "plan::types::Ty", "plan::names"]
+    );
+    assert_eq!(paths_after("use super::{Ids, resources::Resources};", "super::"), ["Ids", "resources::Resources"]);
     let reexports = reexports("pub use emit::scaffold::{package_name, CrateOptions};\npub use plan::Planner as P;");
     assert_eq!(reexports.get("CrateOptions").unwrap(), "emit::scaffold");
     assert_eq!(reexports.get("P").unwrap(), "plan");
+}
+
+/// Two files of one folder that name each other, one through `super::`: a
+/// cycle one level down. Their folder's own module naming them is not.
+#[test]
+fn a_cycle_inside_a_folder_is_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path();
+    std::fs::create_dir_all(src.join("plan")).unwrap();
+    let files = [
+        ("lib.rs", "mod plan;"),
+        ("plan/mod.rs", "mod x;\nmod y;\npub struct Plan;\nfn f() -> crate::plan::x::X { todo() }"),
+        ("plan/x.rs", "use super::{y::Y, Plan};\npub struct X;"),
+        ("plan/y.rs", "use crate::plan::{x::X};\npub struct Y;"),
+    ];
+    for (name, text) in files {
+        std::fs::write(src.join(name), text).unwrap();
+    }
+    let graph = graph(src, 2);
+    assert_eq!(graph["plan::x"], BTreeSet::from(["plan::y".to_string()]));
+    assert_eq!(cycle(&graph, "plan::x"), Some(vec!["plan::x".into(), "plan::y".into(), "plan::x".into()]));
+    assert_eq!(cycle(&graph, "plan"), None);
 }

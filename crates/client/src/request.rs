@@ -12,7 +12,7 @@ use tracing::Instrument;
 use super::client::Client;
 use super::error::CallError;
 use super::form::FormBody;
-use super::response::RawResponse;
+use super::received::RawResponse;
 use super::retry::{retry_after, retryable_status};
 use super::style::{self, Style};
 use specwright_core::Binary;

@@ -20,6 +20,7 @@ mod problem;
 mod reply;
 mod routes;
 pub mod schema;
+mod settings;
 mod spool;
 
 pub use auth::{Credentials, Denied, Presented};
@@ -27,8 +28,9 @@ pub use idempotency::Idempotent;
 pub use input::{Input, Parts};
 pub use problem::{Answer, Failure, Place, Problem, Violation};
 pub use reply::{reply, Reply};
-pub use routes::{BoxFuture, Handler, Routes, Settings};
+pub use routes::{BoxFuture, Handler, Routes};
 pub use schema::{Additional, Format, Prepared, Schema};
+pub use settings::Settings;
 
 pub use specwright_core::security::{KeyLocation, Scheme, SchemeKind, Secret};
 pub use specwright_core::style::Style;

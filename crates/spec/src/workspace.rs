@@ -152,6 +152,9 @@ pub(crate) struct Workspace {
     declares_ids: Vec<bool>,
     /// Per file, whether its text holds `$dynamicAnchor`.
     declares_dynamic_anchors: Vec<bool>,
+    /// Whether the root document's schemas have `$id` (and `$dynamicAnchor`):
+    /// not those of Swagger 2.0 or OpenAPI 3.0, where an `$id` is data.
+    ids_meant: bool,
     /// Where each file came from, for relative references in it.
     origins: Vec<Option<Origin>>,
     by_origin: HashMap<Origin, FileId>,
@@ -169,8 +172,8 @@ pub(crate) struct Workspace {
     /// The schema resources (`$id`) and anchors of each file, found on the
     /// first reference that needs them.
     resources: RefCell<HashMap<FileId, Arc<Resources>>>,
-    /// Every resource of every file by its URI, built on the first reference
-    /// that names one by URI.
+    /// Every resource that declares `$id`, in any file, by its URI: built on
+    /// the first reference resolved against an `$id`, or absolute.
     ids: RefCell<Option<Arc<Ids>>>,
 }
 
@@ -181,6 +184,7 @@ impl Workspace {
             values: Vec::new(),
             declares_ids: Vec::new(),
             declares_dynamic_anchors: Vec::new(),
+            ids_meant: true,
             origins: Vec::new(),
             by_origin: HashMap::new(),
             unreadable: HashMap::new(),
@@ -369,47 +373,56 @@ impl Workspace {
     /// resolution later needs no I/O. Failures are kept and reported where a
     /// reference is followed.
     pub fn load_referenced(&mut self, root: FileId) {
+        self.ids_meant = self.value(root).is_none_or(ids_meant);
         let mut queue = vec![root];
         while let Some(file) = queue.pop() {
             let mut refs = Vec::new();
-            let declares_ids = self.declares_ids[file.0 as usize];
+            let scoped = self.declares_ids(file) && self.resources(file).list().len() > 1;
             if let Some(v) = self.value(file) {
-                if declares_ids || may_refer_to_other_files(&self.sources.get(file).text) {
-                    refs = collect_refs(v, declares_ids);
+                if scoped || may_refer_to_other_files(&self.sources.get(file).text) {
+                    refs = collect_refs(v, scoped);
                 }
             }
             for (site, reference) in refs {
-                let Some((origin, name)) = self.file_to_read(file, &site, &reference) else { continue };
-                let known = self.sources.len();
-                if let Ok(id) = self.read(origin, name) {
-                    if self.sources.len() > known {
-                        queue.push(id);
+                for (origin, name) in self.files_to_read(file, &site, &reference) {
+                    let known = self.sources.len();
+                    if let Ok(id) = self.read(origin, name) {
+                        if self.sources.len() > known {
+                            queue.push(id);
+                        }
                     }
                 }
             }
         }
     }
 
-    /// The file a reference written at `site` in `file` needs read, if any:
-    /// inside a schema that declares `$id`, the reference resolves against
-    /// that URI, and may name a resource of the same file.
-    fn file_to_read(&self, file: FileId, site: &str, reference: &str) -> Option<FilePart> {
-        if self.declares_ids[file.0 as usize] {
+    /// Whether a schema in `file` may declare `$id`.
+    fn declares_ids(&self, file: FileId) -> bool {
+        self.ids_meant && self.declares_ids[file.0 as usize]
+    }
+
+    /// The files a reference written at `site` in `file` may need: inside a
+    /// schema that declares `$id`, the one at the URI the reference resolves
+    /// to against it (unless a resource of the same file has that URI), and
+    /// the one it names relative to the file, which `resolve` falls back on.
+    fn files_to_read(&self, file: FileId, site: &str, reference: &str) -> Vec<FilePart> {
+        let mut parts = Vec::new();
+        if self.declares_ids(file) {
             let resources = self.resources(file);
             let scope = resources.enclosing(site);
             if scope != 0 {
-                let mut uri = resources.list()[scope].0.join(reference).ok()?;
-                uri.set_fragment(None);
-                if resources.list().iter().any(|(declared, _)| *declared == uri) {
-                    return None;
+                if let Ok(mut uri) = resources.list()[scope].0.join(reference) {
+                    uri.set_fragment(None);
+                    if resources.find(&uri).is_none() {
+                        parts.push(self.url_part(&uri));
+                    }
                 }
-                return Some(self.url_part(&uri));
             }
         }
-        if reference.starts_with('#') {
-            return None;
+        if !reference.starts_with('#') {
+            parts.extend(self.file_part(file, reference));
         }
-        self.file_part(file, reference)
+        parts
     }
 
     /// Where a reference's file part leads, with a name for messages; `None`
@@ -472,12 +485,28 @@ impl Workspace {
     /// The `$dynamicAnchor`s of the schema resource that holds the place
     /// `at` in `file`, each with the place of the schema that declares it.
     pub fn dynamic_anchors(&self, file: FileId, at: &str) -> Vec<(String, Target)> {
-        if !self.declares_dynamic_anchors[file.0 as usize] {
+        if !self.declares_dynamic_anchors(file) {
             return Vec::new();
         }
         let resources = self.resources(file);
-        let anchors = resources.dynamic_anchors(at).iter();
+        let anchors = resources.dynamic_anchors(resources.enclosing(at)).iter();
         anchors.map(|(name, pointer)| (name.clone(), Target { file, pointer: pointer.clone() })).collect()
+    }
+
+    /// Whether the schema at `to` is in a resource that declares `$id` and
+    /// dynamic anchors: a reference that reaches it brings them into the
+    /// dynamic scope, so it is a schema of its own even as a bare `$ref`.
+    pub fn in_dynamic_resource(&self, to: &Target) -> bool {
+        if !self.declares_dynamic_anchors(to.file) {
+            return false;
+        }
+        let resources = self.resources(to.file);
+        let resource = resources.enclosing(&to.pointer);
+        resource != 0 && !resources.dynamic_anchors(resource).is_empty()
+    }
+
+    fn declares_dynamic_anchors(&self, file: FileId) -> bool {
+        self.ids_meant && self.declares_dynamic_anchors[file.0 as usize]
     }
 
     /// The value a resolved target names.
@@ -487,13 +516,26 @@ impl Workspace {
     }
 }
 
-/// Whether the text may hold a `$ref` to another file: a cheap scan that lets
-/// big single-file specs skip walking their whole tree.
+/// Whether the text may hold a `$ref` (or `$dynamicRef`) to another file:
+/// a cheap scan that lets big single-file specs skip walking their whole tree.
 fn may_refer_to_other_files(text: &str) -> bool {
-    text.match_indices("$ref").any(|(i, _)| {
-        let after = text[i + 4..].trim_start_matches(|c: char| c == '"' || c == '\'' || c == ':' || c.is_whitespace());
-        !after.starts_with('#')
+    ["$ref", "$dynamicRef"].into_iter().any(|keyword| {
+        text.match_indices(keyword).any(|(i, _)| {
+            let after = text[i + keyword.len()..]
+                .trim_start_matches(|c: char| c == '"' || c == '\'' || c == ':' || c.is_whitespace());
+            !after.starts_with('#')
+        })
     })
+}
+
+/// Whether the root document's dialect has `$id`: JSON Schema from draft 6
+/// on (OpenAPI 3.1, AsyncAPI, a bare schema), not Swagger 2.0 or OpenAPI
+/// 3.0, whose Schema Objects have no such keyword.
+fn ids_meant(root: &Value) -> bool {
+    if root.get("swagger").is_some() {
+        return false;
+    }
+    root.get("openapi").and_then(Value::as_str).is_none_or(|version| !version.starts_with("3.0"))
 }
 
 /// Each `$ref` in a document, with the pointer of the object that holds it
@@ -506,9 +548,11 @@ fn collect_refs(root: &Value, sites: bool) -> Vec<(String, String)> {
     while let Some((at, value)) = stack.pop() {
         match value {
             Value::Object(map) => {
-                if let Some(Value::String(r)) = map.get("$ref") {
-                    if sites || !r.starts_with('#') {
-                        found.push((at.clone(), r.clone()));
+                for keyword in ["$ref", "$dynamicRef"] {
+                    if let Some(Value::String(r)) = map.get(keyword) {
+                        if sites || !r.starts_with('#') {
+                            found.push((at.clone(), r.clone()));
+                        }
                     }
                 }
                 for (key, child) in map {

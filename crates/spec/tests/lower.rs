@@ -179,6 +179,32 @@ fn references_inside_a_schema_with_an_id_resolve_against_it() {
     assert_eq!(loaded.errors().count(), 0);
 }
 
+/// A folder of schemas whose `$id`s are URLs, referring to each other by
+/// relative path: the file beside it on disk is read too, and taken where
+/// the `$id`'s URL is not there (with a warning). In OpenAPI 3.0, whose
+/// schemas have no `$id`, the same `$id` is data and changes nothing.
+#[test]
+fn an_id_with_a_url_still_finds_the_file_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let schema = "$id: https://example.com/schemas/pet.yaml\ntype: object\nproperties:\n  tag: {$ref: 'tag.yaml'}\n";
+    std::fs::write(dir.path().join("pet.yaml"), schema).unwrap();
+    std::fs::write(dir.path().join("tag.yaml"), "type: integer\n").unwrap();
+    for (version, warnings) in [("3.1.0", 1), ("3.0.3", 0)] {
+        let root = dir.path().join("api.yaml");
+        let text =
+            format!("openapi: {version}\n{INFO}paths: {{}}\ncomponents:\n  schemas:\n    Pet: {{$ref: 'pet.yaml'}}\n");
+        std::fs::write(&root, text).unwrap();
+        let loaded = Loader::new().load_file(&root).unwrap();
+        assert_eq!(loaded.errors().count(), 0, "{version}: {:?}", loaded.diagnostics);
+        let found: Vec<_> = loaded.warnings().map(|d| d.code).collect();
+        assert_eq!(found.len(), warnings, "{version}: {:?}", loaded.diagnostics);
+        assert!(found.iter().all(|code| *code == "ref-lenient"), "{found:?}");
+        let api = loaded.api.as_ref().unwrap();
+        let tag = api.schemas.get(prop(component(api, "Pet"), "tag"));
+        assert!(tag.types.contains(JsonType::Integer), "{version}");
+    }
+}
+
 #[test]
 fn pointers_unescape_tildes_and_percent_escapes() {
     let api = api(

@@ -13,8 +13,10 @@
 //! reference is resolved as the table is planned: a schema reached in two
 //! scopes that differ in what they declare is two entries. A spec without
 //! `$dynamicAnchor`s has one scope, the empty one, and one entry a schema.
+//! Only the names some `$dynamicRef` looks for make scopes differ, and a
+//! table holds at most sixteen of them besides the empty one.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 use specwright_spec::ir::{Api, JsonType, Keyword, SchemaId};
@@ -26,39 +28,75 @@ use crate::keywords::{reads, Part};
 pub struct Table {
     index: HashMap<(SchemaId, Scope), usize>,
     order: Vec<(SchemaId, Scope)>,
+    /// The names some `$dynamicRef` of the API looks for, found on the first `add`.
+    names: HashSet<String>,
+    named: bool,
+    /// The scopes other than the empty one that entries have.
+    scopes: HashSet<Scope>,
 }
 
 /// The dynamic anchors in scope where a schema is checked: for each name,
 /// the schema the outermost resource on the way declares for it, by name.
 type Scope = Vec<(String, SchemaId)>;
 
-/// The scope inside `id`, reached in `scope`: the resource `id` is in adds
-/// the names it declares that no resource reached before declared.
-fn enter(api: &Api, scope: &Scope, id: SchemaId) -> Scope {
-    let anchors = &api.schemas.get(id).constraints().dynamic_anchors;
-    let mut inside = scope.clone();
-    for (name, &target) in anchors {
-        if !inside.iter().any(|(declared, _)| declared == name) {
-            inside.push((name.clone(), target));
+/// How many scopes besides the empty one a table holds. Each holds a copy
+/// of what it reaches, so a spec made to multiply them stops here: past
+/// it, a resource brings nothing new into scope.
+const MAX_SCOPES: usize = 16;
+
+impl Table {
+    /// The scope inside `id`, reached in `scope`, where the resource `id` is
+    /// in declares names that some `$dynamicRef` looks for and no resource
+    /// on the way declared; `None` where it brings nothing new.
+    fn grown(&self, api: &Api, scope: &Scope, id: SchemaId) -> Option<Scope> {
+        let anchors = &api.schemas.get(id).constraints().dynamic_anchors;
+        let mut inside = scope.clone();
+        for (name, &target) in anchors {
+            if self.names.contains(name) && !inside.iter().any(|(declared, _)| declared == name) {
+                inside.push((name.clone(), target));
+            }
+        }
+        (inside.len() > scope.len()).then(|| {
+            inside.sort();
+            inside
+        })
+    }
+
+    /// The scope inside `id`, reached in `scope`, among those the table holds.
+    fn enter(&self, api: &Api, scope: &Scope, id: SchemaId) -> Scope {
+        match self.grown(api, scope, id) {
+            Some(inside) if self.scopes.contains(&inside) => inside,
+            _ => scope.clone(),
         }
     }
-    inside.sort();
-    inside
-}
 
-/// Where an edge of the schema `id` holds, checked in `scope`, leads: the
-/// schema, and the scope inside it. A `$dynamicRef` whose name is in scope
-/// leads to the schema declared for it.
-fn follow(api: &Api, scope: &Scope, id: SchemaId, keyword: Keyword, child: SchemaId) -> (SchemaId, Scope) {
-    let mut child = child;
-    if keyword == Keyword::DynamicRef {
-        if let Some(name) = &api.schemas.get(id).constraints().dynamic_ref_anchor {
-            if let Some((_, declared)) = scope.iter().find(|(n, _)| n == name) {
-                child = *declared;
+    /// Holds the scope inside `id`, reached in `scope`, while there is room.
+    fn admit(&mut self, api: &Api, scope: &Scope, id: SchemaId) {
+        if let Some(inside) = self.grown(api, scope, id) {
+            if self.scopes.len() < MAX_SCOPES {
+                self.scopes.insert(inside);
             }
         }
     }
-    (child, enter(api, scope, child))
+
+    /// Where an edge of the schema `id` holds leads, checked in `scope`: a
+    /// `$dynamicRef` whose name is in scope leads to the schema declared for it.
+    fn target(api: &Api, scope: &Scope, id: SchemaId, keyword: Keyword, child: SchemaId) -> SchemaId {
+        if keyword == Keyword::DynamicRef {
+            if let Some(name) = &api.schemas.get(id).constraints().dynamic_ref_anchor {
+                if let Some((_, declared)) = scope.iter().find(|(n, _)| n == name) {
+                    return *declared;
+                }
+            }
+        }
+        child
+    }
+
+    /// The entry an edge leads to: its schema, and the scope inside it.
+    fn follow(&self, api: &Api, scope: &Scope, id: SchemaId, keyword: Keyword, child: SchemaId) -> (SchemaId, Scope) {
+        let target = Table::target(api, scope, id, keyword, child);
+        (target, self.enter(api, scope, target))
+    }
 }
 
 /// The edges a check follows: those validation reads, but the dynamic
@@ -125,7 +163,14 @@ pub struct Entry {
 impl Table {
     /// The index of `id`, adding it and all it reaches.
     pub fn add(&mut self, api: &Api, id: SchemaId) -> usize {
-        let key = (id, enter(api, &Scope::new(), id));
+        if !self.named {
+            self.named = true;
+            let looked_for =
+                api.schemas.iter().filter_map(|(_, entry)| entry.schema.constraints().dynamic_ref_anchor.clone());
+            self.names = looked_for.collect();
+        }
+        self.admit(api, &Scope::new(), id);
+        let key = (id, self.enter(api, &Scope::new(), id));
         if let Some(&at) = self.index.get(&key) {
             return at;
         }
@@ -138,7 +183,8 @@ impl Table {
             // The discriminator's mapping names alternatives the schema
             // already holds; it checks nothing of its own.
             for (keyword, child) in api.schemas.get(id).children().into_iter().filter(|(k, _)| checked(*k)) {
-                let key = follow(api, &scope, id, keyword, child);
+                self.admit(api, &scope, Table::target(api, &scope, id, keyword, child));
+                let key = self.follow(api, &scope, id, keyword, child);
                 if !self.index.contains_key(&key) {
                     self.index.insert(key.clone(), self.order.len());
                     self.order.push(key);
@@ -165,7 +211,7 @@ impl Table {
     fn entry(&self, api: &Api, id: SchemaId, scope: &Scope) -> Entry {
         let s = api.schemas.get(id);
         let c = s.constraints();
-        let edge = |keyword: Keyword, child: SchemaId| self.index[&follow(api, scope, id, keyword, child)];
+        let edge = |keyword: Keyword, child: SchemaId| self.index[&self.follow(api, scope, id, keyword, child)];
         let at = |child: SchemaId| edge(Keyword::Ref, child);
         let list = |ids: &[SchemaId]| -> Vec<usize> { ids.iter().map(|&child| at(child)).collect() };
         let finite = |v: Option<f64>| v.filter(|x| x.is_finite());

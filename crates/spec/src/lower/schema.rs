@@ -75,10 +75,9 @@ impl<'w> Cx<'w> {
             let value = ws.get(&target).expect("resolved targets exist");
             // A reference into a resource that declares dynamic anchors
             // brings them into scope: a schema of its own, not one to pass by.
-            let passed_by =
-                |ws: &crate::workspace::Workspace| ws.dynamic_anchors(target.file, &target.pointer).is_empty();
+            let passed_by = !ws.in_dynamic_resource(&target);
             let next = match value.as_object() {
-                Some(m) if m.contains_key("$ref") && (m.len() == 1 || self.ref_siblings_ignored()) && passed_by(ws) => {
+                Some(m) if m.contains_key("$ref") && (m.len() == 1 || self.ref_siblings_ignored()) && passed_by => {
                     m.get("$ref").and_then(Value::as_str).map(str::to_string)
                 }
                 _ => None,
@@ -329,8 +328,9 @@ impl<'w> Cx<'w> {
             }
         }
         for (name, target) in self.ws.dynamic_anchors(node.file, &node.ptr) {
+            // Two schemas of one resource may declare a name; the first counts.
             let ws = self.ws;
-            if let Some(value) = ws.get(&target) {
+            if let (false, Some(value)) = (c.dynamic_anchors.contains_key(&name), ws.get(&target)) {
                 // Lowered later: the anchor may be the schema being read.
                 let id = self.schema_once(&Node { file: target.file, ptr: target.pointer, value });
                 c.dynamic_anchors.insert(name, id);

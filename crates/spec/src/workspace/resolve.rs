@@ -47,9 +47,9 @@ impl Workspace {
             return Arc::clone(ids);
         }
         let mut ids = HashMap::new();
-        for (i, declares) in self.declares_ids.iter().enumerate() {
+        for i in 0..self.declares_ids.len() {
             let file = FileId(i as u32);
-            if *declares {
+            if self.declares_ids(file) {
                 for (resource, (uri, _)) in self.resources(file).list().iter().enumerate().skip(1) {
                     ids.entry(uri.clone()).or_insert((file, resource));
                 }
@@ -71,15 +71,15 @@ impl Workspace {
             // schema or a parameter meant.
             return Err("reference `` is malformed: it is empty".into());
         }
-        let scope = if self.declares_ids[file.0 as usize] {
+        let scope = if self.declares_ids(file) {
             let resources = self.resources(file);
             let scope = resources.enclosing(site);
-            (scope != 0).then(|| resources.list()[scope].0.clone())
+            (scope != 0).then(|| (resources.list()[scope].0.clone(), scope))
         } else {
             None
         };
-        let base = match scope {
-            Some(base) => base,
+        let (base, own) = match scope {
+            Some((base, scope)) => (base, Some((file, scope))),
             // Outside every `$id`: as the file's own reference, unless it is
             // an absolute URI that a schema somewhere declares.
             None => match Url::parse(reference) {
@@ -88,12 +88,12 @@ impl Workspace {
                     if !self.ids().contains_key(&uri) {
                         return self.resolve_in_file(file, reference);
                     }
-                    self.base_uri(file)
+                    (self.base_uri(file), None)
                 }
                 _ => return self.resolve_in_file(file, reference),
             },
         };
-        match self.resolve_by_uri(&base, reference) {
+        match self.resolve_by_uri(&base, own, reference) {
             Ok(resolved) => Ok(resolved),
             Err(message) => match self.resolve_in_file(file, reference) {
                 Ok(mut resolved) if !message.is_empty() => {
@@ -107,9 +107,11 @@ impl Workspace {
         }
     }
 
-    /// Resolves `reference` against the URI `base`: to a schema that
-    /// declares the URI as its `$id`, or to the file at that URI.
-    fn resolve_by_uri(&self, base: &Url, reference: &str) -> Result<Resolved, String> {
+    /// Resolves `reference` against the URI `base`, that of the resource
+    /// `own` where the reference is written inside one: to that resource
+    /// itself (a fragment, whatever other schema declares the same `$id`),
+    /// to a schema that declares the URI as its `$id`, or to the file at that URI.
+    fn resolve_by_uri(&self, base: &Url, own: Option<(FileId, usize)>, reference: &str) -> Result<Resolved, String> {
         let uri = base.join(reference).map_err(|e| format!("reference `{reference}` is malformed: {e}"))?;
         let fragment = percent_decode_str(uri.fragment().unwrap_or(""))
             .decode_utf8()
@@ -117,8 +119,12 @@ impl Workspace {
             .into_owned();
         let mut document = uri.clone();
         document.set_fragment(None);
-        let (file, resource) = match self.ids().get(&document) {
-            Some(&found) => found,
+        let found = match own {
+            Some(own) if document == *base => Some(own),
+            _ => self.ids().get(&document).copied(),
+        };
+        let (file, resource) = match found {
+            Some(found) => found,
             None => {
                 let (origin, name) = self.url_part(&document);
                 match self.by_origin.get(&origin) {
@@ -127,6 +133,10 @@ impl Workspace {
                 }
             }
         };
+        if self.value(file).is_none() {
+            // The file failed to parse; that error is already reported there.
+            return Err(String::new());
+        }
         let resources = self.resources(file);
         let start = &resources.list()[resource].1;
         if is_anchor_name(&fragment) {
@@ -209,7 +219,7 @@ impl Workspace {
         if self.value(file).is_none() {
             return Err(String::new());
         }
-        match self.resources(file).anchor_anywhere(name).as_slice() {
+        match self.resources(file).anchor_anywhere(name) {
             [pointer] => Ok(Resolved { target: Target { file, pointer: pointer.clone() }, note: None }),
             [] => Err(format!("reference `{reference}` points to nothing: no schema declares the anchor `{name}`")),
             places => Err(several_declare(reference, name, places)),

@@ -1,7 +1,7 @@
-//! The schema resources of a file, as JSON Schema (2019-09 on, and draft 6
-//! and 7 before them) defines them: the file itself, and each schema inside
-//! it that declares `$id`. A resource's URI is the base that the references
-//! inside it resolve against, and the scope of the anchors declared in it.
+//! The schema resources of a file, as JSON Schema (draft 6 on) defines them:
+//! the file itself, and each schema inside it that declares `$id`. A
+//! resource's URI is the base that the references inside it resolve
+//! against, and the scope of the anchors declared in it.
 
 use std::collections::HashMap;
 
@@ -15,11 +15,18 @@ use crate::pointer;
 const DATA: [&str; 5] = ["example", "examples", "const", "enum", "default"];
 
 /// A file's resources, the file itself first, and the anchors each declares.
+#[derive(Default)]
 pub(super) struct Resources {
     /// Each resource's URI (without a fragment) and the pointer to it.
     list: Vec<(Url, String)>,
+    /// The innermost resource whose schema is at each resource's pointer.
+    by_pointer: HashMap<String, usize>,
+    /// The first resource of each URI.
+    by_uri: HashMap<Url, usize>,
     /// By resource and name, the pointers of the schemas that declare the anchor.
     anchors: HashMap<(usize, String), Vec<String>>,
+    /// By name, the pointers of the schemas anywhere in the file that declare it, sorted.
+    anchors_by_name: HashMap<String, Vec<String>>,
     /// By resource, each `$dynamicAnchor` declared in it and the pointer of
     /// the schema that declares it.
     dynamic: HashMap<usize, Vec<(String, String)>>,
@@ -30,20 +37,17 @@ impl Resources {
     /// Walked with a stack of its own: documents nest deeper than the
     /// thread's stack would allow.
     pub fn of(root: &Value, base: Url) -> Resources {
-        let mut resources =
-            Resources { list: vec![(base, String::new())], anchors: HashMap::new(), dynamic: HashMap::new() };
+        let mut resources = Resources::default();
+        resources.add(base, String::new());
         let mut stack = vec![(String::new(), root, 0)];
         while let Some((at, value, mut resource)) = stack.pop() {
             match value {
                 Value::Object(map) => {
-                    if let Some(id) = map.get("$id").and_then(Value::as_str).filter(|id| !id.starts_with('#')) {
-                        // An `$id` that is no URI reference changes nothing (the
-                        // loader's meta-schema check reports it).
-                        if let Ok(mut uri) = resources.list[resource].0.join(id) {
-                            uri.set_fragment(None);
-                            resources.list.push((uri, at.clone()));
-                            resource = resources.list.len() - 1;
-                        }
+                    // An `$id` that is no URI reference changes nothing.
+                    let id = map.get("$id").and_then(Value::as_str).filter(|id| !id.starts_with('#'));
+                    if let Some(Ok(mut uri)) = id.map(|id| resources.list[resource].0.join(id)) {
+                        uri.set_fragment(None);
+                        resource = resources.add(uri, at.clone());
                     }
                     resources.declare_anchors(map, resource, &at);
                     for (key, child) in map {
@@ -60,7 +64,18 @@ impl Resources {
                 _ => {}
             }
         }
+        for places in resources.anchors_by_name.values_mut() {
+            places.sort();
+        }
         resources
+    }
+
+    fn add(&mut self, uri: Url, at: String) -> usize {
+        let index = self.list.len();
+        self.by_pointer.insert(at.clone(), index);
+        self.by_uri.entry(uri.clone()).or_insert(index);
+        self.list.push((uri, at));
+        index
     }
 
     /// The names a schema declares as anchors: `$anchor`, `$dynamicAnchor`
@@ -79,6 +94,7 @@ impl Resources {
         names.dedup();
         for name in names {
             self.anchors.entry((resource, name.to_string())).or_default().push(at.to_string());
+            self.anchors_by_name.entry(name.to_string()).or_default().push(at.to_string());
         }
         if let Some(name) = map.get("$dynamicAnchor").and_then(Value::as_str).filter(|name| !name.is_empty()) {
             self.dynamic.entry(resource).or_default().push((name.to_string(), at.to_string()));
@@ -90,17 +106,25 @@ impl Resources {
         &self.list
     }
 
+    /// The first resource of the file whose URI is `uri`.
+    pub fn find(&self, uri: &Url) -> Option<usize> {
+        self.by_uri.get(uri).copied()
+    }
+
     /// The innermost resource that holds the place `at` points to (a schema
-    /// that declares `$id` is inside its own resource).
+    /// that declares `$id` is inside its own resource): the one at `at` or
+    /// at the nearest place above it, found in as many steps as `at` is deep.
     pub fn enclosing(&self, at: &str) -> usize {
-        let mut found = 0;
-        for (i, (_, resource)) in self.list.iter().enumerate().skip(1) {
-            let inside = at == resource || (at.starts_with(resource.as_str()) && at[resource.len()..].starts_with('/'));
-            if inside && resource.len() >= self.list[found].1.len() {
-                found = i;
+        let mut place = at;
+        loop {
+            if let Some(&resource) = self.by_pointer.get(place) {
+                return resource;
+            }
+            match place.rfind('/') {
+                Some(parent) => place = &place[..parent],
+                None => return 0,
             }
         }
-        found
     }
 
     /// The pointers of the schemas in `resource` that declare the anchor `name`.
@@ -108,19 +132,15 @@ impl Resources {
         self.anchors.get(&(resource, name.to_string())).map_or(&[], Vec::as_slice)
     }
 
-    /// The dynamic anchors of the resource that holds the place `at`, by
-    /// name, each with the pointer of the schema that declares it: what
-    /// comes into the dynamic scope when a check reaches a schema there.
-    pub fn dynamic_anchors(&self, at: &str) -> &[(String, String)] {
-        self.dynamic.get(&self.enclosing(at)).map_or(&[], Vec::as_slice)
+    /// The dynamic anchors of `resource`, by name, each with the pointer of
+    /// the schema that declares it.
+    pub fn dynamic_anchors(&self, resource: usize) -> &[(String, String)] {
+        self.dynamic.get(&resource).map_or(&[], Vec::as_slice)
     }
 
     /// The pointers of the schemas anywhere in the file that declare the anchor `name`.
-    pub fn anchor_anywhere(&self, name: &str) -> Vec<String> {
-        let mut places: Vec<String> =
-            self.anchors.iter().filter(|((_, n), _)| n == name).flat_map(|(_, places)| places.clone()).collect();
-        places.sort();
-        places
+    pub fn anchor_anywhere(&self, name: &str) -> &[String] {
+        self.anchors_by_name.get(name).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -143,6 +163,8 @@ mod tests {
         assert_eq!(resources.enclosing("/$defs/a/$defs/x"), 1);
         assert_eq!(resources.enclosing("/$defs/a"), 1);
         assert_eq!(resources.enclosing("/$defs/ab"), 0);
+        assert_eq!(resources.enclosing(""), 0);
+        assert_eq!(resources.find(&Url::parse("file:///specs/folder/a.json").unwrap()), Some(1));
         assert_eq!(resources.anchor(1, "x"), ["/$defs/a/$defs/x"]);
         assert_eq!(resources.anchor(0, "x"), ["/$defs/b"]);
         assert_eq!(resources.anchor_anywhere("x"), ["/$defs/a/$defs/x", "/$defs/b"]);
