@@ -38,18 +38,18 @@ fn graph(src: &Path, depth: usize) -> BTreeMap<String, BTreeSet<String>> {
         let text = std::fs::read_to_string(file).unwrap();
         let code = text.split("#[cfg(test)]").next().unwrap_or_default();
         let edges = graph.entry(module.clone()).or_default();
-        // `super::` is the module this file's module is part of.
-        let parent = own[..own.len() - 1].join("::");
-        let from_super =
-            paths_after(code, "super::").into_iter().map(
-                |p| {
-                    if parent.is_empty() {
-                        p
-                    } else {
-                        format!("{parent}::{p}")
-                    }
-                },
-            );
+        // `super::` is the module this file's module is part of, and each
+        // further `super::` the one above that.
+        let from_super = paths_after(code, "super::").into_iter().map(|path| {
+            let mut base = own[..own.len() - 1].to_vec();
+            let mut rest = path.as_str();
+            while let Some(after) = rest.strip_prefix("super::") {
+                base.pop();
+                rest = after;
+            }
+            base.push(rest.to_string());
+            base.join("::")
+        });
         for path in paths_after(code, "crate::").into_iter().chain(from_super) {
             let first = path.split("::").next().unwrap_or_default();
             let path = match reexports.get(first) {
@@ -83,6 +83,7 @@ fn rust_files(dir: &Path) -> Vec<PathBuf> {
 /// names `plan::types::Ty` and `plan::names`.
 fn paths_after(code: &str, prefix: &str) -> Vec<String> {
     let code: String = code.lines().filter(|line| !line.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n");
+    let code = without_quoted_code(&code);
     let mut found = Vec::new();
     for (at, _) in code.match_indices(prefix) {
         // `super::super::` and `crate::` inside a longer name are not this prefix.
@@ -93,6 +94,36 @@ fn paths_after(code: &str, prefix: &str) -> Vec<String> {
         spell_out("", &code[at + prefix.len()..], &mut found);
     }
     found
+}
+
+/// `code` without the bodies of `quote!`: paths there are the generated
+/// code's, not this crate's.
+fn without_quoted_code(code: &str) -> String {
+    let mut out = String::with_capacity(code.len());
+    let mut rest = code;
+    while let Some(at) = rest.find("quote!") {
+        out.push_str(&rest[..at]);
+        let body = &rest[at + "quote!".len()..];
+        let Some(open) = body.find(['(', '{', '[']) else { return out };
+        let mut depth = 0;
+        let mut end = body.len();
+        for (i, c) in body[open..].char_indices() {
+            match c {
+                '(' | '{' | '[' => depth += 1,
+                ')' | '}' | ']' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        end = open + i + 1;
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        rest = &body[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The paths of the use tree at the start of `text`, each after `prefix`.
@@ -216,6 +247,7 @@ fn a_cycle_is_found() {
         ["plan::types::Def", "plan::types::Ty", "plan::names"]
     );
     assert_eq!(paths_after("use super::{Ids, resources::Resources};", "super::"), ["Ids", "resources::Resources"]);
+    assert_eq!(paths_after("let t = quote!(super::types::X { a: (1) });\nsuper::names::f();", "super::"), ["names::f"]);
     let reexports = reexports("pub use emit::scaffold::{package_name, CrateOptions};\npub use plan::Planner as P;");
     assert_eq!(reexports.get("CrateOptions").unwrap(), "emit::scaffold");
     assert_eq!(reexports.get("P").unwrap(), "plan");
@@ -231,7 +263,7 @@ fn a_cycle_inside_a_folder_is_found() {
     let files = [
         ("lib.rs", "mod plan;"),
         ("plan/mod.rs", "mod x;\nmod y;\npub struct Plan;\nfn f() -> crate::plan::x::X { todo() }"),
-        ("plan/x.rs", "use super::{y::Y, Plan};\npub struct X;"),
+        ("plan/x.rs", "use super::{y::Y, Plan};\nuse super::super::plan::Plan as P;\npub struct X;"),
         ("plan/y.rs", "use crate::plan::{x::X};\npub struct Y;"),
     ];
     for (name, text) in files {

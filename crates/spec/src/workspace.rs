@@ -403,19 +403,25 @@ impl Workspace {
 
     /// The files a reference written at `site` in `file` may need: inside a
     /// schema that declares `$id`, the one at the URI the reference resolves
-    /// to against it (unless a resource of the same file has that URI), and
-    /// the one it names relative to the file, which `resolve` falls back on.
+    /// to against it (unless a resource of the same file has that URI), and,
+    /// where that is no file on disk (a URL that is not mapped), the one it
+    /// names relative to the file, which `resolve` falls back on.
     fn files_to_read(&self, file: FileId, site: &str, reference: &str) -> Vec<FilePart> {
         let mut parts = Vec::new();
         if self.declares_ids(file) {
             let resources = self.resources(file);
             let scope = resources.enclosing(site);
             if scope != 0 {
-                if let Ok(mut uri) = resources.list()[scope].0.join(reference) {
-                    uri.set_fragment(None);
-                    if resources.find(&uri).is_none() {
-                        parts.push(self.url_part(&uri));
-                    }
+                let Ok(mut uri) = resources.list()[scope].0.join(reference) else { return parts };
+                uri.set_fragment(None);
+                if resources.find(&uri).is_some() {
+                    return parts;
+                }
+                let part = self.url_part(&uri);
+                let on_disk = matches!(&part.0, Origin::Path(path) if path.is_file());
+                parts.push(part);
+                if on_disk {
+                    return parts;
                 }
             }
         }

@@ -96,13 +96,20 @@ impl Workspace {
         match self.resolve_by_uri(&base, own, reference) {
             Ok(resolved) => Ok(resolved),
             Err(message) => match self.resolve_in_file(file, reference) {
-                Ok(mut resolved) if !message.is_empty() => {
+                Ok(mut resolved) => {
+                    // An empty message: the file at the `$id`'s URI did not
+                    // parse, which its own error already says.
+                    let why = if message.is_empty() {
+                        format!("reference `{reference}` leads to a file that does not parse")
+                    } else {
+                        message
+                    };
                     resolved.note = Some(format!(
-                        "{message} against the base URI `{base}` that `$id` gives; resolved in the file instead"
+                        "{why} against the base URI `{base}` that `$id` gives; resolved in the file instead"
                     ));
                     Ok(resolved)
                 }
-                _ => Err(message),
+                Err(_) => Err(message),
             },
         }
     }
