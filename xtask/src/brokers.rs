@@ -1,5 +1,5 @@
-//! Brokers the tests need that the machine does not run as a service:
-//! installed once per machine, found again on later runs.
+//! Brokers and tools the tests and benchmarks need that the machine does
+//! not run as a service: installed once per machine, found again on later runs.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -75,6 +75,34 @@ pub fn ensure_tansu() -> Result<(), String> {
         .map_err(|e| format!("cannot run cargo install: {e}"))?;
     if !status.success() {
         return Err(format!("installing tansu {TANSU_VERSION} failed ({status})"));
+    }
+    Ok(())
+}
+
+/// Whether `program` answers on this machine's `PATH`.
+fn on_path(program: &str) -> bool {
+    Command::new(program).arg("--version").output().is_ok()
+}
+
+/// Installs `wrk`, the load generator the server benchmark drives, from
+/// Debian's package unless it is there already.
+pub fn ensure_wrk() -> Result<(), String> {
+    if on_path("wrk") {
+        return Ok(());
+    }
+    eprintln!("wrk is missing: installing Debian's package (once per machine)");
+    for args in [&["update", "--quiet"][..], &["install", "--yes", "--quiet", "wrk"][..]] {
+        let status = Command::new("apt-get")
+            .args(args)
+            .env("DEBIAN_FRONTEND", "noninteractive")
+            .status()
+            .map_err(|e| format!("cannot run apt-get to install wrk: {e}"))?;
+        if !status.success() {
+            return Err(format!("apt-get {} failed ({status}); the server benchmark needs wrk", args.join(" ")));
+        }
+    }
+    if !on_path("wrk") {
+        return Err("apt-get installed wrk, yet `wrk` is not on PATH".into());
     }
     Ok(())
 }

@@ -312,6 +312,9 @@ fn bench() -> Result<(), String> {
     // passes on.
     let corpus = corpus_source::corpus()?;
     std::env::set_var("SPECWRIGHT_CORPUS", &corpus.dir);
+    // What the benchmarks drive or start, as the test command installs what the tests need.
+    brokers::ensure_wrk()?;
+    brokers::ensure_tansu()?;
     let mut missed = Vec::new();
     let mut check = |met: bool, what: String| {
         if !met {
