@@ -29,8 +29,7 @@ pub struct Table {
     index: HashMap<(SchemaId, Scope), usize>,
     order: Vec<(SchemaId, Scope)>,
     /// The names some `$dynamicRef` of the API looks for, found on the first `add`.
-    names: HashSet<String>,
-    named: bool,
+    names: Option<HashSet<String>>,
     /// The scopes other than the empty one that entries have.
     scopes: HashSet<Scope>,
 }
@@ -50,9 +49,10 @@ impl Table {
     /// on the way declared; `None` where it brings nothing new.
     fn grown(&self, api: &Api, scope: &Scope, id: SchemaId) -> Option<Scope> {
         let anchors = &api.schemas.get(id).constraints().dynamic_anchors;
+        let names = self.names.as_ref().filter(|names| !names.is_empty() && !anchors.is_empty())?;
         let mut inside = scope.clone();
         for (name, &target) in anchors {
-            if self.names.contains(name) && !inside.iter().any(|(declared, _)| declared == name) {
+            if names.contains(name) && !inside.iter().any(|(declared, _)| declared == name) {
                 inside.push((name.clone(), target));
             }
         }
@@ -95,6 +95,13 @@ impl Table {
     /// The entry an edge leads to: its schema, and the scope inside it.
     fn follow(&self, api: &Api, scope: &Scope, id: SchemaId, keyword: Keyword, child: SchemaId) -> (SchemaId, Scope) {
         let target = Table::target(api, scope, id, keyword, child);
+        (target, self.enter(api, scope, target))
+    }
+
+    /// [`Table::follow`], holding the scope it leads to while there is room.
+    fn step(&mut self, api: &Api, scope: &Scope, id: SchemaId, keyword: Keyword, child: SchemaId) -> (SchemaId, Scope) {
+        let target = Table::target(api, scope, id, keyword, child);
+        self.admit(api, scope, target);
         (target, self.enter(api, scope, target))
     }
 }
@@ -163,11 +170,10 @@ pub struct Entry {
 impl Table {
     /// The index of `id`, adding it and all it reaches.
     pub fn add(&mut self, api: &Api, id: SchemaId) -> usize {
-        if !self.named {
-            self.named = true;
+        if self.names.is_none() {
             let looked_for =
                 api.schemas.iter().filter_map(|(_, entry)| entry.schema.constraints().dynamic_ref_anchor.clone());
-            self.names = looked_for.collect();
+            self.names = Some(looked_for.collect());
         }
         self.admit(api, &Scope::new(), id);
         let key = (id, self.enter(api, &Scope::new(), id));
@@ -183,8 +189,7 @@ impl Table {
             // The discriminator's mapping names alternatives the schema
             // already holds; it checks nothing of its own.
             for (keyword, child) in api.schemas.get(id).children().into_iter().filter(|(k, _)| checked(*k)) {
-                self.admit(api, &scope, Table::target(api, &scope, id, keyword, child));
-                let key = self.follow(api, &scope, id, keyword, child);
+                let key = self.step(api, &scope, id, keyword, child);
                 if !self.index.contains_key(&key) {
                     self.index.insert(key.clone(), self.order.len());
                     self.order.push(key);

@@ -147,15 +147,10 @@ impl Workspace {
         let resources = self.resources(file);
         let start = &resources.list()[resource].1;
         if is_anchor_name(&fragment) {
-            return match resources.anchor(resource, &fragment) {
-                [pointer] => Ok(Resolved { target: Target { file, pointer: pointer.clone() }, note: None }),
-                [] => Err(format!("reference `{reference}` points to nothing: no schema of `{document}` declares the anchor `{fragment}`")),
-                places => Err(several_declare(reference, &fragment, places)),
-            };
+            let missing = || format!("no schema of `{document}` declares the anchor `{fragment}`");
+            return the_anchor(file, reference, &fragment, resources.anchor(resource, &fragment), missing);
         }
-        let tokens = pointer::tokens(&fragment).ok_or_else(|| {
-            format!("reference `{reference}` has a malformed JSON pointer (it must be empty or start with `/`)")
-        })?;
+        let tokens = pointer_tokens(reference, &fragment)?;
         let pointer = tokens.iter().fold(start.clone(), |p, t| pointer::push(&p, t));
         let target = Target { file, pointer };
         match self.get(&target) {
@@ -196,9 +191,7 @@ impl Workspace {
         if is_anchor_name(&fragment) {
             return self.resolve_anchor(file, reference, &fragment);
         }
-        let tokens = pointer::tokens(&fragment).ok_or_else(|| {
-            format!("reference `{reference}` has a malformed JSON pointer (it must be empty or start with `/`)")
-        })?;
+        let tokens = pointer_tokens(reference, &fragment)?;
         let Some(root) = self.value(file) else {
             // The file failed to parse; that error is already reported there.
             return Err(String::new());
@@ -226,12 +219,32 @@ impl Workspace {
         if self.value(file).is_none() {
             return Err(String::new());
         }
-        match self.resources(file).anchor_anywhere(name) {
-            [pointer] => Ok(Resolved { target: Target { file, pointer: pointer.clone() }, note: None }),
-            [] => Err(format!("reference `{reference}` points to nothing: no schema declares the anchor `{name}`")),
-            places => Err(several_declare(reference, name, places)),
-        }
+        let missing = || format!("no schema declares the anchor `{name}`");
+        the_anchor(file, reference, name, self.resources(file).anchor_anywhere(name), missing)
     }
+}
+
+/// The one schema of `places` that declares the anchor `name`, or why
+/// there is none (`missing`) or more than one.
+fn the_anchor(
+    file: FileId,
+    reference: &str,
+    name: &str,
+    places: &[String],
+    missing: impl FnOnce() -> String,
+) -> Result<Resolved, String> {
+    match places {
+        [pointer] => Ok(Resolved { target: Target { file, pointer: pointer.clone() }, note: None }),
+        [] => Err(format!("reference `{reference}` points to nothing: {}", missing())),
+        places => Err(several_declare(reference, name, places)),
+    }
+}
+
+/// A fragment's JSON pointer, as tokens, or why it is no pointer.
+fn pointer_tokens(reference: &str, fragment: &str) -> Result<Vec<String>, String> {
+    pointer::tokens(fragment).ok_or_else(|| {
+        format!("reference `{reference}` has a malformed JSON pointer (it must be empty or start with `/`)")
+    })
 }
 
 /// Whether a fragment is a plain name, as JSON Schema spells an anchor
